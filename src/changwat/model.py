@@ -44,9 +44,14 @@ class Src:
     at: Pos
     keys: dict[str, Pos] = field(default_factory=dict)
     values: dict[str, Pos] = field(default_factory=dict)
+    items: dict[str, list[Pos]] = field(default_factory=dict)  # positions of list entries
 
     def value(self, name: str) -> Pos:
         return self.values.get(name, self.at)
+
+    def item(self, name: str, index: int) -> Pos:
+        entries = self.items.get(name)
+        return entries[index] if entries and index < len(entries) else self.value(name)
 
 
 def f(th: str, en: str, default: Any = ..., **meta: Any) -> Any:
@@ -373,3 +378,69 @@ PATTERNS: dict[str, str] = {
     "email": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
 }
 COMPILED = {k: re.compile(v) for k, v in PATTERNS.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# The resolved view: an office's page content with inheritance from the national content applied
+
+Origin = Literal["office", "national"]
+
+
+@dataclass
+class Section:
+    """A section as shown on an office page, and whether it is the office's own or the national standard."""
+
+    name: str
+    value: Any
+    origin: Origin
+
+
+@dataclass
+class ResolvedOffice:
+    """Everything an office page shows, derived from the office file (if any) and the national file."""
+
+    province: Any  # registry.Province
+    file: Office | None
+    name: Text
+    parent: Text
+    status: Text
+    head: Head | None
+    contact: Contact | None
+    sections: dict[str, Section]
+    sources: list[Source]
+    national_sources: list[Source]
+
+    @property
+    def slug(self) -> str:
+        return self.province.slug
+
+    @property
+    def has_own_content(self) -> bool:
+        return self.file is not None and any(s.origin == "office" for s in self.sections.values())
+
+
+def default_name(province: Any) -> Text:
+    return Text(th=f"สำนักงานจังหวัด{province.th}", en=f"{province.en} Provincial Office")
+
+
+def resolve(province: Any, office: Office | None, national: National) -> ResolvedOffice:
+    """Apply inheritance: each section the office file leaves out comes from the national content."""
+    sections: dict[str, Section] = {}
+    for name in SECTIONS:
+        own = getattr(office, name, None) if office is not None else None
+        if own is not None:
+            sections[name] = Section(name, own, "office")
+        elif (std := getattr(national, name, None)) is not None:
+            sections[name] = Section(name, std, "national")
+    return ResolvedOffice(
+        province=province,
+        file=office,
+        name=(office.name if office and office.name else default_name(province)),
+        parent=(office.parent if office and office.parent else national.parent),
+        status=(office.status if office and office.status else national.status),
+        head=office.head if office else None,
+        contact=office.contact if office else None,
+        sections=sections,
+        sources=list(office.sources) if office else [],
+        national_sources=list(national.sources),
+    )

@@ -1,0 +1,101 @@
+"""The `changwat` command.
+
+    changwat validate [PATH ...] [--format text|github]   exit 0 clean, 1 errors, 2 usage
+    changwat schema [--check]                             (re)generate schema/*.schema.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import Problem, format_github, format_text, summary
+
+
+def _data_root() -> Path:
+    from .pipeline import DATA
+
+    here = Path("data")
+    return here if (here / "national.yaml").exists() or (here / "provinces").is_dir() else DATA
+
+
+def _expand(paths: list[str]) -> tuple[list[Path], list[str]]:
+    files, missing = [], []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            files += sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
+        elif p.exists():
+            files.append(p)
+        else:
+            missing.append(raw)
+    return files, missing
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .model import Pos
+    from .pipeline import display_path, load_dataset
+
+    root = _data_root()
+    files, missing = _expand(args.paths)
+    if missing:
+        for m in missing:
+            print(format_text(Problem(Pos(m, 1, 1), "C01", {"path": m}), None), file=sys.stderr)
+        return 2
+    dataset, problems = load_dataset(root, extra=files)
+    if args.paths:
+        wanted = {display_path(f) for f in files}
+        problems = [p for p in problems if p.pos.path in wanted]
+        count = len(wanted)
+    else:
+        count = len(dataset.files)
+    if not args.notes:
+        problems = [p for p in problems if p.severity != "note"]
+    for p in problems:
+        if args.format == "github":
+            print(format_github(p))
+        else:
+            print(format_text(p, dataset.source_lines(p.pos.path)))
+            print()
+    print(summary(problems, count), file=sys.stderr if args.format == "github" else sys.stdout)
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .jsonschema import write_schemas
+
+    changed = write_schemas(check=args.check)
+    for path in changed:
+        print(("out of date: " if args.check else "wrote ") + str(path))
+    return 1 if (args.check and changed) else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="changwat", description="Thai provincial offices: data tools / เครื่องมือข้อมูลสำนักงานจังหวัด")
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check data files / ตรวจไฟล์ข้อมูล")
+    v.add_argument("paths", nargs="*", help="files or folders (default: all data)")
+    v.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github prints ::error annotations for pull requests")
+    v.add_argument("--notes", action="store_true", help="also print notes (e.g. untranslated texts) for all files")
+    v.set_defaults(func=cmd_validate)
+    s = sub.add_parser("schema", help="generate schema/*.schema.json from the model")
+    s.add_argument("--check", action="store_true", help="exit 1 if the committed schema is out of date")
+    s.set_defaults(func=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

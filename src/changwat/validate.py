@@ -1,0 +1,376 @@
+"""Stage 2 — validate: node tree → typed model objects (schema rules), then cross-file rules and Thai lint.
+
+The schema is read from the dataclasses in model.py (field types and metadata), so the YAML format,
+the JSON Schema and these checks cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import types
+import typing
+from dataclasses import MISSING, dataclass, fields, is_dataclass
+from typing import Any, Iterator, Literal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import model
+from .load import STR_TAG, Loaded, pos_of
+from .model import COMPILED, Pos, Record, Src, Text, data_fields
+from .problems import Problem
+
+MAX_TEXT = 4000  # characters in one paragraph or item; longer means paragraphs were merged
+
+_INVALID = object()
+
+# What YAML 1.1 would make of a plain scalar, for K04 ("put it in quotes").
+_TAG_NAMES = {
+    "tag:yaml.org,2002:int": ("ตัวเลข", "a number"),
+    "tag:yaml.org,2002:float": ("ตัวเลขทศนิยม", "a decimal number"),
+    "tag:yaml.org,2002:bool": ("ค่าจริง/เท็จ", "true/false"),
+    "tag:yaml.org,2002:timestamp": ("วันที่แบบ ค.ศ.", "a calendar date"),
+    "tag:yaml.org,2002:null": ("ค่าว่าง", "nothing (null)"),
+}
+_NODE_NAMES = {
+    MappingNode: ("ส่วนที่มีคีย์ย่อย", "a section with keys"),
+    SequenceNode: ("รายการ (ขึ้นต้นด้วย -)", "a list (entries starting with -)"),
+    ScalarNode: ("ข้อความ", "a text"),
+}
+_KIND_NAMES = {
+    "id": ("รหัส (a-z 0-9 และ -)", "id (a-z, 0-9 and -)", "strategy-group"),
+    "slug": ("รหัสจังหวัด", "province slug", "ang-thong"),
+    "province_ref": ("รหัสจังหวัด", "province slug", "ang-thong"),
+    "law_ref": ("รหัสกฎหมาย", "law id", "state-admin-act-2534"),
+    "source_ref": ("รหัสแหล่งที่มา", "source id", "seed-000"),
+    "section": ("เลขมาตรา", "section number", "\"52/1\""),
+    "date_be": ("วันที่ พ.ศ.", "Buddhist Era date", "\"2516-08-28\""),
+    "url": ("ที่อยู่เว็บ", "web address", "https://www.angthong.go.th/"),
+    "phone": ("หมายเลขโทรศัพท์", "phone number", "\"0 3561 1234\""),
+    "email": ("อีเมล", "e-mail address", "saraban@angthong.go.th"),
+}
+_REF_NAMES = {
+    "source_ref": ("แหล่งที่มา", "source", "sources"),
+    "law_ref": ("กฎหมาย", "law", "legal_basis.laws"),
+    "province_ref": ("จังหวัด", "province", None),
+}
+
+
+@dataclass
+class Converted:
+    """One file converted into the model, with what later checks need."""
+
+    loaded: Loaded
+    obj: Any  # model.Office | model.National | None
+    texts: list[tuple[Text, str, ScalarNode]]  # every Text value and the node of each of its languages
+
+    @property
+    def path(self) -> str:
+        return self.loaded.path
+
+
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls, vars(model))
+
+
+def _is_optional(tp: Any) -> tuple[bool, Any]:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(typing.get_args(tp)) == 2:
+            return True, args[0]
+    return False, tp
+
+
+def _type_names(tp: Any) -> tuple[str, str]:
+    origin = typing.get_origin(tp)
+    if origin is list:
+        return _NODE_NAMES[SequenceNode]
+    if tp is Text:
+        return ("ข้อความสองภาษา (th/en)", "a bilingual text (th/en)")
+    if isinstance(tp, type) and is_dataclass(tp):
+        return _NODE_NAMES[MappingNode]
+    if tp is int:
+        return ("ตัวเลข", "a number")
+    return _NODE_NAMES[ScalarNode]
+
+
+def _found_names(node: Node) -> tuple[str, str]:
+    if isinstance(node, ScalarNode) and node.style is None and node.tag in _TAG_NAMES:
+        th, en = _TAG_NAMES[node.tag]
+        return f"{th} {node.value!s}".strip(), f"{en} {node.value!s}".strip()
+    th, en = _NODE_NAMES[type(node)]
+    return th, en
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and node.style is None and node.tag == "tag:yaml.org,2002:null"
+
+
+@functools.cache
+def _thai_key_index() -> dict[str, str]:
+    """Thai section names editors may type as keys (อำนาจหน้าที่) → the key to use (mandate)."""
+    index: dict[str, str] = {}
+    for cls in (model.Office, model.National, model.Organisation, model.Group, model.History):
+        for fl in data_fields(cls):
+            th = fl.metadata.get("th", "")
+            index.setdefault(th.split(" ")[0], fl.name)
+    return index
+
+
+class Converter:
+    def __init__(self, loaded: Loaded):
+        self.loaded = loaded
+        self.path = loaded.path
+        self.problems = loaded.problems
+        self.texts: list[tuple[Text, str, ScalarNode]] = []
+
+    def pos(self, node: Node) -> Pos:
+        return pos_of(self.path, node.start_mark)
+
+    def problem(self, node: Node, code: str, length: int | None = None, **args: Any) -> None:
+        if length is None:
+            length = len(node.value) if isinstance(node, ScalarNode) and "\n" not in node.value else 1
+        self.problems.append(Problem(self.pos(node), code, args, length=max(1, length)))
+
+    # -- records ---------------------------------------------------------------------------------
+    def record(self, cls: type, node: Node, key: str) -> Any:
+        if cls is Text and isinstance(node, ScalarNode) and not _is_null(node):
+            self.problem(node, "K12", key=key, value=node.value if "\n" not in node.value else "…")
+            return _INVALID
+        if not isinstance(node, MappingNode):
+            return self.wrong_type(node, key, cls)
+        given: dict[str, tuple[ScalarNode, Node]] = {}
+        names = {fl.name for fl in data_fields(cls)}
+        for knode, vnode in node.value:
+            if not isinstance(knode, ScalarNode):
+                continue  # reported by the loader (Y12)
+            if knode.value in given:
+                continue  # duplicate key: reported by the loader (Y08); the first one counts
+            if knode.value not in names:
+                self.unknown_key(knode, cls, names, key)
+                continue
+            given[knode.value] = (knode, vnode)
+        src = Src(self.pos(node))
+        kwargs: dict[str, Any] = {}
+        ok = True
+        hints = _hints(cls)
+        for fl in data_fields(cls):
+            if fl.name not in given:
+                if fl.default is MISSING and fl.default_factory is MISSING:
+                    self.problem(node, "K02", length=1, key=fl.name, **_where(key),
+                                 desc_th=fl.metadata.get("th", ""), desc_en=fl.metadata.get("en", ""))
+                    ok = False
+                continue
+            knode, vnode = given[fl.name]
+            src.keys[fl.name] = self.pos(knode)
+            src.values[fl.name] = self.pos(vnode)
+            if isinstance(vnode, SequenceNode):
+                src.items[fl.name] = [self.pos(child) for child in vnode.value]
+            value = self.value(hints[fl.name], vnode, fl.name, fl.metadata)
+            if value is _INVALID:
+                ok = False
+                continue
+            kwargs[fl.name] = value
+        if not ok:
+            return _INVALID
+        obj = cls(src=src, **kwargs)
+        if cls is Text:
+            self.text(obj, given)
+        return obj
+
+    def text(self, obj: Text, given: dict[str, tuple[ScalarNode, Node]]) -> None:
+        for lang in ("th", "en"):
+            if lang in given:
+                vnode = given[lang][1]
+                value = getattr(obj, lang)
+                if lang == "th" and not value.strip():
+                    self.problem(vnode, "K07", length=1)
+                elif len(value) > MAX_TEXT:
+                    self.problem(vnode, "K13", length=1, chars=len(value), limit=MAX_TEXT)
+                self.texts.append((obj, lang, vnode))
+
+    def unknown_key(self, knode: ScalarNode, cls: type, names: set[str], where: str) -> None:
+        close = difflib.get_close_matches(knode.value, sorted(names), n=3, cutoff=0.6)
+        thai = _thai_key_index().get(knode.value)
+        if thai and thai in names:
+            close = [thai]
+        if close:
+            hint_th = "หมายถึง " + " หรือ ".join(f"\"{c}\"" for c in close) + " หรือไม่"
+            hint_en = "did you mean " + " or ".join(f"\"{c}\"" for c in close) + "?"
+        else:
+            hint_th = "คีย์ที่ใช้ได้: " + ", ".join(sorted(names))
+            hint_en = "allowed keys: " + ", ".join(sorted(names))
+        self.problem(knode, "K01", key=knode.value, **_where(where), hint_th=hint_th, hint_en=hint_en)
+
+    def wrong_type(self, node: Node, key: str, tp: Any) -> Any:
+        if _is_null(node):
+            self.problem(node, "K10", length=1, key=key)
+            return _INVALID
+        exp_th, exp_en = _type_names(tp)
+        found_th, found_en = _found_names(node)
+        hint_th = hint_en = ""
+        if typing.get_origin(tp) is list and isinstance(node, (ScalarNode, MappingNode)):
+            hint_th, hint_en = "เขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย \"- \"", "write each entry on its own line starting with \"- \""
+        elif tp is int and isinstance(node, ScalarNode):
+            hint_th, hint_en = "เขียนตัวเลขโดยไม่ใส่เครื่องหมายคำพูด", "write the number without quotes"
+        self.problem(node, "K03", length=1 if not isinstance(node, ScalarNode) else None, key=key,
+                     expected_th=exp_th, expected_en=exp_en, found_th=found_th, found_en=found_en,
+                     hint_th=hint_th, hint_en=hint_en)
+        return _INVALID
+
+    # -- values ----------------------------------------------------------------------------------
+    def value(self, tp: Any, node: Node, key: str, meta: Any) -> Any:
+        optional, tp = _is_optional(tp)
+        if _is_null(node):
+            self.problem(node, "K10", length=1, key=key)
+            return _INVALID
+        origin = typing.get_origin(tp)
+        if origin is list:
+            return self.sequence(typing.get_args(tp)[0], node, key, meta)
+        if isinstance(tp, type) and is_dataclass(tp):
+            return self.record(tp, node, key)
+        if origin is Literal:
+            return self.choice(typing.get_args(tp), node, key)
+        if tp is int:
+            return self.integer(node, key, meta)
+        if tp is str:
+            return self.string(node, key, meta)
+        raise TypeError(f"model type not supported: {tp!r}")  # a bug in model.py, not in data
+
+    def sequence(self, item: Any, node: Node, key: str, meta: Any) -> Any:
+        if not isinstance(node, SequenceNode):
+            return self.wrong_type(node, key, list[item])
+        out, ok = [], True
+        for child in node.value:
+            v = self.value(item, child, key, meta)
+            if v is _INVALID:
+                ok = False
+            else:
+                out.append(v)
+        if len(node.value) < meta.get("min_items", 0):
+            self.problem(node, "K05", length=1, key=key, min=meta["min_items"])
+            ok = False
+        return out if ok else _INVALID
+
+    def scalar_text(self, node: Node, key: str, tp: Any) -> str | None:
+        """The exact text of a scalar meant as a string; None (with a problem) if YAML would retype it."""
+        if not isinstance(node, ScalarNode):
+            self.wrong_type(node, key, tp)
+            return None
+        if node.style is None and node.tag != STR_TAG:
+            as_th, as_en = _TAG_NAMES.get(node.tag, ("ค่าชนิดอื่น", "another type"))
+            try:
+                read = yaml.safe_load(node.value)
+            except yaml.YAMLError:
+                read = None
+            if node.tag == "tag:yaml.org,2002:int" and read is not None and str(read) != node.value:
+                as_th, as_en = f"ตัวเลข {read}", f"the number {read}"
+            elif node.tag == "tag:yaml.org,2002:bool":
+                as_th, as_en = f"ค่า {str(read).lower()}", f"{str(read).lower()}"
+            self.problem(node, "K04", key=key, value=node.value, as_th=as_th, as_en=as_en)
+            return None
+        return node.value
+
+    def string(self, node: Node, key: str, meta: Any) -> Any:
+        value = self.scalar_text(node, key, str)
+        if value is None:
+            return _INVALID
+        kind = meta.get("kind")
+        if kind and not COMPILED[kind].match(value):
+            th, en, example = _KIND_NAMES[kind]
+            self.problem(node, "K06", value=value, kind_th=th, kind_en=en, example=example)
+            return _INVALID
+        if kind == "date_be":
+            from .dates import parse_be
+
+            try:
+                parse_be(value)
+            except ValueError as err:
+                self.problem(node, "K11", value=value, detail=str(err))
+                return _INVALID
+        return value
+
+    def integer(self, node: Node, key: str, meta: Any) -> Any:
+        if not (isinstance(node, ScalarNode) and node.style is None and node.tag == "tag:yaml.org,2002:int"
+                and node.value.isdigit() and not (len(node.value) > 1 and node.value.startswith("0"))):
+            return self.wrong_type(node, key, int)
+        number = int(node.value)
+        lo, hi = meta.get("minimum"), meta.get("maximum")
+        if (lo is not None and number < lo) or (hi is not None and number > hi):
+            hint_th = hint_en = ""
+            if key.endswith("_be") and 1800 <= number < 2400:
+                hint_th, hint_en = f"นี่คือปี ค.ศ. หรือไม่ ปี พ.ศ. คือ {number + 543}", f"is this a CE year? In B.E. it is {number + 543}"
+            self.problem(node, "K09", value=number, minimum=lo, maximum=hi, hint_th=hint_th, hint_en=hint_en)
+            return _INVALID
+        return number
+
+    def choice(self, allowed: tuple[str, ...], node: Node, key: str) -> Any:
+        value = self.scalar_text(node, key, str)
+        if value is None:
+            return _INVALID
+        if value not in allowed:
+            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+            self.problem(node, "K08", value=value, key=key, allowed=", ".join(allowed),
+                         hint_th=f" (หมายถึง \"{close[0]}\" หรือไม่)" if close else "",
+                         hint_en=f" (did you mean \"{close[0]}\"?)" if close else "")
+            return _INVALID
+        return value
+
+
+def _where(key: str) -> dict[str, str]:
+    if key:
+        return {"where_th": f"\"{key}\"", "where_en": f"\"{key}\""}
+    return {"where_th": "ระดับบนสุดของไฟล์", "where_en": "the top level of the file"}
+
+
+def convert(loaded: Loaded, cls: type) -> Converted:
+    """Schema stage for one file: the model object (None if the file has errors) and its texts."""
+    conv = Converter(loaded)
+    obj = None
+    if loaded.root is not None:
+        result = conv.record(cls, loaded.root, "")
+        obj = None if result is _INVALID else result
+    return Converted(loaded, obj, conv.texts)
+
+
+# -- walking the model -------------------------------------------------------------------------------
+
+def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
+    """Every (record, field, value) in a model tree, depth first, in document order."""
+    stack = [obj]
+    while stack:
+        rec = stack.pop()
+        items = []
+        for fl in data_fields(type(rec)):
+            value = getattr(rec, fl.name)
+            items.append((rec, fl, value))
+        for rec_, fl, value in items:
+            yield rec_, fl, value
+        children = []
+        for _, fl, value in items:
+            if isinstance(value, Record):
+                children.append(value)
+            elif isinstance(value, list):
+                children.extend(v for v in value if isinstance(v, Record))
+        stack.extend(reversed(children))
+
+
+def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]]]:
+    """All ids (namespace, id, pos) and references (kind, value, pos) in one file's model."""
+    ids, refs = [], []
+    for rec, fl, value in walk(obj):
+        kind = fl.metadata.get("kind")
+        if value is None or kind is None:
+            continue
+        pos = rec.pos(fl.name)
+        src = rec.src
+        if kind == "id":
+            ns = "group" if isinstance(rec, (model.Group, model.SubGroup)) else type(rec).__name__.lower()
+            ids.append((ns, value, pos))
+        elif kind in _REF_NAMES:
+            values = value if isinstance(value, list) else [value]
+            for i, v in enumerate(values):
+                refs.append((kind, v, src.item(fl.name, i) if src and isinstance(value, list) else pos))
+    return ids, refs
