@@ -63,9 +63,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from .jsonschema import write_schemas
+    from .jsonschema import README, update_readme, write_schemas
 
     changed = write_schemas(check=args.check)
+    if update_readme(check=args.check):
+        changed.append(README)
     for path in changed:
         print(("out of date: " if args.check else "wrote ") + str(path))
     return 1 if (args.check and changed) else 0

@@ -117,3 +117,72 @@ def write_schemas(check: bool = False, directory: Path = SCHEMA_DIR) -> list[Pat
                 directory.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
     return changed
+
+
+# -- the README's field reference, generated from the same metadata ------------------------------
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+START, END = "<!-- field-reference:start -->", "<!-- field-reference:end -->"
+
+
+def _type_label(tp: Any, meta: Any) -> str:
+    optional, tp = _is_optional(tp)
+    origin = typing.get_origin(tp)
+    if origin is list:
+        return f"list of {_type_label(typing.get_args(tp)[0], meta)}"
+    if isinstance(tp, type) and is_dataclass(tp):
+        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+    if origin is Literal:
+        return " \\| ".join(f"`{v}`" for v in typing.get_args(tp))
+    if tp is int:
+        return "number"
+    kind = meta.get("kind")
+    return f"text ({kind.replace('_', ' ')})" if kind else "text"
+
+
+def field_reference() -> str:
+    """Markdown tables: one per record type, in the order an editor meets them."""
+    order: list[type] = []
+
+    def visit(cls: type) -> None:
+        if cls in order:
+            return
+        order.append(cls)
+        for fl in data_fields(cls):
+            _, tp = _is_optional(_hints(cls)[fl.name])
+            if typing.get_origin(tp) is list:
+                tp = typing.get_args(tp)[0]
+            if isinstance(tp, type) and is_dataclass(tp):
+                visit(tp)
+
+    visit(model.Office)
+    visit(model.National)
+    out = []
+    for cls in order:
+        doc = " ".join((cls.__doc__ or "").split())
+        out += [f"#### {cls.__name__}", "", doc, "", "| key | type | required | ภาษาไทย | English |", "|---|---|---|---|---|"]
+        for fl in data_fields(cls):
+            req = "yes" if fl.default is MISSING and fl.default_factory is MISSING else ""
+            if fl.metadata.get("min_items"):
+                req = f"yes (≥ {fl.metadata['min_items']})" if req else f"≥ {fl.metadata['min_items']} if given"
+            label = _type_label(_hints(cls)[fl.name], fl.metadata)
+            th = fl.metadata.get("th", "").replace("|", "\\|")
+            en = fl.metadata.get("en", "").replace("|", "\\|")
+            out.append(f"| `{fl.name}` | {label} | {req} | {th} | {en} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def update_readme(check: bool = False, path: Path = README) -> bool:
+    """Replace the text between the field-reference markers; return True if it changed."""
+    if not path.exists():
+        return False
+    text = path.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        return False
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    new = f"{head}{START}\n{field_reference()}{END}{tail}"
+    if new != text and not check:
+        path.write_text(new, encoding="utf-8")
+    return new != text

@@ -107,18 +107,15 @@ def _check_office_file(ds: Dataset, path: Path, shown: str, office: Office, prob
             "hint_en": ("did you mean " + " or ".join(close) + "?") if close else "see data/registry/provinces.csv",
         }, length=len(slug)))
         return
-    in_provinces = path.parent.name == PROVINCES
-    if in_provinces and path.stem != slug:
+    if path.parent.name == PROVINCES and path.stem != slug:
         problems.append(Problem(Pos(shown, 1, 1), "R01", {"file": path.name, "slug": slug}))
+    if path.parent.resolve() != (ds.root / PROVINCES).resolve():
+        return  # a file outside the data folder (a test case, a draft) is checked but not published
     if slug in ds.offices:
         problems.append(Problem(at, "R03", {"slug": slug, "other": ds.paths[slug]}, length=len(slug)))
         return
-    if in_provinces and path.parent.resolve() == (ds.root / PROVINCES).resolve():
-        ds.offices[slug] = office
-        ds.paths[slug] = shown
-    elif not ds.offices.get(slug):
-        ds.offices[slug] = office
-        ds.paths[slug] = shown
+    ds.offices[slug] = office
+    ds.paths[slug] = shown
 
 
 def _check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) -> None:

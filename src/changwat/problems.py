@@ -107,6 +107,8 @@ _TABLE = [
        "write it as\n      {key}:\n        th: {value}\n        en: …"),
     _c("K13", "error", "ข้อความยาวเกินไป ({chars} ตัวอักษร เกิน {limit})", "text too long ({chars} characters, over {limit})",
        "แบ่งเป็นหลายย่อหน้าหรือหลายรายการ", "split it into several paragraphs or items"),
+    _c("K14", "error", "\"{value}\" ดูเหมือนปี ค.ศ. แต่ข้อมูลใช้ปี พ.ศ.", "\"{value}\" looks like a CE year; dates here are Buddhist Era",
+       "ปี พ.ศ. = ค.ศ. + 543: \"{suggestion}\"", "B.E. = CE + 543: \"{suggestion}\""),
     # -- cross-file rules (validate.py) --------------------------------------------------------------
     _c("R01", "error", "ชื่อไฟล์ \"{file}\" ไม่ตรงกับจังหวัด \"{slug}\"", "file name \"{file}\" does not match province \"{slug}\"",
        "เปลี่ยนชื่อไฟล์เป็น {slug}.yaml", "rename the file to {slug}.yaml"),

@@ -7,6 +7,7 @@ the JSON Schema and these checks cannot drift apart.
 from __future__ import annotations
 
 import difflib
+import re
 import functools
 import types
 import typing
@@ -278,6 +279,9 @@ class Converter:
         if value is None:
             return _INVALID
         kind = meta.get("kind")
+        if kind == "date_be" and (ce := re.match(r"^(1[89][0-9]{2}|20[0-9]{2})(-.*)?$", value)):
+            self.problem(node, "K14", value=value, suggestion=f"{int(ce.group(1)) + 543}{ce.group(2) or ''}")
+            return _INVALID
         if kind and not COMPILED[kind].match(value):
             th, en, example = _KIND_NAMES[kind]
             self.problem(node, "K06", value=value, kind_th=th, kind_en=en, example=example)
