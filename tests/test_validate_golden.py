@@ -91,7 +91,7 @@ def test_github_format(capsys) -> None:
     assert code == 1
     lines = out.splitlines()
     assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
-    assert lines[0].startswith(f"::error file={path},line=4,col=1,title=changwat K01::")
+    assert lines[0].startswith(f"::error file={path},line=3,col=1,title=changwat K01::")
     assert "did you mean \"mandate\"?" in lines[0] and "%0A" in lines[0]
 
 

@@ -59,17 +59,11 @@ def pos_of(path: str, mark) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, Resolver):
-    """PyYAML's pure-Python reader, scanner, parser and composer, with checks added to composition."""
+class _Checks(Composer):
+    """PyYAML's composer with checks added: no anchors/aliases, no foreign tags, bounded depth."""
 
-    def __init__(self, text: str, path: str):
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        Resolver.__init__(self)
-        self.path = path
-        self.depth = 0
+    path: str
+    depth: int
 
     def compose_node(self, parent, index):
         event = self.peek_event()
@@ -77,7 +71,8 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, Resolver):
             raise _Stop(Problem(pos_of(self.path, event.start_mark), "Y06"))
         tag = getattr(event, "tag", None)
         if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)) and tag not in _ALLOWED_TAGS:
-            raise _Stop(Problem(pos_of(self.path, event.start_mark), "Y13", {"tag": tag}, length=len(tag)))
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Stop(Problem(pos_of(self.path, event.start_mark), "Y13", {"tag": shown}, length=len(shown)))
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Stop(Problem(pos_of(self.path, event.start_mark), "Y07", {"limit": MAX_DEPTH}))
@@ -85,6 +80,36 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, Resolver):
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
+
+    def compose_scalar_node(self, anchor):
+        node = super().compose_scalar_node(anchor)
+        node.style = node.style or None  # libyaml says '' for plain scalars, PyYAML None
+        return node
+
+
+if yaml.__with_libyaml__:  # libyaml scans and parses (15x faster); composition stays ours, in Python
+    from yaml._yaml import CParser
+
+    class _StrictLoader(_Checks, Resolver, CParser):
+        def __init__(self, text: str, path: str):
+            CParser.__init__(self, text)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self.path, self.depth = path, 0
+
+        get_single_node = Composer.get_single_node
+        compose_document = Composer.compose_document
+
+else:  # pragma: no cover - PyPI's PyYAML wheels include libyaml
+
+    class _StrictLoader(Reader, Scanner, Parser, _Checks, Resolver):  # type: ignore[no-redef]
+        def __init__(self, text: str, path: str):
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+            self.path, self.depth = path, 0
 
 
 # PyYAML's English problem texts → a hint an office editor can act on.
@@ -219,4 +244,5 @@ def load_file(path: Path | str, display: str | None = None) -> Loaded:
 def _undecodable(name: str, raw: bytes, index: int) -> Loaded:
     head = raw[:index].decode("utf-8", errors="replace")
     line, col = _line_col(head, len(head))
-    return Loaded(name, problems=[Problem(Pos(name, line, col), "Y02", {"byte": f"0x{raw[index]:02X}"})])
+    shown = raw.decode("utf-8", errors="replace")  # only to show the line with a caret
+    return Loaded(name, text=shown, problems=[Problem(Pos(name, line, col), "Y02", {"byte": f"0x{raw[index]:02X}"})])

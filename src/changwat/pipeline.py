@@ -138,7 +138,10 @@ def _check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) -
             continue  # the office's own province: checked with the file name (R01/R02)
         if value not in known[kind]:
             th, en, where = _REF_NAMES[kind]
-            close = difflib.get_close_matches(value, sorted(known[kind]), n=2, cutoff=0.6)
+            if kind == "province_ref":
+                close = ds.registry.suggest(value)
+            else:
+                close = difflib.get_close_matches(value, sorted(known[kind]), n=2, cutoff=0.6)
             if close:
                 hint_th = "หมายถึง " + " หรือ ".join(f"\"{c}\"" for c in close) + " หรือไม่"
                 hint_en = "did you mean " + " or ".join(f"\"{c}\"" for c in close) + "?"
@@ -208,6 +211,12 @@ def _locate(path: str, source: str, node, value: str, finding) -> tuple[Pos, int
             idx = raw.find(found, idx + 1)
             if idx < 0:
                 break
+    if idx < 0 and node.style == "|" and "\n" in found:
+        # a literal block: the value's n-th line is the (n+1)-th source line after the "|" indicator
+        line_no = start.line + 2 + value.count("\n", 0, finding.start)
+        lines = source.splitlines()
+        if line_no <= len(lines):
+            return Pos(path, line_no, len(lines[line_no - 1]) + 1), 1
     if idx < 0:
         offset = finding.start + (1 if node.style in ("'", '"') else 0)
         idx = offset if node.style in (None, "'", '"') and "\n" not in raw else 0

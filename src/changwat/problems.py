@@ -54,7 +54,7 @@ _TABLE = [
     _c("Y04", "error", "พบอักขระแท็บ (Tab) ซึ่ง YAML ไม่อนุญาตให้ใช้ย่อหน้า",
        "tab character found; YAML indentation must use spaces",
        "แทนที่แท็บด้วยการเว้นวรรค 2 ช่อง", "replace the tab with spaces (2 per level)"),
-    _c("Y05", "error", "รูปแบบ YAML ไม่ถูกต้อง: {detail}", "YAML syntax error: {detail}",
+    _c("Y05", "error", "รูปแบบ YAML ไม่ถูกต้อง", "YAML syntax error: {detail}",
        "{hint_th}", "{hint_en}"),
     _c("Y06", "error", "ไม่รองรับ anchor (&) และ alias (*) ของ YAML",
        "YAML anchors (&) and aliases (*) are not supported",
@@ -207,6 +207,11 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
         width = max(display_width(span), 1)
         out.append(f"  {num} | {line}")
         out.append(f"  {pad} | {' ' * display_width(before)}{'^' * width}")
+    found = p.args.get("found")
+    if found:
+        shown = found.encode("unicode_escape").decode() if not found.strip() or not found.isprintable() else found
+        suggestion = p.args.get("suggestion")
+        out.append(f"  พบ / found: “{shown}”" + (f" → “{suggestion}”" if suggestion else ""))
     if p.fix_th:
         out.append(f"  แก้ไข: {p.fix_th}")
     if p.fix_en:
@@ -225,6 +230,8 @@ def format_github(p: Problem) -> str:
     """A GitHub Actions workflow command, shown as an annotation on the changed line of a pull request."""
     kind = {"error": "error", "warning": "warning", "note": "notice"}[p.severity]
     msg = f"{p.th} / {p.en}"
+    if p.args.get("found"):
+        msg += f" “{p.args['found']}”" + (f" → “{p.args['suggestion']}”" if p.args.get("suggestion") else "")
     if p.fix_th or p.fix_en:
         msg += f"\nแก้ไข: {p.fix_th}\nfix: {p.fix_en}"
     props = f"file={_gh_escape(p.pos.path, True)},line={p.pos.line},col={p.pos.col},title={_gh_escape('changwat ' + p.code, True)}"

@@ -40,7 +40,7 @@ _NODE_NAMES = {
     ScalarNode: ("ข้อความ", "a text"),
 }
 _KIND_NAMES = {
-    "id": ("รหัส (a-z 0-9 และ -)", "id (a-z, 0-9 and -)", "strategy-group"),
+    "id": ("รหัส", "id", "strategy-group (a-z, 0-9, -)"),
     "slug": ("รหัสจังหวัด", "province slug", "ang-thong"),
     "province_ref": ("รหัสจังหวัด", "province slug", "ang-thong"),
     "law_ref": ("รหัสกฎหมาย", "law id", "state-admin-act-2534"),
