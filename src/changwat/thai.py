@@ -607,7 +607,7 @@ def _s08(text: str) -> list[Finding]:
             b = [w[2] for w in words[i + k:i + 2 * k]]
             if a != b:
                 continue
-            letters = sum(1 for ch in "".join(a) if ch.isalpha())
+            letters = sum(1 for ch in "".join(a) if ch.isalpha() or _is_thai_letter(ch))
             # A repeated single short word or mark is often fine ("ทุก ๆ", "very very").
             if letters < 2 or (k == 1 and (len(a[0]) < 3 or not any(_is_thai_letter(c) for c in a[0]))):
                 continue
