@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from changwat.thai import ALLOWLIST_PATH, RULES, Finding, display_width, lint, load_allowlist
+from changwat.thai import ALLOWLIST_PATH, RULES, RULES_BY_LANG, Finding, display_width, lint, load_allowlist
 
 REF = Path(__file__).parents[1] / ".." / "shared" / "reference"
 needs_ref = pytest.mark.skipif(not (REF / "seed-defects.csv").exists(), reason=f"reference data not found in {REF}")
@@ -274,6 +274,13 @@ def test_findings_are_well_formed_on_raw_seeds() -> None:
 
 
 @needs_ref
+def test_rules_run_only_for_their_language() -> None:
+    for seed, i, line in raw_lines():
+        for lang in ("th", "en"):
+            assert {f.code for f in lint(line, lang)} <= RULES_BY_LANG[lang], (seed, i, lang)
+
+
+@needs_ref
 def test_whitespace_rules_on_raw_seeds() -> None:
     """U06/S01/S02 fire exactly on the lines that have NBSP, doubled spaces or edge spaces."""
     nbsp = doubled = edges = 0
@@ -525,6 +532,9 @@ def test_rules_table() -> None:
         "D01": "warning", "E01": "warning",
     }
     assert {c: r.severity for c, r in RULES.items()} == expected
+    assert RULES_BY_LANG["th"] | RULES_BY_LANG["en"] == set(RULES)
+    assert RULES_BY_LANG["th"] & RULES_BY_LANG["en"] == {"U06", "U08", "U13", "U14", "S01", "S02", "S03", "S04",
+                                                         "S06", "S08"}
     for code, rule in RULES.items():
         assert rule.code == code
         assert rule.th and rule.en and rule.fix_th and rule.fix_en

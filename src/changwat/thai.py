@@ -30,6 +30,7 @@ __all__ = [
     "ALLOWLIST_PATH",
     "Finding",
     "RULES",
+    "RULES_BY_LANG",
     "Rule",
     "display_width",
     "lint",
@@ -244,10 +245,13 @@ RULES: dict[str, Rule] = _rules(
     ),
 )
 
-# Which rules run for which language (see lint()).
-_BOTH = ("U06", "U08", "U13", "U14", "S01", "S02", "S03", "S04", "S06", "S08")
-_TH_ONLY = ("U01", "U02", "U03", "U04", "U05", "U07", "S05", "S07", "D01")
-_EN_ONLY = ("E01",)
+# Which rules run for which language: layout and invisible characters for both; Thai script and
+# spelling rules for Thai texts; Thai script inside English texts for English.
+_BOTH = frozenset({"U06", "U08", "U13", "U14", "S01", "S02", "S03", "S04", "S06", "S08"})
+RULES_BY_LANG: dict[str, frozenset[str]] = {
+    "th": _BOTH | {"U01", "U02", "U03", "U04", "U05", "U07", "S05", "S07", "D01"},
+    "en": _BOTH | {"E01"},
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -635,8 +639,8 @@ _BUILTIN_WORDS = frozenset({
     "ก.พ.", "อ.ก.พ.", "ก.พ.ร.", "ก.ธ.จ.", "ก.บ.จ.", "ก.บ.ก.", "ก.ร.อ.", "ก.ร.อ.จ.",
     "ก.ก.", "ก.ท.", "ก.อ.", "ก.จ.", "ก.ถ.", "ก.ค.", "ก.ค.ศ.", "ก.ศ.", "อ.ก.ร.", "ก.ต.", "ก.ม.",
     "ม.", "ข.", "ว.", "น.", "จ.", "อ.", "ต.", "ถ.", "ซ.", "ร.", "ส.", "ส.ส.", "ส.ว.", "ส.ค.ส.",
-    "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",
-    "ผวจ.", "รอง ผวจ.", "กทม.", "ครม.", "อปท.", "อบจ.", "อบต.", "สนง.", "จนท.",
+    "ม.ค.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",  # ก.พ. above
+    "ผวจ.", "กทม.", "ครม.", "อปท.", "อบจ.", "อบต.", "สนง.", "จนท.",
 })
 
 _DICT: dict[str, object] = {}
@@ -881,7 +885,7 @@ def _u04_run(run: str, base: int, allow: frozenset[str]) -> Finding | None:
 # ---------------------------------------------------------------------------------------------
 # E01 Thai inside English
 
-_THAI_SCRIPT_RUN = re.compile(f"[{_THAI_ANY}]+(?:[ .]?[{_THAI_ANY}]+)*")
+_THAI_SCRIPT_RUN = re.compile(f"[{_THAI_ANY}]+(?:[ .][{_THAI_ANY}]+)*")
 
 
 def _e01(text: str, allow: frozenset[str]) -> list[Finding]:
@@ -946,6 +950,9 @@ def _lint(text: str, lang: str, allow: frozenset[str]) -> tuple[Finding, ...]:
         while b < len(text) and not text[b].isspace():
             b += 1
         if any(g.start < b + 1 and a - 1 < g.end for g in errors):
+            drop.add(f)
+    for f in by["S06"]:  # "(๑)นำ": the marker is to be deleted anyway
+        if any(_overlaps(f, g) for g in by["U13"]):
             drop.add(f)
     for f in by["S07"]:  # "พ.ศ.2553" is a missing space too, but not when a letter is garbled
         if any(_overlaps(f, g) for c in ("U02", "U04") for g in by[c]):
