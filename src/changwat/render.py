@@ -1,0 +1,647 @@
+"""Stage 4 — render: the resolved model → one Markdown page per language and URL.
+
+Everything a page shows is prepared here as plain view dicts (strings already formatted: dates in
+the Buddhist and Common Era, full law titles, the "national standard" flags, counts, relative
+links), so the Jinja templates in ``templates/`` stay logic-free.
+
+How data is kept inert:
+
+* Templates run with ``autoescape=True`` and ``StrictUndefined``; data is only ever a *value* in a
+  template, never a template (no ``from_string`` on data).
+* A page's body is raw HTML blocks, which Python-Markdown passes through without parsing them as
+  Markdown, so every data string is HTML-escaped exactly once by Jinja.
+* The only data that stands in Markdown proper is heading text (headings must be Markdown so that
+  MkDocs' table of contents and Material's search see them). The ``md`` filter HTML-escapes it and
+  then writes every Markdown-significant ASCII character as a numeric character reference, which
+  Markdown leaves alone and the browser shows as the character. Heading ids are explicit ASCII
+  (``{ #history }``), built from validated ids and re-sanitised here.
+* Links from data keep only http(s), mailto and tel URLs; anything else is shown as text.
+* Line breaks and control characters inside a data string are folded to spaces: a paragraph is one
+  line, so data can never start a Markdown construct at the beginning of a line.
+* The front matter is written by ``yaml.safe_dump``; the title in it is HTML-escaped, because
+  Material prints ``page.meta.title`` unescaped in ``<title>`` and in the header.
+
+No MkDocs import here: the output is files' text, and ``site.py`` writes them.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable
+from urllib.parse import quote
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from .dates import parse_be
+from .registry import REGIONS
+from .model import (
+    AuditUnit,
+    Contact,
+    Event,
+    Group,
+    Head,
+    History,
+    ItemList,
+    Law,
+    LawRef,
+    LegalBasis,
+    Missions,
+    National,
+    Organisation,
+    Passage,
+    SECTIONS,
+    ResolvedOffice,
+    Section,
+    Source,
+    Text,
+)
+
+LANGS = ("th", "en")
+DEFAULT_LANG = "th"
+
+# Page ids → directory URLs (relative to the language root) and docs/ source names.
+HOME = ""
+PROVINCES = "provinces/"
+STANDARD = "standard/"
+
+# The order and heading ids of an office page's sections (model section name → id).
+SECTION_IDS = {
+    "history": "history",
+    "legal_basis": "legal-basis",
+    "mandate": "mandate",
+    "objectives": "objectives",
+    "missions": "missions",
+    "organisation": "org-chart",
+}
+
+# ---------------------------------------------------------------------------------------------
+# Interface strings
+
+
+@functools.cache
+def ui_strings() -> dict[str, dict[str, str]]:
+    """The interface strings of ``ui.yaml``: {lang: {key: text}}."""
+    raw = resources.files("changwat").joinpath("ui.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    return {lang: {str(k): str(v) for k, v in data[lang].items()} for lang in LANGS}
+
+
+# ---------------------------------------------------------------------------------------------
+# Inert text helpers
+
+_LINEBREAKS = re.compile(r"[\r\n\u0085\u2028\u2029\t\x0b\x0c]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@")
+_ID_BAD = re.compile(r"[^a-z0-9]+")
+_SAFE_URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:\+?[0-9]+)$", re.IGNORECASE)
+
+
+def clean(s: str) -> str:
+    """One line of text: line breaks and tabs become a space, control characters go (never NFKC)."""
+    return _CONTROLS.sub("", _LINEBREAKS.sub(" ", s)).strip()
+
+
+def md_inline(s: str) -> Markup:
+    """Text for a Markdown heading line: HTML-escaped, Markdown syntax neutralised by entities."""
+    return Markup("".join(f"&#{ord(c)};" if c in _MD_SPECIAL else c for c in clean(str(s))))
+
+
+def html_id(*parts: str) -> str:
+    """An ASCII id from ids that the validator already restricted to [a-z0-9-]."""
+    return "-".join(_ID_BAD.sub("-", p.lower()).strip("-") or "x" for p in parts)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL fit for href: http(s), mailto or tel only; None for anything else."""
+    if not url:
+        return None
+    url = clean(url)
+    return url if _SAFE_URL.match(url) else None
+
+
+def tel_url(phone: str) -> str | None:
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return f"tel:{digits}" if re.fullmatch(r"\+?[0-9]{6,20}", digits) else None
+
+
+def href(frm: str, to: str) -> str:
+    """Relative link between two directory URLs of the site ('' is the site root)."""
+    rel = posixpath.relpath("/" + to, "/" + frm)
+    return "./" if rel == "." else rel.rstrip("/") + "/"
+
+
+# ---------------------------------------------------------------------------------------------
+# Site-wide settings
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What pages need to know about where the site and its sources live."""
+
+    site_url: str = "https://changwat.github.io/changwat/"
+    repo_url: str = "https://github.com/changwat/changwat"
+    branch: str = "main"
+    data_path: str = "data"  # repository-relative path of the data folder
+
+    def abs_url(self, url: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url
+
+    def national_edit_url(self) -> str:
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
+
+    def edit_url(self, slug: str, exists: bool) -> str:
+        repo = self.repo_url.rstrip("/")
+        folder = f"{self.data_path}/provinces"
+        if exists:
+            return f"{repo}/edit/{self.branch}/{folder}/{slug}.yaml"
+        value = quote(f"province: {slug}\n", safe="")
+        return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={value}"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its path under docs/ and its text."""
+
+    path: str
+    text: str
+
+
+def lang_url(lang: str, url: str) -> str:
+    return url if lang == DEFAULT_LANG else f"{lang}/{url}"
+
+
+def docs_path(url: str, lang: str) -> str:
+    """'provinces/ang-thong/' → 'provinces/ang-thong.md' (Thai) or 'provinces/ang-thong.en.md'."""
+    stem = "index" if url == HOME else url.rstrip("/")
+    if url == PROVINCES:
+        stem = "provinces/index"
+    return f"{stem}.md" if lang == DEFAULT_LANG else f"{stem}.{lang}.md"
+
+
+# ---------------------------------------------------------------------------------------------
+# The renderer
+
+
+class Renderer:
+    """Builds view dicts and renders pages for one dataset."""
+
+    def __init__(self, info: SiteInfo, provinces: Iterable[Any], regions: Iterable[Any] = REGIONS,
+                 national: National | None = None):
+        self.info = info
+        self.national_laws: dict[str, Law] = (
+            {law.id: law for law in national.legal_basis.laws} if national and national.legal_basis else {}
+        )
+        self.provinces = list(provinces)
+        self.by_slug = {p.slug: p for p in self.provinces}
+        self.regions = {r.key: r for r in regions}  # registry.Region(key, th, en), in display order
+        self.env = jinja2.Environment(
+            loader=jinja2.PackageLoader("changwat", "templates"),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = md_inline
+
+    # -- whole site ---------------------------------------------------------------------------
+
+    def site(self, offices: list[ResolvedOffice], national: National | None = None) -> list[Page]:
+        pages: list[Page] = []
+        for lang in LANGS:
+            pages.append(self.home(offices, lang))
+            pages.append(self.province_list(offices, lang))
+            if national is not None:
+                pages.append(self.standard(national, lang))
+            pages.extend(self.office(o, lang) for o in offices)
+        return pages
+
+    # -- helpers bound to a language ------------------------------------------------------------
+
+    def _render(self, template: str, url: str, lang: str, meta: dict[str, Any], **view: Any) -> Page:
+        front = {
+            "title": str(escape(clean(meta.pop("title")))),
+            "description": str(escape(clean(meta.pop("description")))),
+            "alternates": {lg: self.info.abs_url(lang_url(lg, url)) for lg in LANGS},
+            **meta,
+        }
+        front["alternates"]["x-default"] = front["alternates"][DEFAULT_LANG]
+        body = self.env.get_template(template).render(ui=ui_strings()[lang], lang=lang, **view)
+        meta_yaml = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+        return Page(docs_path(url, lang), f"---\n{meta_yaml}---\n\n{_tidy(body)}")
+
+    def _province(self, p: Any, lang: str, frm: str, current: str | None = None) -> dict[str, Any]:
+        """A province named by the registry: its name in the page's language, the other name marked
+        with its language, and a link to its office page (none for the page's own province)."""
+        other = "en" if lang == "th" else "th"
+        return {
+            "name": {"text": clean(getattr(p, lang)), "lang": None, "untranslated": False},
+            "other": {"text": clean(getattr(p, other)), "lang": other, "untranslated": False},
+            "href": None if p.slug == current else href(frm, f"{PROVINCES}{p.slug}/"),
+        }
+
+    # -- home -------------------------------------------------------------------------------------
+
+    def home(self, offices: list[ResolvedOffice], lang: str) -> Page:
+        ui = ui_strings()[lang]
+        own = sum(1 for o in offices if o.has_own_content)
+        return self._render(
+            "home.md.j2", HOME, lang,
+            {"title": ui["home_title"], "description": ui["site_description"], "edit_url": None,
+             "hide": ["navigation"]},
+            count=ui["home_count"].format(own=own, total=len(offices)),
+            list_href=href(HOME, PROVINCES),
+            standard_href=href(HOME, STANDARD),
+            regions=self._regions(offices, lang, HOME),
+        )
+
+    # -- province list ----------------------------------------------------------------------------
+
+    def _regions(self, offices: list[ResolvedOffice], lang: str, frm: str) -> list[dict[str, Any]]:
+        ui = ui_strings()[lang]
+        own = {o.slug for o in offices if o.has_own_content}
+        groups = []
+        for key in self.regions:
+            members = [p for p in self.provinces if p.region == key]
+            if not members:
+                continue
+            groups.append({
+                "id": html_id("region", key),
+                "name": self.region_name(key, lang),
+                "count": ui["list_count"].format(n=len(members)),
+                "href": href(frm, PROVINCES) + f"#{html_id('region', key)}",
+                "provinces": [{**self._province(p, lang, frm), "own": p.slug in own} for p in members],
+            })
+        return groups
+
+    def region_name(self, key: str, lang: str) -> str:
+        region = self.regions.get(key)
+        return getattr(region, lang) if region else key
+
+    def province_list(self, offices: list[ResolvedOffice], lang: str) -> Page:
+        ui = ui_strings()[lang]
+        return self._render(
+            "provinces.md.j2", PROVINCES, lang,
+            {"title": ui["list_title"], "description": ui["list_lead"], "edit_url": None,
+             "hide": ["navigation"]},
+            regions=self._regions(offices, lang, PROVINCES),
+        )
+
+    # -- office -----------------------------------------------------------------------------------
+
+    def office(self, o: ResolvedOffice, lang: str) -> Page:
+        return OfficeView(self, o, lang).page()
+
+    def standard(self, national: National, lang: str) -> Page:
+        """The national standard, once: office pages show it where an office has no content of its
+        own (and leave it out of the search index there, so it is indexed here only)."""
+        sections = {
+            name: Section(name, value, "office")
+            for name in SECTIONS if (value := getattr(national, name, None)) is not None
+        }
+        resolved = ResolvedOffice(
+            province=None, file=None, name=national.name, parent=national.parent, status=national.status,
+            head=None, contact=None, sections=sections, sources=[], national_sources=list(national.sources),
+        )
+        return OfficeView(self, resolved, lang, url=STANDARD, standard=True).page()
+
+
+class OfficeView:
+    """The view of one office page in one language."""
+
+    def __init__(self, r: Renderer, o: ResolvedOffice, lang: str, url: str | None = None, standard: bool = False):
+        self.r, self.o, self.lang, self.standard = r, o, lang, standard
+        self.ui = ui_strings()[lang]
+        self.url = url or f"{PROVINCES}{o.slug}/"
+        laws = o.sections.get("legal_basis")
+        self.laws: dict[str, Law] = {law.id: law for law in laws.value.laws} if laws else {}
+        self.sources = {
+            "office": {s.id: i for i, s in enumerate(o.sources, 1)},
+            "national": {s.id: i for i, s in enumerate(o.national_sources, len(o.sources) + 1)},
+        }
+
+    @property
+    def current_slug(self) -> str | None:
+        return None if self.standard else self.o.slug
+
+    # -- text ---------------------------------------------------------------------------------------
+
+    def tx(self, t: Text | None) -> dict[str, Any] | None:
+        """A data text in the page's language; Thai inside lang="th" with a mark when untranslated."""
+        if t is None:
+            return None
+        if self.lang == "th":
+            return {"text": clean(t.th), "lang": None, "untranslated": False}
+        if t.en and clean(t.en):
+            return {"text": clean(t.en), "lang": None, "untranslated": False}
+        return {"text": clean(t.th), "lang": "th", "untranslated": True}
+
+    def txs(self, items: Iterable[Text]) -> list[dict[str, Any]]:
+        return [v for v in (self.tx(t) for t in items) if v is not None]
+
+    def plain(self, s: str) -> dict[str, Any]:
+        return {"text": clean(s), "lang": None, "untranslated": False}
+
+    def date(self, be: str | None) -> dict[str, str] | None:
+        """A B.E. date: shown as '28 สิงหาคม 2516' / '28 August 1973 (B.E. 2516)', with the
+        Gregorian ISO date for <time datetime>."""
+        if not be:
+            return None
+        d = parse_be(be)
+        return {"iso": d.iso_ce(), "text": d.format(self.lang)}
+
+    # -- references ---------------------------------------------------------------------------------
+
+    def law_title(self, law_id: str) -> str:
+        """A law's full title; laws not shown on this page are looked up in the national content."""
+        law = self.laws.get(law_id) or self.r.national_laws.get(law_id)
+        return law.full_title(self.lang) if law else law_id
+
+    def law_ref(self, ref: LawRef | None) -> dict[str, Any] | None:
+        if ref is None:
+            return None
+        section = self.ui["law_section"].format(number=clean(ref.section)) if ref.section else None
+        return {
+            "title": clean(self.law_title(ref.law)),
+            "href": f"#{html_id('law', ref.law)}" if ref.law in self.laws else None,
+            "section": section,
+        }
+
+    def cites(self, origin: str, ids: list[str]) -> list[dict[str, str]]:
+        table = self.sources[origin]
+        return [
+            {"label": f"[{table[i]}]", "href": f"#{html_id('src', origin[0], i)}"}
+            for i in ids if i in table
+        ]
+
+    # -- parts --------------------------------------------------------------------------------------
+
+    def passage(self, p: Passage) -> dict[str, Any]:
+        return {"text": self.tx(p.text), "entries": self.txs(p.items), "quote": self.law_ref(p.quote)}
+
+    def event(self, e: Event) -> dict[str, Any]:
+        return {
+            "id": html_id("event", e.id),
+            "date": self.date(e.date),
+            "text": self.tx(e.text),
+            "provinces": [self.r._province(self.r.by_slug[s], self.lang, self.url, self.current_slug)
+                          for s in e.provinces if s in self.r.by_slug],
+            "law": self.law_ref(LawRef(law=e.law)) if e.law else None,
+        }
+
+    def history(self, h: History) -> dict[str, Any]:
+        return {"paragraphs": [self.passage(p) for p in h.paragraphs], "events": [self.event(e) for e in h.events]}
+
+    def law(self, law: Law) -> dict[str, Any]:
+        title = clean(law.full_title(self.lang))
+        if self.lang == "en" and not law.title.en:
+            title_view = {"text": clean(law.full_title("th")), "lang": "th", "untranslated": True}
+        else:
+            title_view = self.plain(title)
+        return {
+            "id": html_id("law", law.id),
+            "title": title_view,
+            "summary": self.txs(law.summary),
+            "sections": [
+                {
+                    "label": self.ui["law_section"].format(number=clean(s.number)),
+                    "text": self.tx(s.text),
+                    "entries": self.txs(s.items),
+                    "paragraphs": self.txs(s.paragraphs),
+                }
+                for s in law.sections
+            ],
+        }
+
+    def legal_basis(self, lb: LegalBasis) -> dict[str, Any]:
+        return {"intro": self.txs(lb.intro), "laws": [self.law(x) for x in lb.laws]}
+
+    def item_list(self, il: ItemList) -> dict[str, Any]:
+        return {"basis": self.law_ref(il.basis), "intro": self.tx(il.intro), "entries": self.txs(il.items)}
+
+    def missions(self, m: Missions) -> dict[str, Any]:
+        return {"paragraphs": self.txs(m.paragraphs), "aims": self.txs(m.aims)}
+
+    def count(self, n: int) -> str:
+        if n == 0:
+            return self.ui["no_duties"]
+        return self.ui["duties_one" if n == 1 else "duties_other"].format(n=n)
+
+    def group(self, g: Group) -> dict[str, Any]:
+        gid = html_id("group", g.id)
+        subgroups = [
+            {
+                "id": f"{gid}--{html_id(s.id)}",
+                "name": self.tx(s.name),
+                "description": self.txs(s.description),
+                "duties": self.txs(s.duties),
+                "count": self.count(len(s.duties)),
+            }
+            for s in g.subgroups
+        ]
+        total = len(g.duties) + sum(len(s.duties) for s in g.subgroups)
+        return {
+            "id": gid,
+            "name": self.tx(g.name),
+            "intro": self.tx(g.intro),
+            "description": self.txs(g.description),
+            "duties": self.txs(g.duties),
+            "count": self.count(total),
+            "subgroups": subgroups,
+        }
+
+    def audit(self, a: AuditUnit | None) -> dict[str, Any] | None:
+        if a is None:
+            return None
+        name = self.tx(a.name)
+        return {
+            "name": name,
+            "name_differs": bool(name and name["text"] != self.ui["internal_audit"]),
+            "empty": not a.description and not a.principles,
+            "description": self.txs(a.description),
+            "principles": self.txs(a.principles),
+        }
+
+    def head(self, h: Head | None) -> dict[str, Any] | None:
+        if h is None:
+            return None
+        as_of = self.date(h.as_of)
+        return {
+            "name": self.tx(h.name),
+            "position": self.tx(h.position),
+            "as_of": self.ui["as_of"].format(date=as_of["text"]) if as_of else None,
+            "as_of_iso": as_of["iso"] if as_of else None,
+        }
+
+    def contact(self, c: Contact | None) -> dict[str, Any] | None:
+        if c is None:
+            return None
+        website = safe_url(c.website)
+        view = {
+            "address": self.tx(c.address),
+            "phones": [{"text": clean(p), "href": tel_url(p)} for p in c.phones],
+            "fax": [clean(p) for p in c.fax],
+            "emails": [{"text": clean(e), "href": safe_url(f"mailto:{clean(e)}")} for e in c.emails],
+            "website": {"text": clean(c.website), "href": website} if c.website else None,
+        }
+        return view if any(view.values()) else None
+
+    def organisation(self, org: Organisation) -> dict[str, Any]:
+        return {
+            "intro": self.tx(org.intro),
+            "groups": [self.group(g) for g in org.groups],
+        }
+
+    def source(self, s: Source, origin: str) -> dict[str, Any]:
+        return {
+            "id": html_id("src", origin[0], s.id),
+            "title": self.tx(s.title),
+            "url": safe_url(s.url),
+            "url_text": clean(s.url) if s.url else None,
+            "note": self.tx(s.note),
+        }
+
+    # -- the page -----------------------------------------------------------------------------------
+
+    def sections(self) -> list[dict[str, Any]]:
+        out = []
+        builders = {
+            "history": self.history,
+            "legal_basis": self.legal_basis,
+            "mandate": self.item_list,
+            "objectives": self.item_list,
+            "missions": self.missions,
+            "organisation": self.organisation,
+        }
+        for name, sec in self.o.sections.items():
+            sid = SECTION_IDS[name]
+            kind = "item_list" if name in ("mandate", "objectives") else name
+            origin = "national" if self.standard else sec.origin
+            inherited = sec.origin == "national" and not self.standard
+            out.append({
+                "id": sid,
+                "kind": kind,
+                "title": self.ui[{"organisation": "org_chart"}.get(name, name)],
+                "inherited": inherited,
+                "standard_href": href(self.url, STANDARD) + f"#{sid}",
+                "cites": self.cites(origin, getattr(sec.value, "sources", [])),
+                "body": builders[name](sec.value),
+            })
+            if name == "organisation" and sec.value.audit is not None:
+                out.append({
+                    "id": "internal-audit",
+                    "kind": "audit",
+                    "title": self.ui["internal_audit"],
+                    "inherited": inherited,
+                    "standard_href": href(self.url, STANDARD) + "#internal-audit",
+                    "cites": [],
+                    "body": self.audit(sec.value.audit),
+                })
+        return out
+
+    def chart(self, sections: list[dict[str, Any]], head: dict[str, Any] | None) -> dict[str, Any] | None:
+        org = next((s for s in sections if s["kind"] == "organisation"), None)
+        if org is None:
+            return None
+        audit = next((s for s in sections if s["kind"] == "audit"), None)
+        position = head["position"] if head else self.plain(self.ui["head"])
+        return {
+            "head": {"position": position, "name": head["name"] if head else None,
+                     "missing": head is None and not self.standard},
+            "groups": org["body"]["groups"],
+            "audit": {"name": audit["body"]["name"], "href": "#internal-audit"} if audit else None,
+        }
+
+    def page(self) -> Page:
+        if self.standard:
+            return self.standard_page()
+        o, lang, ui = self.o, self.lang, self.ui
+        province = self.r.by_slug.get(o.slug, o.province)
+        name = self.tx(o.name)
+        assert name is not None
+        if lang == "th" or (o.name.en and clean(o.name.en)):
+            title = name["text"]
+        else:
+            title = f"{clean(province.en)} Provincial Office"
+        sections = self.sections()
+        head = self.head(o.head)
+        return self.r._render(
+            "office.md.j2", self.url, lang,
+            {
+                "title": title,
+                "description": f"{title} – {ui['site_description']}",
+                "edit_url": self.r.info.edit_url(o.slug, o.file is not None),
+                "hide": ["navigation"],
+            },
+            office={
+                "name": name,
+                "province": self.r._province(province, lang, self.url, o.slug),
+                "region": self.r.region_name(province.region, lang),
+                "region_href": href(self.url, PROVINCES) + f"#{html_id('region', str(province.region))}",
+                "status": self.tx(o.status),
+                "parent": self.tx(o.parent),
+                "own": o.has_own_content,
+                "head": head,
+                "contact": self.contact(o.contact),
+                "breadcrumb": [
+                    {"href": href(self.url, HOME), "label": ui["nav_home"]},
+                    {"href": href(self.url, PROVINCES), "label": ui["nav_provinces"]},
+                ],
+                "sections": sections,
+                "chart": self.chart(sections, head),
+                "standard": False,
+                "sources": {
+                    "office": [self.source(s, "office") for s in o.sources],
+                    "national": [self.source(s, "national") for s in o.national_sources],
+                    "start_national": len(o.sources) + 1,
+                },
+            },
+        )
+
+
+    def standard_page(self) -> Page:
+        o, ui = self.o, self.ui
+        sections = self.sections()
+        return self.r._render(
+            "standard.md.j2", self.url, self.lang,
+            {"title": ui["standard_title"], "description": ui["standard_lead"], "edit_url": self.r.info.national_edit_url(),
+             "hide": ["navigation"]},
+            office={
+                "name": self.plain(ui["standard_title"]),
+                "status": self.tx(o.status),
+                "parent": self.tx(o.parent),
+                "breadcrumb": [{"href": href(self.url, HOME), "label": ui["nav_home"]}],
+                "standard": True,
+                "sections": sections,
+                "chart": self.chart(sections, None),
+                "sources": {
+                    "office": [],
+                    "national": [self.source(s, "national") for s in o.national_sources],
+                    "start_national": 1,
+                },
+            },
+        )
+
+
+def _tidy(text: str) -> str:
+    """Normalise generated Markdown: no indentation (so nothing becomes a code block), one blank
+    line at most between blocks, one trailing newline."""
+    lines = [line.strip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+def render_site(dataset: Any, info: SiteInfo | None = None) -> list[Page]:
+    """All pages of the site, both languages, for a loaded dataset (changwat.pipeline.Dataset)."""
+    renderer = Renderer(info or SiteInfo(), dataset.registry, REGIONS, dataset.national)
+    return renderer.site(dataset.resolved(), dataset.national)
