@@ -86,10 +86,9 @@ def load_dataset(root: Path = DATA, extra: Iterable[Path] = (), registry: Regist
     for conv in ds.files.values():
         if conv.obj is not None:
             _check_ids_and_refs(ds, conv, problems)
-    allow = _allowlist(root)
+    if lint:
+        problems.extend(lint_all(ds.files.values(), _allowlist(root)))
     for conv in ds.files.values():
-        if lint:
-            problems.extend(lint_texts(conv, allow))
         problems.extend(_untranslated(conv))
     problems.sort(key=Problem.sort_key)
     return ds, problems
@@ -172,9 +171,33 @@ def _allowlist(root: Path) -> frozenset[str]:
     return frozenset()
 
 
-def lint_texts(conv: Converted, allow: frozenset[str]) -> list[Problem]:
+def _lint_fingerprint(allow: frozenset[str]) -> str:
+    """Everything lint results depend on: the rules' code, the pythainlp version, the allow-list."""
+    from importlib.metadata import version
+
+    from . import thai
+    from .cache import digest
+
+    return digest(Path(thai.__file__).read_bytes(), version("pythainlp"), "\n".join(sorted(allow)))
+
+
+def lint_all(convs: Iterable[Converted], allow: frozenset[str]) -> list[Problem]:
+    """Thai lint on every text, with findings cached by content: unchanged texts are not re-segmented,
+    so pythainlp's dictionary is loaded only when some text is new."""
+    from .cache import ContentCache, digest
+
+    cache = ContentCache("lint", _lint_fingerprint(allow))
+    out: list[Problem] = []
+    for conv in convs:
+        out.extend(lint_texts(conv, allow, cache))
+    cache.save()
+    return out
+
+
+def lint_texts(conv: Converted, allow: frozenset[str], cache=None) -> list[Problem]:
     """Thai lint on every text of a file, each finding placed at its line and column in the source."""
     from . import thai
+    from .cache import digest
 
     register(thai_codes())
     out: list[Problem] = []
@@ -183,10 +206,17 @@ def lint_texts(conv: Converted, allow: frozenset[str]) -> list[Problem]:
         value = getattr(text, lang)
         if not value:
             continue
-        for finding in thai.lint(value, lang, allow):
+        key = digest(lang, value)
+        found = cache.get(key) if cache is not None else None
+        if found is None:
+            found = [[f.code, f.start, f.end, f.found, f.suggestion] for f in thai.lint(value, lang, allow)]
+            if cache is not None:
+                cache.put(key, found)
+        for code, start, end, text_found, suggestion in found:
+            finding = thai.Finding(code=code, start=start, end=end, found=text_found, suggestion=suggestion)
             pos, length = _locate(conv.path, source, node, value, finding)
-            out.append(Problem(pos, finding.code, {
-                "found": finding.found, "suggestion": finding.suggestion or "", "lang": lang}, length=length))
+            out.append(Problem(pos, code, {"found": text_found, "suggestion": suggestion or "", "lang": lang},
+                               length=length))
     return out
 
 
