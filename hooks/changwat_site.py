@@ -1,0 +1,36 @@
+"""MkDocs / ProperDocs hook: thin glue to changwat.site (the content pipeline knows nothing of MkDocs).
+
+on_config          generate docs/ from data/ before the build reads docs/ (fails the build, with the
+                   problems printed, when the data has errors)
+on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
+                   opens the office's YAML file, not the generated page
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+
+from changwat import site
+
+log = logging.getLogger("mkdocs.hooks.changwat")
+
+
+def on_config(config):
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        result = site.generate(root, docs_dir=Path(config.docs_dir), info=site.site_info(config, root))
+    except site.DataError as e:
+        log.error("%s\n", e.report)
+        # mkdocs.exceptions or properdocs.exceptions, whichever is running this build
+        errors = importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
+        raise errors.PluginError(str(e)) from e
+    log.info(result.summary())
+    return config
+
+
+def on_page_markdown(markdown, page, **kwargs):
+    if "edit_url" in page.meta:
+        page.edit_url = page.meta["edit_url"] or None
+    return markdown

@@ -1,0 +1,198 @@
+"""Stage 5 — site: write the rendered pages under docs/ for MkDocs (or ProperDocs) to build.
+
+    python -m changwat.site [--root .] [--config mkdocs.yml]     # generate docs/ standalone
+
+The MkDocs hook (hooks/changwat_site.py) calls :func:`generate` from ``on_config``. docs/ is
+generated output (gitignored): pages are written in mkdocs-static-i18n's suffix structure
+(``x.md`` Thai, ``x.en.md`` English) and a file is rewritten only when its bytes change, so
+``mkdocs serve`` does not loop on its own output and unchanged pages keep their timestamps.
+Stale generated pages (an office removed from the data) are deleted.
+
+If the data has errors nothing is written and :class:`DataError` is raised with the problems, so a
+build never publishes a partial site. This module does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .render import Page, SiteInfo, render_site
+
+REPO = Path(__file__).resolve().parents[2]
+GENERATED_SUFFIX = ".md"
+
+
+class DataError(Exception):
+    """The data has errors: the site must not be built."""
+
+    def __init__(self, report: str, count: int):
+        super().__init__(f"{count} error(s) in the data; no pages were generated")
+        self.report = report
+        self.count = count
+
+
+@dataclass
+class Result:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    notes: str = ""  # warnings and notes about the data, formatted (they do not stop the build)
+    counts: dict[str, int] = field(default_factory=dict)  # severity → number of problems
+    skipped: bool = False  # nothing changed since the previous call in this process
+
+    def summary(self) -> str:
+        if self.skipped:
+            return "changwat: pages up to date"
+        data = ", ".join(f"{n} {sev}(s)" for sev, n in sorted(self.counts.items()))
+        return (f"changwat: {len(self.written)} page(s) written, {self.unchanged} unchanged, "
+                f"{len(self.removed)} removed" + (f"; data: {data} (see `changwat validate`)" if data else ""))
+
+
+# ---------------------------------------------------------------------------------------------
+# Settings from mkdocs.yml
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml may use MkDocs' !ENV tag; read it as its default value."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    import os
+
+    if isinstance(node, yaml.ScalarNode):
+        return os.environ.get(loader.construct_scalar(node))
+    names = loader.construct_sequence(node)
+    for name in names[:-1]:
+        if name in os.environ:
+            return os.environ[name]
+    return names[-1] if names else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def site_info(config: dict[str, Any], root: Path) -> SiteInfo:
+    """SiteInfo from an mkdocs.yml mapping (or MkDocs' loaded config, which is a mapping too)."""
+    extra = (config.get("extra") or {}).get("changwat") or {}
+    data_dir = Path(extra.get("data_dir", "data"))
+    return SiteInfo(
+        site_url=str(config.get("site_url") or SiteInfo.site_url).rstrip("/") + "/",
+        repo_url=str(config.get("repo_url") or SiteInfo.repo_url).rstrip("/"),
+        branch=str(extra.get("branch", "main")),
+        data_path=data_dir.as_posix(),
+    )
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.load(fh, Loader=_ConfigLoader) or {}
+
+
+# ---------------------------------------------------------------------------------------------
+# Generation
+
+
+_last: dict[tuple, str] = {}
+
+
+def _fingerprint(data_dir: Path, docs_dir: Path) -> str:
+    """Changes whenever an input of the pages may have changed: data files, templates, ui.yaml
+    and the package's Python modules, and the docs/ files themselves (someone may delete them)."""
+    h = hashlib.sha256()
+    pkg = Path(str(resources.files("changwat")))
+    inputs = [*sorted(data_dir.rglob("*")), *sorted(pkg.rglob("*")), *sorted(docs_dir.rglob("*"))]
+    for p in inputs:
+        if p.is_file() and "__pycache__" not in p.parts:
+            st = p.stat()
+            h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return h.hexdigest()
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    data = text.encode("utf-8")
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
+    return True
+
+
+def write_pages(pages: list[Page], docs_dir: Path) -> Result:
+    result = Result()
+    wanted = {docs_dir / p.path for p in pages}
+    for page in pages:
+        if _write_if_changed(docs_dir / page.path, page.text):
+            result.written.append(page.path)
+        else:
+            result.unchanged += 1
+    if docs_dir.exists():
+        for old in sorted(docs_dir.rglob(f"*{GENERATED_SUFFIX}")):
+            if old not in wanted:
+                old.unlink()
+                result.removed.append(old.relative_to(docs_dir).as_posix())
+    return result
+
+
+def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | None = None,
+             info: SiteInfo | None = None, force: bool = False) -> Result:
+    """Load and validate the data, render every page and write what changed under docs_dir.
+
+    Raises DataError (with the formatted problems) when the data has errors. Calling it again with
+    nothing changed is nearly free (MkDocs runs on_config once per language).
+    """
+    from .pipeline import load_dataset
+    from .problems import format_text
+
+    info = info or site_info(read_config(root / "mkdocs.yml"), root)
+    docs_dir = docs_dir or root / "docs"
+    data_dir = data_dir or root / info.data_path
+    key = (str(docs_dir.resolve()), str(data_dir.resolve()), info)
+    stamp = _fingerprint(data_dir, docs_dir)
+    if not force and _last.get(key) == stamp:
+        return Result(skipped=True)
+
+    dataset, problems = load_dataset(data_dir)
+    errors = [p for p in problems if p.severity == "error"]
+    report = "\n\n".join(format_text(p, dataset.source_lines(p.pos.path)) for p in problems)
+    if errors:
+        raise DataError(report, len(errors))
+    result = write_pages(render_site(dataset, info), docs_dir)
+    result.notes = report
+    for p in problems:
+        result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
+    _last[key] = _fingerprint(data_dir, docs_dir)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m changwat.site", description=__doc__.splitlines()[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: .)")
+    parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: <root>/mkdocs.yml)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    config = read_config(args.config or root / "mkdocs.yml")
+    docs_dir = root / str(config.get("docs_dir", "docs"))
+    try:
+        result = generate(root, docs_dir=docs_dir, info=site_info(config, root), force=True)
+    except DataError as e:
+        print(e.report, file=sys.stderr)
+        print(f"\n{e}", file=sys.stderr)
+        return 1
+    if result.notes:
+        print(result.notes, file=sys.stderr)
+    print(result.summary())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
