@@ -1,0 +1,67 @@
+# changwat — build, preview and test the site.
+#
+#   make site         install pinned dependencies (once), generate docs/ from data/, build site/
+#   make pages        only generate docs/ from data/ (python -m changwat.site)
+#   make serve        live preview of both languages at http://127.0.0.1:8000/changwat/
+#   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale)
+#   make test         everything the tests need (venv, dependencies, Chromium), then pytest
+#   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
+#   make clean        remove generated docs/, site/ and test-artifacts/
+#
+# Targets are idempotent: the dependency install runs again only when pyproject.toml or
+# constraints.txt changes (stamp file in .venv/).
+
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.changwat-deps
+CHROMIUM    := /usr/bin/chromium
+MKDOCS_ARGS ?=
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site pages serve serve-th test deps chromium constraints clean
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
+
+pages: $(STAMP)
+	$(BIN)/python -m changwat.site
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve $(MKDOCS_ARGS)
+
+serve-th: $(STAMP)
+	CHANGWAT_ONLY_LOCALE=th $(BIN)/mkdocs serve $(MKDOCS_ARGS)
+
+test: $(STAMP) chromium
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+deps: $(STAMP)
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site,test]'
+	touch $@
+
+# Debian's Chromium for the browser tests (never `playwright install`). Installed only when
+# missing and we are root; otherwise say what to do.
+chromium:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "make: $(CHROMIUM) is missing; install Debian's chromium (sudo apt-get install chromium)" >&2; \
+		if [ "$$CI" = true ]; then exit 1; fi; \
+	fi
+
+constraints: | $(BIN)/python
+	{ echo "# Pinned versions of every dependency (direct and transitive) for make; the project itself excluded."; \
+	  echo "# Regenerate after changing pyproject.toml: make constraints"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^changwat[= ]'; } > constraints.txt.tmp
+	mv constraints.txt.tmp constraints.txt
+
+clean:
+	rm -rf docs site test-artifacts
