@@ -172,6 +172,17 @@ class Page:
     text: str
 
 
+def sort_by_name(provinces: list[Any], lang: str) -> list[Any]:
+    """Provinces in the reader's alphabetical order: Thai collation (leading vowels such as เ แ โ
+    sort under their consonant) or English."""
+    if lang == "th":
+        from pythainlp.util import collate
+
+        order = {name: i for i, name in enumerate(collate([p.th for p in provinces]))}
+        return sorted(provinces, key=lambda p: order[p.th])
+    return sorted(provinces, key=lambda p: p.en.casefold())
+
+
 def lang_url(lang: str, url: str) -> str:
     return url if lang == DEFAULT_LANG else f"{lang}/{url}"
 
@@ -268,7 +279,7 @@ class Renderer:
         own = {o.slug for o in offices if o.has_own_content}
         groups = []
         for key in self.regions:
-            members = [p for p in self.provinces if p.region == key]
+            members = sort_by_name([p for p in self.provinces if p.region == key], lang)
             if not members:
                 continue
             groups.append({
@@ -460,10 +471,12 @@ class OfficeView:
         if a is None:
             return None
         name = self.tx(a.name)
+        n = len(a.principles)
         return {
             "name": name,
             "name_differs": bool(name and name["text"] != self.ui["internal_audit"]),
             "empty": not a.description and not a.principles,
+            "count": self.ui["principles_one" if n == 1 else "principles_other"].format(n=n) if n else None,
             "description": self.txs(a.description),
             "principles": self.txs(a.principles),
         }
@@ -555,7 +568,8 @@ class OfficeView:
             "head": {"position": position, "name": head["name"] if head else None,
                      "missing": head is None and not self.standard},
             "groups": org["body"]["groups"],
-            "audit": {"name": audit["body"]["name"], "href": "#internal-audit"} if audit else None,
+            "audit": {"name": audit["body"]["name"], "count": audit["body"]["count"], "href": "#internal-audit"}
+            if audit else None,
         }
 
     def page(self) -> Page:
