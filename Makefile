@@ -6,7 +6,7 @@
 #   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale)
 #   make test         everything the tests need (venv, dependencies, Chromium), then pytest
 #   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
-#   make clean        remove generated docs/, site/ and test-artifacts/
+#   make clean        remove generated docs/ pages, site/ and test-artifacts/
 #
 # Targets are idempotent: the dependency install runs again only when pyproject.toml or
 # constraints.txt changes (stamp file in .venv/).
@@ -64,4 +64,4 @@ constraints: | $(BIN)/python
 	mv constraints.txt.tmp constraints.txt
 
 clean:
-	rm -rf docs site test-artifacts
+	rm -rf site test-artifacts docs/*   # docs/.gitkeep stays (MkDocs needs docs/ to exist)
