@@ -1,0 +1,357 @@
+"""render.py and site.py without MkDocs: escaping, languages, headings, dates, page files.
+
+Pages are rendered from hand-built model objects (conftest.py) and converted with Python-Markdown
+using the extensions of mkdocs.yml, so these tests see the HTML a reader gets.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from changwat import render, site
+from changwat.model import resolve
+from changwat.registry import REGIONS, load_registry
+from changwat.render import Renderer, SiteInfo, md_inline
+
+from conftest import EVIL, REPO
+
+THAI = re.compile(r"[\u0E00-\u0E7F]")
+ORDER = ["history", "legal-basis", "mandate", "objectives", "missions", "org-chart", "internal-audit", "sources"]
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers
+
+
+def split_page(text: str) -> tuple[dict, str]:
+    assert text.startswith("---\n")
+    front, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(front), body
+
+
+def to_html(body: str) -> str:
+    md = markdown.Markdown(extensions=["attr_list", "toc"], extension_configs={"toc": {"permalink": True}})
+    return md.convert(body)
+
+
+class Tree(HTMLParser):
+    """Text nodes with their open-element stack, and element attributes in document order."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict]] = []
+        self.texts: list[tuple[str, list[tuple[str, dict]]]] = []
+        self.elements: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.elements.append((tag, a))
+        if tag not in ("br", "img", "meta", "link", "input", "hr"):
+            self.stack.append((tag, a))
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                break
+
+    def handle_data(self, data):
+        if data.strip():
+            self.texts.append((data, list(self.stack)))
+
+    def lang_of(self, stack: list[tuple[str, dict]], page_lang: str) -> str:
+        for _, a in reversed(stack):
+            if "lang" in a:
+                return a["lang"]
+        return page_lang
+
+
+def parse(html_text: str) -> Tree:
+    t = Tree()
+    t.feed(html_text)
+    return t
+
+
+def text_of(html_text: str) -> str:
+    return " ".join(d for d, _ in parse(html_text).texts)
+
+
+@pytest.fixture
+def renderer(sample_provinces, sample_national) -> Renderer:
+    return Renderer(SiteInfo(), sample_provinces, REGIONS, sample_national)
+
+
+@pytest.fixture
+def pages(renderer, sample_provinces, sample_national, sample_office) -> dict[str, str]:
+    offices = [resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national) for p in sample_provinces]
+    return {p.path: p.text for p in renderer.site(offices, sample_national)}
+
+
+def office_html(pages: dict[str, str], slug: str, lang: str) -> tuple[dict, str]:
+    path = f"provinces/{slug}.md" if lang == "th" else f"provinces/{slug}.{lang}.md"
+    front, body = split_page(pages[path])
+    return front, to_html(body)
+
+
+# ---------------------------------------------------------------------------------------------
+# interface strings
+
+
+def test_ui_strings_have_the_same_keys_in_both_languages():
+    raw = yaml.safe_load((REPO / "src/changwat/ui.yaml").read_text(encoding="utf-8"))
+    assert set(raw) == {"th", "en"}
+    assert set(raw["th"]) == set(raw["en"]), set(raw["th"]) ^ set(raw["en"])
+    for lang in ("th", "en"):
+        for key, value in raw[lang].items():
+            assert isinstance(value, str) and value.strip(), f"{lang}.{key} is empty"
+            assert "<" not in value, f"{lang}.{key}: markup is not allowed in ui.yaml"
+    for key, value in raw["en"].items():
+        assert not THAI.search(value), f"en.{key} contains Thai"
+
+
+def test_mkdocs_site_names_come_from_ui_yaml():
+    config = site.read_config(REPO / "mkdocs.yml")
+    ui = render.ui_strings()
+    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
+    names = {lang["locale"]: lang["site_name"] for lang in i18n["languages"]}
+    assert names == {"th": ui["th"]["site_name"], "en": ui["en"]["site_name"]}
+    assert config["site_name"] == ui["th"]["site_name"]
+    assert i18n["fallback_to_default"] is False
+
+
+# ---------------------------------------------------------------------------------------------
+# escaping
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_hostile_text_is_shown_literally_never_interpreted(pages, lang):
+    path = "provinces/ang-thong.md" if lang == "th" else "provinces/ang-thong.en.md"
+    front, body = split_page(pages[path])
+    assert "<script>" not in body and "<script" not in body
+    out = to_html(body)
+    tree = parse(out)
+    # no element came out of the data: no script, no emphasis, no javascript: link
+    tags = [t for t, _ in tree.elements]
+    assert "script" not in tags and "em" not in tags
+    hrefs = [a.get("href", "") for _, a in tree.elements]
+    assert not any(h.lower().startswith("javascript") for h in hrefs), hrefs
+    # the paragraph, the chart box and the heading show the exact text
+    text = text_of(out)
+    assert text.count(EVIL) >= 3, text
+    heading = re.search(r'<h3 id="group-evil">.*?</h3>', out)
+    assert heading and heading_text(heading.group(0)) == EVIL
+
+
+def heading_text(out: str) -> str:
+    out = re.sub(r'<a class="headerlink".*?</a>', "", out)
+    return html.unescape(re.sub(r"<[^>]+>", "", out)).strip()
+
+
+def test_markdown_syntax_in_heading_text_is_neutralised():
+    out = to_html(f"## {md_inline(EVIL)} {{ #x }}\n")
+    assert out.startswith('<h2 id="x">')
+    assert heading_text(out) == EVIL
+    # a heading cannot smuggle its own id or attributes
+    sneaky = "name { #evil .x onclick=alert(1) } ## #"
+    out = to_html(f"## {md_inline(sneaky)} {{ #x }}\n")
+    (tag, attrs), *_ = parse(out).elements
+    assert tag == "h2" and attrs == {"id": "x"}
+    assert heading_text(out) == sneaky
+
+
+def test_data_urls_are_limited_to_web_mail_and_phone(pages):
+    _, out = office_html(pages, "ang-thong", "en")
+    hrefs = [a["href"] for t, a in parse(out).elements if t == "a" and "href" in a]
+    external = [h for h in hrefs if not h.startswith(("#", "../", "./"))]
+    assert set(external) == {"tel:035611234", "mailto:office@example.go.th", "https://example.org/std"}, external
+    assert "javascript:alert(1)" in text_of(out)  # the bad website is shown as text
+
+
+def test_front_matter_is_safe_yaml_with_escaped_title(renderer, sample_provinces, sample_national, sample_office):
+    sample_office.name = render.Text(th=EVIL, en=EVIL)
+    o = resolve(sample_provinces[0], sample_office, sample_national)
+    front, _ = split_page(renderer.office(o, "en").text)
+    assert front["title"] == html.escape(EVIL)
+    assert "<" not in front["title"] and "<" not in front["description"]
+
+
+# ---------------------------------------------------------------------------------------------
+# languages
+
+
+def test_english_page_never_labels_thai_as_english(pages):
+    for path, text in pages.items():
+        if ".en." not in path:
+            continue
+        _, body = split_page(text)
+        tree = parse(to_html(body))
+        for data, stack in tree.texts:
+            if THAI.search(data):
+                assert tree.lang_of(stack, "en") == "th", f"{path}: Thai text outside lang=th: {data!r}"
+
+
+def test_untranslated_text_is_thai_in_lang_th_with_a_visible_mark(pages):
+    _, out = office_html(pages, "ang-thong", "en")
+    assert '<span lang="th">ข้อความภาษาไทยเท่านั้น</span> <span class="cw-nt">not yet translated</span>' in out
+    # translated text carries no mark
+    assert "Founded" in out and "Founded</span> <span class=\"cw-nt\"" not in out
+
+
+def test_thai_page_marks_english_names(pages):
+    _, out = office_html(pages, "ang-thong", "th")
+    assert '<span lang="en">Ang Thong</span>' in out
+    assert "not yet translated" not in out and "cw-nt" not in out
+
+
+# ---------------------------------------------------------------------------------------------
+# structure
+
+
+def heading_ids(out: str) -> list[str]:
+    return re.findall(r"<h[23][^>]*\bid=\"([a-z-]+)\"", out)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_office_sections_have_ascii_ids_in_the_required_order(pages, lang):
+    _, out = office_html(pages, "ang-thong", lang)
+    ids = [i for i in heading_ids(out) if i in ORDER]
+    assert ids == [i for i in ORDER if i in ids]
+    assert {"history", "legal-basis", "mandate", "missions", "org-chart", "internal-audit", "sources"} <= set(ids)
+    assert "objectives" not in ids  # neither the office nor the sample national content has it
+
+
+def test_inherited_sections_say_so_and_own_sections_do_not(pages):
+    _, body = split_page(pages["provinces/ang-thong.md"])
+    blocks = re.split(r"^## ", body, flags=re.M)
+    by_id = {re.search(r"\{ #([a-z-]+)", b).group(1): b for b in blocks[1:]}
+    note = render.ui_strings()["th"]["inherited"]
+    for sid in ("legal-basis", "mandate", "missions"):
+        assert note in by_id[sid], sid
+        assert "data-search-exclude" in by_id[sid].splitlines()[0]
+    for sid in ("history", "org-chart", "internal-audit"):
+        assert note not in by_id[sid], sid
+
+
+def test_office_without_a_file_shows_national_content_and_not_provided(pages):
+    front, out = office_html(pages, "mukdahan", "th")
+    ui = render.ui_strings()["th"]
+    assert out.count(ui["not_provided"]) >= 2  # head of office and contact
+    assert ui["office_national_only"] in out
+    assert front["edit_url"].startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml")
+
+
+def test_dates_are_buddhist_era_in_thai_and_common_era_in_english(pages):
+    _, th = office_html(pages, "mukdahan", "th")
+    _, en = office_html(pages, "mukdahan", "en")
+    assert '<time datetime="1973-08-28">28 สิงหาคม 2516</time>' in th
+    assert '<time datetime="1973-08-28">28 August 1973 (B.E. 2516)</time>' in en
+
+
+def test_laws_have_full_titles_sections_and_list_numbering(pages):
+    _, th = office_html(pages, "mukdahan", "th")
+    _, en = office_html(pages, "mukdahan", "en")
+    assert "พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน (ฉบับที่ 7) พ.ศ. 2534" in text_of(th)
+    assert "State Administration Act (No. 7), B.E. 2534 (1991)" in text_of(en)
+    quote = re.search(r'<blockquote class="cw-quote">.*?</blockquote>', en, re.S).group(0)
+    assert "<strong>section 52/1</strong>" in quote and "<cite>" in quote
+    assert re.search(r'<ol class="cw-law-items">\s*<li>to implement state missions</li>', quote)
+
+
+def test_history_events_link_provinces_by_registry_name(pages):
+    _, out = office_html(pages, "mukdahan", "en")
+    assert '<a href="../ang-thong/">Ang Thong</a>' in out
+    assert "Mukdahan" in out and '<a href="../mukdahan/">' not in out  # the page's own province is not a link
+
+
+def test_org_chart_is_a_nested_list_head_groups_audit(pages):
+    _, out = office_html(pages, "mukdahan", "en")
+    chart = re.search(r'<figure class="cw-chart".*?</figure>', out, re.S).group(0)
+    tree = parse(chart)
+    lis = [a for t, a in tree.elements if t == "li"]
+    assert len(lis) >= 4
+    text = text_of(chart)
+    for expected in ("Head of the Provincial Office", "Not yet provided", "General Administration Group",
+                     "3 duties", "Coordination", "Provincial Development Strategy and Information Group",
+                     "1 duty", "Internal Audit Unit"):
+        assert expected in text, expected
+    # every box links to the full text of its unit on the same page
+    targets = [a["href"] for t, a in tree.elements if t == "a"]
+    assert targets == ["#group-admin", "#group-admin--coord", "#group-strategy", "#internal-audit"]
+    for target in targets:
+        assert f'id="{target[1:]}"' in out
+    # the duties are in the page text once, not hidden in the chart
+    assert "coordinate" not in text and out.count("coordinate") == 1
+
+
+def test_every_registry_province_gets_a_page_in_both_languages(sample_national):
+    registry = load_registry()
+    r = Renderer(SiteInfo(), registry, REGIONS, sample_national)
+    offices = [resolve(p, None, sample_national) for p in registry]
+    paths = {p.path for p in r.site(offices, sample_national)}
+    assert len(offices) == 76
+    for p in registry:
+        assert f"provinces/{p.slug}.md" in paths and f"provinces/{p.slug}.en.md" in paths
+    for extra in ("index", "provinces/index", "standard"):
+        assert f"{extra}.md" in paths and f"{extra}.en.md" in paths
+    assert len(paths) == 2 * (76 + 3)
+
+
+def test_province_list_groups_by_region_and_marks_own_content(pages):
+    front, body = split_page(pages["provinces/index.en.md"])
+    out = to_html(body)
+    assert heading_ids(out) == ["region-northeast", "region-central", "region-east"]
+    assert re.search(r'<a href="ang-thong/">Ang Thong</a> <span class="cw-other"><span lang="th">อ่างทอง</span></span> '
+                     r'<span class="cw-badge">Own content</span>', out)
+    assert '<a href="mukdahan/">Mukdahan</a> <span class="cw-other"><span lang="th">มุกดาหาร</span></span></li>' in out
+
+
+def test_alternates_are_absolute_with_x_default(pages):
+    front, _ = split_page(pages["provinces/ang-thong.en.md"])
+    assert front["alternates"] == {
+        "th": "https://changwat.github.io/changwat/provinces/ang-thong/",
+        "en": "https://changwat.github.io/changwat/en/provinces/ang-thong/",
+        "x-default": "https://changwat.github.io/changwat/provinces/ang-thong/",
+    }
+    assert front["edit_url"] == "https://github.com/changwat/changwat/edit/main/data/provinces/ang-thong.yaml"
+
+
+def test_relative_links():
+    assert render.href("provinces/ang-thong/", "provinces/mukdahan/") == "../mukdahan/"
+    assert render.href("provinces/", "") == "../"
+    assert render.href("", "provinces/") == "provinces/"
+    assert render.href("provinces/", "provinces/") == "./"
+
+
+# ---------------------------------------------------------------------------------------------
+# site.py: writing docs/
+
+
+def test_pages_are_written_only_when_changed_and_stale_pages_removed(tmp_path: Path):
+    pages = [render.Page("index.md", "a\n"), render.Page("provinces/x.md", "ข\n")]
+    first = site.write_pages(pages, tmp_path)
+    assert sorted(first.written) == ["index.md", "provinces/x.md"]
+    mtime = (tmp_path / "index.md").stat().st_mtime_ns
+    second = site.write_pages(pages, tmp_path)
+    assert second.written == [] and second.unchanged == 2
+    assert (tmp_path / "index.md").stat().st_mtime_ns == mtime
+    third = site.write_pages([render.Page("index.md", "b\n")], tmp_path)
+    assert third.written == ["index.md"] and third.removed == ["provinces/x.md"]
+    assert (tmp_path / "index.md").read_text() == "b\n"
+
+
+def test_data_errors_stop_generation_with_positions(tmp_path: Path):
+    data = tmp_path / "data"
+    (data / "provinces").mkdir(parents=True)
+    (data / "national.yaml").write_text("name:\n  th: [\n", encoding="utf-8")
+    docs = tmp_path / "docs"
+    with pytest.raises(site.DataError) as err:
+        site.generate(REPO, docs_dir=docs, data_dir=data, info=SiteInfo(), force=True)
+    assert "national.yaml:" in err.value.report and "error" in err.value.report
+    assert not docs.exists()
