@@ -1,0 +1,243 @@
+"""The real site: `mkdocs build --strict` (and `properdocs build --strict`) of the repository's config.
+
+The build is shared by the session (conftest.built_site). Snapshots of one office page per language
+live in tests/snapshots/; refresh them with `pytest --update-snapshots` (or UPDATE_SNAPSHOTS=1) after
+an intended change, and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+
+from changwat import site
+from changwat.registry import load_registry
+
+from conftest import REPO, build_env, run_build
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+PROVINCES = [p.slug for p in load_registry()]
+LANG_ROOTS = {"th": "", "en": "en/"}
+# Hosts a page must never load anything from (fonts, CDNs, APIs, trackers).
+FORBIDDEN = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|jsdelivr\.net|unpkg\.com|cdnjs|"
+                       r"api\.github\.com|googletagmanager|google-analytics|polyfill\.io")
+
+
+def page(built, lang: str, path: str) -> str:
+    return (built.dir / LANG_ROOTS[lang] / path / "index.html").read_text(encoding="utf-8")
+
+
+def html_lang(text: str) -> str:
+    return re.search(r"<html lang=\"([^\"]+)\"", text).group(1)
+
+
+def article(text: str) -> str:
+    """The page's <article> (the content area), whitespace-normalised, one tag per line."""
+    body = re.search(r"<article class=\"md-content__inner md-typeset\">(.*?)</article>", text, re.S).group(1)
+    body = re.sub(r"\s+", " ", body)
+    return re.sub(r">\s*<", ">\n<", body).strip() + "\n"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def test_build_is_quick(built_site):
+    print(f"\nmkdocs build --strict: {built_site.seconds:.1f} s")
+    assert built_site.seconds < 60
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_province_has_an_office_page_with_the_right_html_lang(built_site, lang):
+    assert len(PROVINCES) == 76
+    for slug in PROVINCES:
+        text = page(built_site, lang, f"provinces/{slug}")
+        assert html_lang(text) == lang, slug
+    for path in ("", "provinces", "standard"):
+        assert html_lang(page(built_site, lang, path)) == lang
+
+
+def test_generated_pages_are_not_copied_across_languages(built_site):
+    """No fallback: an English URL never serves a Thai page (fallback_to_default is off)."""
+    en = page(built_site, "en", "provinces/ang-thong")
+    th = page(built_site, "th", "provinces/ang-thong")
+    assert "Ang Thong Provincial Office" in en and "สำนักงานจังหวัดอ่างทอง" in th
+    assert article(en) != article(th)
+
+
+def test_nothing_is_loaded_from_another_host(built_site):
+    offenders = []
+    for path in built_site.dir.rglob("*"):
+        if path.suffix not in (".html", ".css", ".xml", ".json", ".txt"):
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if FORBIDDEN.search(text):
+            offenders.append(str(path.relative_to(built_site.dir)))
+        if path.suffix == ".html":
+            # resources (not links): scripts, stylesheets, icons, preloads, images
+            for m in re.finditer(r"<(script|img|iframe)\b[^>]*\bsrc=\"([^\"]+)\"|<link\b[^>]*>", text):
+                tag = m.group(0)
+                url = m.group(2) or (re.search(r"href=\"([^\"]+)\"", tag) or [None, ""])[1]
+                is_resource = m.group(1) or re.search(r"rel=\"(stylesheet|icon|preload|modulepreload)\"", tag)
+                if is_resource and urlsplit(url).netloc and not url.startswith(built_site.url):
+                    offenders.append(f"{path.relative_to(built_site.dir)}: {tag}")
+    assert not offenders, offenders
+    # Material's bundle holds dormant code that would call unpkg (Mermaid) or api.github.com (repo
+    # facts); neither is triggered: no Mermaid blocks, and our source partial has no component.
+    for html in built_site.dir.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        assert 'class="mermaid"' not in text and 'data-md-component="source"' not in text
+
+
+def test_vendored_font_is_served(built_site):
+    fonts = built_site.dir / "assets" / "fonts"
+    for name in ("sarabun-thai-400-normal", "sarabun-thai-700-normal", "sarabun-latin-400-normal",
+                 "sarabun-latin-700-normal"):
+        assert (fonts / f"{name}.woff2").stat().st_size > 5000
+    assert "Open Font License" in (fonts / "OFL.txt").read_text(encoding="utf-8")
+    css = (built_site.dir / "assets" / "stylesheets" / "changwat.css").read_text(encoding="utf-8")
+    assert css.count("font-display: swap") == 4 and css.count("unicode-range:") == 4
+    text = page(built_site, "th", "provinces/ang-thong")
+    assert 'rel="preload" href="../../assets/fonts/sarabun-thai-400-normal.woff2"' in text
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_hreflang_alternates_are_absolute_with_x_default(built_site, lang):
+    base = built_site.url
+    for slug in ("ang-thong", "krabi"):
+        text = page(built_site, lang, f"provinces/{slug}")
+        links = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', text)
+        assert links == [
+            ("th", f"{base}provinces/{slug}/"),
+            ("en", f"{base}en/provinces/{slug}/"),
+            ("x-default", f"{base}provinces/{slug}/"),
+        ]
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)">', text).group(1)
+        assert canonical == f"{base}{LANG_ROOTS[lang]}provinces/{slug}/"
+
+
+def test_production_site_url_is_https():
+    config = site.read_config(REPO / "mkdocs.yml")
+    if not __import__("os").environ.get("CHANGWAT_SITE_URL"):
+        assert config["site_url"].startswith("https://")
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_language_switcher_keeps_the_reader_on_the_same_office(built_site, lang):
+    text = page(built_site, lang, "provinces/mukdahan")
+    links = dict((h, u) for u, h in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" '
+                                                 r'class="md-select__link"', text))
+    here = f"{built_site.url}{LANG_ROOTS[lang]}provinces/mukdahan/"
+    assert urljoin(here, links["th"]) == f"{built_site.url}provinces/mukdahan/"
+    assert urljoin(here, links["en"]) == f"{built_site.url}en/provinces/mukdahan/"
+
+
+def test_edit_button_opens_the_office_yaml(built_site):
+    def edit(text: str) -> str | None:
+        m = re.search(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon" rel="edit">', text)
+        return m.group(1) if m else None
+
+    repo = "https://github.com/changwat/changwat"
+    for lang in ("th", "en"):
+        assert edit(page(built_site, lang, "provinces/ang-thong")) == f"{repo}/edit/main/data/provinces/ang-thong.yaml"
+        assert edit(page(built_site, lang, "provinces/krabi")).startswith(
+            f"{repo}/new/main/data/provinces?filename=krabi.yaml")
+        assert edit(page(built_site, lang, "standard")) == f"{repo}/edit/main/data/national.yaml"
+        assert edit(page(built_site, lang, "")) is None
+
+
+def test_table_of_contents_lists_the_sections(built_site):
+    text = page(built_site, "th", "provinces/ang-thong")
+    toc = re.search(r'<nav class="md-nav md-nav--secondary".*?</nav>\s*</div>', text, re.S).group(0)
+    for sid in ("contact", "history", "legal-basis", "mandate", "org-chart", "internal-audit", "sources"):
+        assert f'href="#{sid}"' in toc, sid
+
+
+def test_internal_links_resolve(built_site):
+    """Raw-HTML links are not checked by MkDocs: every relative link and fragment must exist."""
+    ids_cache: dict[Path, set[str]] = {}
+
+    def ids(path: Path) -> set[str]:
+        if path not in ids_cache:
+            ids_cache[path] = set(re.findall(r'\bid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids_cache[path]
+
+    checked = 0
+    pages = [built_site.dir / LANG_ROOTS[lang] / p / "index.html" for lang in LANG_ROOTS
+             for p in ("", "provinces", "standard", "provinces/ang-thong", "provinces/mukdahan",
+                       "provinces/chachoengsao", "provinces/krabi")]
+    for src in pages:
+        text = src.read_text(encoding="utf-8")
+        body = re.search(r"<article.*?</article>", text, re.S).group(0)
+        for href in re.findall(r'href="([^"]+)"', body):
+            if urlsplit(href).scheme:
+                continue
+            target, _, frag = href.partition("#")
+            dest = (src.parent / unquote(target)).resolve() if target else src
+            if dest.is_dir():
+                dest = dest / "index.html"
+            assert dest.exists(), f"{src}: {href}"
+            if frag:
+                assert frag in ids(dest), f"{src}: {href}"
+            checked += 1
+    assert checked > 300
+
+
+def test_search_index_holds_national_content_once(built_site):
+    index = json.loads((built_site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [d["location"] for d in index["docs"]]
+    assert "standard/#mandate" in locations and "en/standard/#mandate" in locations
+    # an office without its own content contributes its header only, not 76 copies of the standard
+    krabi = [loc for loc in locations if loc.startswith("provinces/krabi/")]
+    assert not any(x in loc for loc in krabi for x in ("#mandate", "#legal-basis", "#history", "#org-chart"))
+    size = (built_site.dir / "search" / "search_index.json").stat().st_size
+    print(f"\nsearch index: {size / 1024:.0f} KiB")
+    assert size < 2_000_000
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_office_page_snapshot(built_site, update_snapshots, lang):
+    got = article(page(built_site, lang, "provinces/ang-thong"))
+    path = SNAPSHOTS / f"ang-thong.{lang}.html"
+    if update_snapshots or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(got, encoding="utf-8")
+        if not update_snapshots:
+            pytest.fail(f"snapshot {path.name} was missing and has been written; review and commit it")
+        return
+    assert got == path.read_text(encoding="utf-8"), (
+        f"{path.name} differs; if the change is intended run `pytest --update-snapshots` and review the diff")
+
+
+# ---------------------------------------------------------------------------------------------
+# other builds
+
+
+def test_properdocs_builds_the_same_site(built_site, tmp_path):
+    env = build_env(CHANGWAT_SITE_URL=built_site.url, CHANGWAT_DOCS_DIR=str(tmp_path / "docs"))
+    result = run_build("properdocs", tmp_path / "site", env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    def pages(root: Path) -> set[str]:
+        return {p.relative_to(root).as_posix() for p in root.rglob("index.html")}
+
+    assert pages(tmp_path / "site") == pages(built_site.dir)
+    ours = article(page(built_site, "en", "provinces/ang-thong"))
+    theirs = article((tmp_path / "site" / "en" / "provinces" / "ang-thong" / "index.html").read_text(encoding="utf-8"))
+    assert theirs == ours
+
+
+def test_data_errors_fail_the_build_with_positions(tmp_path):
+    data = tmp_path / "data"
+    (data / "provinces").mkdir(parents=True)
+    (data / "national.yaml").write_text("name:\n  th: สำนักงานจังหวัด\n  en: [\n", encoding="utf-8")
+    env = build_env(CHANGWAT_DOCS_DIR=str(tmp_path / "docs"), CHANGWAT_DATA_DIR=str(data))
+    result = run_build("mkdocs", tmp_path / "site", env)
+    assert result.returncode != 0
+    assert re.search(r"national\.yaml:\d+:\d+: error", result.stderr), result.stderr
+    assert "no pages were generated" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+    assert not list((tmp_path / "docs").rglob("*.md")) if (tmp_path / "docs").exists() else True
