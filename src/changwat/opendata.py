@@ -1,0 +1,354 @@
+"""Open data and schema.org: the data behind the site, as JSON, CSV and JSON-LD (pure functions).
+
+Nothing here writes files or knows about MkDocs; the site stage decides where the results go
+(``data/provinces/<slug>.json``, ``data/offices.json``, ``data/offices.csv`` and a JSON-LD
+``<script>`` in each office page's head).
+
+* :func:`office_json`, :func:`national_json` — one data file exactly as its editor wrote it.
+* :func:`resolved_json`, :func:`all_offices_json` — what an office page shows, with inheritance
+  from the national content applied and each section's origin stated.
+* :func:`offices_csv` — one row per office, for spreadsheets.
+* :func:`json_ld`, :func:`json_ld_script` — schema.org ``GovernmentOrganization`` for an office page.
+
+Values are never invented or converted: dates stay Buddhist Era strings as written ("2516-08-28"),
+texts stay ``{"th": ..., "en": ...}`` with ``en`` null where there is no translation yet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import MISSING
+from typing import Any
+
+from .model import (
+    AuditUnit,
+    Contact,
+    Group,
+    Head,
+    National,
+    Office,
+    Record,
+    ResolvedOffice,
+    SubGroup,
+    Text,
+    data_fields,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CSV_COLUMNS",
+    "all_offices_json",
+    "json_ld",
+    "json_ld_script",
+    "national_json",
+    "office_json",
+    "offices_csv",
+    "record_json",
+    "resolved_json",
+]
+
+SCHEMA_VERSION = 1
+
+# ---------------------------------------------------------------------------------------------
+# The model as JSON
+
+
+def _default(fl: Any) -> Any:
+    if fl.default is not MISSING:
+        return fl.default
+    if fl.default_factory is not MISSING:
+        return fl.default_factory()
+    return MISSING
+
+
+def record_json(value: Any) -> Any:
+    """Any model value as JSON-ready data, keys as in the YAML, positions (``src``) left out.
+
+    Walks the dataclasses' data fields, so new fields in model.py appear without changes here.
+    A field is left out when the editor did not write it and it holds its default (None, []);
+    what the editor wrote is kept, even an explicit empty list. A Text always has both ``th``
+    and ``en`` (null when not translated).
+    """
+    if isinstance(value, Record):
+        written = value.src.keys if value.src is not None else {}
+        out: dict[str, Any] = {}
+        for fl in data_fields(type(value)):
+            v = getattr(value, fl.name)
+            always = isinstance(value, Text) and fl.name in ("th", "en")
+            default = _default(fl)
+            if not always and fl.name not in written and default is not MISSING and v == default:
+                continue
+            out[fl.name] = record_json(v)
+        return out
+    if isinstance(value, (list, tuple)):
+        return [record_json(v) for v in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"not a model value: {value!r}")
+
+
+def office_json(office: Office) -> dict[str, Any]:
+    """An office file's data exactly as the editor wrote it (no inheritance, no positions)."""
+    if not isinstance(office, Office):
+        raise TypeError(f"expected an Office, not {type(office).__name__}")
+    return record_json(office)
+
+
+def national_json(national: National) -> dict[str, Any]:
+    """The national file's data exactly as written (no positions)."""
+    if not isinstance(national, National):
+        raise TypeError(f"expected National, not {type(national).__name__}")
+    return record_json(national)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a page shows
+
+
+def _base(base_url: str) -> str:
+    return base_url if base_url.endswith("/") else base_url + "/"
+
+
+def page_urls(slug: str, base_url: str) -> dict[str, str]:
+    """The office page's address in each language."""
+    base = _base(base_url)
+    return {"th": f"{base}provinces/{slug}/", "en": f"{base}en/provinces/{slug}/"}
+
+
+def data_url(slug: str, base_url: str) -> str:
+    return f"{_base(base_url)}data/provinces/{slug}.json"
+
+
+def resolved_json(r: ResolvedOffice, base_url: str) -> dict[str, Any]:
+    """What an office page shows, for data users: the office's own content and the national
+    content it inherits, each section with its origin ("office" or "national")."""
+    p = r.province
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "province": {"iso": p.iso, "slug": p.slug, "th": p.th, "en": p.en, "region": p.region},
+        "name": record_json(r.name),
+        "parent": record_json(r.parent),
+        "status": record_json(r.status),
+        "head": record_json(r.head) if r.head is not None else None,
+        "contact": record_json(r.contact) if r.contact is not None else None,
+        "sections": {name: {"origin": s.origin, "content": record_json(s.value)} for name, s in r.sections.items()},
+        "sources": record_json(r.sources),
+        "national_sources": record_json(r.national_sources),
+        "url": page_urls(r.slug, base_url),
+        "data_url": data_url(r.slug, base_url),
+    }
+
+
+def all_offices_json(dataset: Any, base_url: str) -> dict[str, Any]:
+    """All 76 offices as their pages show them, in ISO-code order (pipeline.Dataset)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated_from": "data/",
+        "offices": [resolved_json(r, base_url) for r in dataset.resolved()],
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "iso", "slug", "name_th", "name_en", "province_th", "province_en", "region", "has_own_content",
+    "head_name_th", "head_name_en", "head_position_th", "head_position_en", "phones", "emails", "website",
+    "own_sections", "translated_texts", "total_texts", "url_th", "url_en", "data_url",
+)
+
+
+def _texts(value: Any) -> list[Text]:
+    """Every Text in a model value, depth first."""
+    if isinstance(value, Text):
+        return [value]
+    if isinstance(value, Record):
+        return [t for fl in data_fields(type(value)) for t in _texts(getattr(value, fl.name))]
+    if isinstance(value, (list, tuple)):
+        return [t for v in value for t in _texts(v)]
+    return []
+
+
+def shown_texts(r: ResolvedOffice) -> list[Text]:
+    """The texts an office page shows: name, status, parent, head, contact, every section (own or
+    inherited) and both source lists."""
+    return _texts([r.name, r.status, r.parent, r.head, r.contact,
+                   [s.value for s in r.sections.values()], r.sources, r.national_sources])
+
+
+def _translated(t: Text) -> bool:
+    return bool(t.en and t.en.strip())
+
+
+def offices_csv(dataset: Any, base_url: str) -> str:
+    """One row per office (header + 76 rows, ISO order), RFC 4180 quoting, ``\\n`` line ends.
+
+    The text is meant to be written as UTF-8 without a byte-order mark. Excel opens a CSV without
+    a BOM in the system code page, so Excel users should import it as UTF-8 (Data → From Text/CSV,
+    File origin "65001: Unicode (UTF-8)") rather than double-click it.
+
+    Columns (:data:`CSV_COLUMNS`): names and head in both languages (empty where not written or
+    not translated); ``region`` is the registry key (``central``...); ``has_own_content`` is
+    ``true``/``false``; ``phones`` and ``emails`` are joined with "; "; ``own_sections`` lists the
+    sections the office wrote itself, joined with ";"; ``translated_texts``/``total_texts`` count
+    the texts the page shows (own and inherited) that have an English translation / in all.
+    """
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(CSV_COLUMNS)
+    for r in dataset.resolved():
+        p, head, contact = r.province, r.head, r.contact
+        texts = shown_texts(r)
+        urls = page_urls(r.slug, base_url)
+        row = {
+            "iso": p.iso,
+            "slug": p.slug,
+            "name_th": r.name.th,
+            "name_en": r.name.en or "",
+            "province_th": p.th,
+            "province_en": p.en,
+            "region": p.region,
+            "has_own_content": "true" if r.has_own_content else "false",
+            "head_name_th": head.name.th if head else "",
+            "head_name_en": (head.name.en or "") if head else "",
+            "head_position_th": head.position.th if head else "",
+            "head_position_en": (head.position.en or "") if head else "",
+            "phones": "; ".join(contact.phones) if contact else "",
+            "emails": "; ".join(contact.emails) if contact else "",
+            "website": (contact.website or "") if contact else "",
+            "own_sections": ";".join(n for n, s in r.sections.items() if s.origin == "office"),
+            "translated_texts": sum(_translated(t) for t in texts),
+            "total_texts": len(texts),
+            "url_th": urls["th"],
+            "url_en": urls["en"],
+            "data_url": data_url(r.slug, base_url),
+        }
+        w.writerow([row[c] for c in CSV_COLUMNS])
+    return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------------------------
+# schema.org JSON-LD
+#
+# Checked against schema.org's vocabulary (https://schema.org, data/schema.ttl of
+# github.com/schemaorg/schemaorg): GovernmentOrganization < Organization; employee (Organization →
+# Person) with an EmployeeRole in between, the Role pattern of https://schema.org/Role (the role
+# carries roleName and repeats the property: {"employee": {"@type": "EmployeeRole", "roleName": ...,
+# "employee": {"@type": "Person", ...}}}); areaServed → AdministrativeArea; address → Text (the data
+# has one free-text address, which is not split into PostalAddress parts); telephone, faxNumber,
+# email → Text. inLanguage is not a property of Organization (its domain is CreativeWork and a few
+# others), so the page's language is stated on the WebPage given as mainEntityOfPage.
+
+SCHEMA = "https://schema.org"
+
+
+def _pick(t: Text, lang: str) -> str:
+    """The text in the page's language; Thai where the English is missing."""
+    if lang == "en" and t.en and t.en.strip():
+        return t.en.strip()
+    return t.th.strip()
+
+
+def _other(t: Text, lang: str) -> str | None:
+    """The text in the other language, when there is one and it differs from the shown one."""
+    shown = _pick(t, lang)
+    other = (t.th.strip() if lang == "en" else (t.en or "").strip()) or None
+    return other if other and other != shown else None
+
+
+def _named(kind: str, t: Text, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {"@type": kind, "name": _pick(t, lang)}
+    if (alt := _other(t, lang)) is not None:
+        out["alternateName"] = alt
+    return out
+
+
+def _description(paragraphs: list[Text], lang: str) -> str | None:
+    text = "\n\n".join(_pick(t, lang) for t in paragraphs if t.th.strip())
+    return text or None
+
+
+def _unit(unit: Group | SubGroup | AuditUnit, lang: str) -> dict[str, Any]:
+    out = _named("GovernmentOrganization", unit.name, lang)
+    if (desc := _description(unit.description, lang)) is not None:
+        out["description"] = desc
+    subs = getattr(unit, "subgroups", None)
+    if subs:
+        out["subOrganization"] = [_unit(s, lang) for s in subs]
+    return out
+
+
+def _head(head: Head, lang: str) -> dict[str, Any]:
+    return {
+        "@type": "EmployeeRole",
+        "roleName": _pick(head.position, lang),
+        "employee": _named("Person", head.name, lang),
+    }
+
+
+def _contact(contact: Contact, lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if contact.address is not None and contact.address.th.strip():
+        out["address"] = _pick(contact.address, lang)
+    if contact.phones:
+        out["telephone"] = contact.phones[0] if len(contact.phones) == 1 else list(contact.phones)
+    if contact.fax:
+        out["faxNumber"] = contact.fax[0] if len(contact.fax) == 1 else list(contact.fax)
+    if contact.emails:
+        out["email"] = contact.emails[0] if len(contact.emails) == 1 else list(contact.emails)
+    if contact.website and contact.website.startswith(("https://", "http://")):
+        out["sameAs"] = contact.website
+    return out
+
+
+def json_ld(r: ResolvedOffice, lang: str, base_url: str) -> dict[str, Any]:
+    """schema.org JSON-LD for an office page in ``lang`` ("th" or "en"): only facts in the data."""
+    if lang not in ("th", "en"):
+        raise ValueError(f"lang must be 'th' or 'en', not {lang!r}")
+    url = page_urls(r.slug, base_url)[lang]
+    p = r.province
+    out: dict[str, Any] = {"@context": SCHEMA, "@type": "GovernmentOrganization", "@id": url + "#organization"}
+    out.update({k: v for k, v in _named("GovernmentOrganization", r.name, lang).items() if k != "@type"})
+    out["url"] = url
+    out["mainEntityOfPage"] = {"@type": "WebPage", "@id": url, "url": url, "inLanguage": lang}
+    out["areaServed"] = {
+        "@type": "AdministrativeArea",
+        "name": p.th if lang == "th" else p.en,
+        "alternateName": p.en if lang == "th" else p.th,
+        "identifier": p.iso,
+    }
+    # The parent body as the data names it. The data has no structured grandparent (the Ministry
+    # of Interior appears only inside prose), so none is given.
+    out["parentOrganization"] = _named("GovernmentOrganization", r.parent, lang)
+    org = r.sections.get("organisation")
+    if org is not None:
+        units = [_unit(g, lang) for g in org.value.groups]
+        if org.value.audit is not None:
+            units.append(_unit(org.value.audit, lang))
+        if units:
+            out["subOrganization"] = units
+    if r.head is not None:
+        out["employee"] = _head(r.head, lang)
+    if r.contact is not None:
+        out.update(_contact(r.contact, lang))
+    return out
+
+
+_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_ld_script(data: dict[str, Any]) -> str:
+    """The ``<script type="application/ld+json">`` element for ``data``.
+
+    ``<``, ``>`` and ``&`` (and U+2028/U+2029) are written as JSON ``\\uXXXX`` escapes, which
+    mean the same characters to a JSON parser but can never end the script element
+    (``</script>``) or open a comment (``<!--``) in the HTML around it. Those characters occur
+    only inside JSON strings, so the replacement cannot change the data.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.translate(_SCRIPT_ESCAPES)
+    return f'<script type="application/ld+json">{text}</script>'
+

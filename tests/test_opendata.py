@@ -1,0 +1,418 @@
+"""Open data (JSON, CSV) and schema.org JSON-LD from changwat.opendata."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import types
+import typing
+from dataclasses import is_dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from changwat import model
+from changwat.load import load_file
+from changwat.model import Contact, Head, Office, Text, resolve
+from changwat.opendata import (
+    CSV_COLUMNS,
+    all_offices_json,
+    json_ld,
+    json_ld_script,
+    national_json,
+    office_json,
+    offices_csv,
+    resolved_json,
+)
+from changwat.pipeline import load_dataset
+from changwat.validate import convert
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+BASE = "https://changwat.github.io/changwat/"
+OFFICE_FILES = sorted(p.stem for p in (DATA / "provinces").glob("*.yaml"))
+WITH_FILES = {"ang-thong", "chachoengsao", "mukdahan"}  # the offices with their own content today
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    ds, problems = load_dataset(DATA, lint=False)
+    assert not [p for p in problems if p.code.startswith(("Y", "K", "R"))], problems
+    assert ds.national is not None
+    return ds
+
+
+@pytest.fixture(scope="module")
+def resolved(dataset):
+    return {r.slug: r for r in dataset.resolved()}
+
+
+# ---------------------------------------------------------------------------------------------
+# office_json / national_json: the file exactly as written
+
+
+def _normalise(raw, tp):
+    """The YAML as safe_load reads it, with every Text given its `en` (None when not written)."""
+    tp = _strip_optional(tp)
+    if typing.get_origin(tp) is list:
+        (item,) = typing.get_args(tp)
+        return [_normalise(v, item) for v in raw]
+    if isinstance(tp, type) and is_dataclass(tp):
+        hints = typing.get_type_hints(tp)
+        out = {k: _normalise(v, hints[k]) for k, v in raw.items()}
+        if tp is Text:
+            out.setdefault("en", None)
+        return out
+    return raw
+
+
+def _strip_optional(tp):
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    return tp
+
+
+def _no_src(value) -> bool:
+    if isinstance(value, dict):
+        return "src" not in value and all(_no_src(v) for v in value.values())
+    if isinstance(value, list):
+        return all(_no_src(v) for v in value)
+    return True
+
+
+@pytest.mark.parametrize("slug", OFFICE_FILES)
+def test_office_json_round_trips_the_yaml(dataset, slug):
+    raw = yaml.safe_load((DATA / "provinces" / f"{slug}.yaml").read_text(encoding="utf-8"))
+    got = office_json(dataset.offices[slug])
+    assert got == _normalise(raw, Office)
+    assert _no_src(got)
+    assert json.loads(json.dumps(got, ensure_ascii=False)) == got
+
+
+def test_every_office_file_is_covered(dataset):
+    assert set(dataset.offices) == set(OFFICE_FILES) and WITH_FILES <= set(OFFICE_FILES)
+
+
+def test_national_json_round_trips_the_yaml(dataset):
+    raw = yaml.safe_load((DATA / "national.yaml").read_text(encoding="utf-8"))
+    got = national_json(dataset.national)
+    assert got == _normalise(raw, model.National)
+    assert _no_src(got)
+
+
+def test_explicit_empty_list_and_missing_en_are_kept(tmp_path):
+    path = tmp_path / "ang-thong.yaml"
+    path.write_text("province: ang-thong\nparent:\n  th: สำนักงานปลัดกระทรวงมหาดไทย\nsources: []\n", encoding="utf-8")
+    office = convert(load_file(path), Office).obj
+    assert office is not None
+    assert office_json(office) == {"province": "ang-thong", "parent": {"th": "สำนักงานปลัดกระทรวงมหาดไทย", "en": None},
+                                   "sources": []}
+
+
+def test_built_objects_leave_out_defaults():
+    office = Office(province="ang-thong", head=Head(name=Text(th="นาย ก"), position=Text(th="หัวหน้า", en="Head")))
+    assert office_json(office) == {"province": "ang-thong", "head": {
+        "name": {"th": "นาย ก", "en": None}, "position": {"th": "หัวหน้า", "en": "Head"}}}
+    with pytest.raises(TypeError):
+        office_json(model.National)  # type: ignore[arg-type]
+
+
+# ---------------------------------------------------------------------------------------------
+# resolved_json / all_offices_json
+
+
+def test_all_offices_json(dataset, resolved):
+    data = all_offices_json(dataset, BASE)
+    assert data["schema_version"] == 1 and data["generated_from"] == "data/"
+    offices = data["offices"]
+    assert len(offices) == 76
+    assert [o["province"]["iso"] for o in offices] == [p.iso for p in dataset.registry]
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert _no_src(data)
+    for o in offices:
+        r = resolved[o["province"]["slug"]]
+        assert o["schema_version"] == 1
+        assert list(o["sections"]) == list(r.sections)
+        assert {k: s["origin"] for k, s in o["sections"].items()} == {k: s.origin for k, s in r.sections.items()}
+        slug = r.slug
+        assert o["url"] == {"th": f"{BASE}provinces/{slug}/", "en": f"{BASE}en/provinces/{slug}/"}
+        assert o["data_url"] == f"{BASE}data/provinces/{slug}.json"
+        assert (o["head"] is None) == (r.head is None) and (o["contact"] is None) == (r.contact is None)
+        if slug not in OFFICE_FILES:
+            assert o["head"] is None and o["contact"] is None and o["sources"] == []
+            assert all(s["origin"] == "national" for s in o["sections"].values())
+
+
+def test_resolved_json_content_is_the_data_as_written(dataset, resolved):
+    r = resolved["mukdahan"]
+    data = resolved_json(r, BASE)
+    own = office_json(dataset.offices["mukdahan"])
+    assert set(data) == {"schema_version", "province", "name", "parent", "status", "head", "contact", "sections",
+                         "sources", "national_sources", "url", "data_url"}
+    assert data["province"] == {"iso": "TH-49", "slug": "mukdahan", "th": "มุกดาหาร", "en": "Mukdahan",
+                                "region": "northeast"}
+    for name, sec in data["sections"].items():
+        if sec["origin"] == "office":
+            assert sec["content"] == own[name]
+        else:
+            assert sec["content"] == national_json(dataset.national)[name]
+    # dates stay Buddhist Era strings as written
+    dates = [e["date"] for e in data["sections"]["history"]["content"].get("events", [])]
+    assert dates and all(re.fullmatch(r"2[45]\d\d(-\d\d){0,2}", d) for d in dates)
+    assert data["name"] == own["name"]
+    assert data["sources"] == own["sources"]
+    # an office without a name gets the default, with its English
+    assert resolved_json(resolved["ang-thong"], BASE)["name"] == {"th": "สำนักงานจังหวัดอ่างทอง",
+                                                                  "en": "Ang Thong Provincial Office"}
+
+
+# ---------------------------------------------------------------------------------------------
+# CSV
+
+
+def test_offices_csv(dataset, resolved):
+    text = offices_csv(dataset, BASE)
+    assert not text.startswith("\ufeff") and "\r" not in text and text.endswith("\n")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == 76
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [r["iso"] for r in rows] == [p.iso for p in dataset.registry]
+    for row in rows:
+        p = dataset.registry.by_iso[row["iso"]]
+        assert row["slug"] == p.slug and row["province_th"] == p.th and row["province_en"] == p.en
+        assert row["region"] == p.region
+        r = resolved[p.slug]
+        assert row["name_th"] == r.name.th and row["name_en"] == (r.name.en or "")
+        head = r.head
+        assert row["head_name_th"] == (head.name.th if head else "")
+        assert row["head_name_en"] == ((head.name.en or "") if head else "")
+        assert row["head_position_th"] == (head.position.th if head else "")
+        assert row["head_position_en"] == ((head.position.en or "") if head else "")
+        assert row["has_own_content"] == ("true" if r.has_own_content else "false")
+        if p.slug in WITH_FILES:
+            assert row["has_own_content"] == "true"
+        elif p.slug not in OFFICE_FILES:
+            assert row["has_own_content"] == "false"
+        assert row["own_sections"] == ";".join(k for k, s in r.sections.items() if s.origin == "office")
+        assert 0 < int(row["translated_texts"]) <= int(row["total_texts"])
+        assert row["url_th"] == f"{BASE}provinces/{p.slug}/"
+        assert row["url_en"] == f"{BASE}en/provinces/{p.slug}/"
+        assert row["data_url"] == f"{BASE}data/provinces/{p.slug}.json"
+    by_slug = {r["slug"]: r for r in rows}
+    assert by_slug["chachoengsao"]["head_name_th"] == "นายอนุชา อินทศร"
+    assert by_slug["chachoengsao"]["own_sections"] == "legal_basis;objectives;missions"
+
+
+def test_csv_joins_contact_lists(dataset):
+    contact = Contact(phones=["0 3561 1234", "0 3561 1235"], emails=["a@example.go.th", "b@example.go.th"],
+                      website="https://example.go.th/")
+
+    class One:  # a dataset with one office, enough for offices_csv
+        registry = dataset.registry
+
+        @staticmethod
+        def resolved():
+            p = dataset.registry.by_slug["ang-thong"]
+            return [resolve(p, Office(province="ang-thong", contact=contact), dataset.national)]
+
+    (row,) = csv.DictReader(io.StringIO(offices_csv(One, BASE), newline=""))
+    assert row["phones"] == "0 3561 1234; 0 3561 1235"
+    assert row["emails"] == "a@example.go.th; b@example.go.th"
+    assert row["website"] == "https://example.go.th/"
+    assert row["has_own_content"] == "false"  # a file with only contact details has no own section
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON-LD
+#
+# The schema.org types and properties used, with each property's domain and range, from the
+# schema.org vocabulary (https://schema.org/<Name>; data/schema.ttl in github.com/schemaorg/schemaorg,
+# checked 2026-08): e.g. https://schema.org/subOrganization (Organization → Organization),
+# https://schema.org/employee (Organization → Person), https://schema.org/roleName (Role → Text, URL),
+# https://schema.org/inLanguage (CreativeWork, Event, ... → Language, Text; not Organization),
+# https://schema.org/areaServed (Organization, ... → AdministrativeArea, GeoShape, Place, Text).
+
+SUPERTYPE = {
+    "GovernmentOrganization": "Organization", "Organization": "Thing",
+    "AdministrativeArea": "Place", "Place": "Thing",
+    "EmployeeRole": "OrganizationRole", "OrganizationRole": "Role", "Role": "Intangible", "Intangible": "Thing",
+    "Person": "Thing",
+    "WebPage": "CreativeWork", "CreativeWork": "Thing",
+    "PostalAddress": "ContactPoint", "ContactPoint": "StructuredValue", "StructuredValue": "Intangible",
+}
+ALLOWED_TYPES = {"GovernmentOrganization", "AdministrativeArea", "EmployeeRole", "OrganizationRole", "Role",
+                 "Person", "PostalAddress", "WebPage"}
+TEXT, URL = "Text", "URL"
+# property: (domain types, range types)
+PROPERTIES = {
+    "name": ({"Thing"}, {TEXT}),
+    "alternateName": ({"Thing"}, {TEXT}),
+    "description": ({"Thing"}, {TEXT}),
+    "url": ({"Thing"}, {URL}),
+    "identifier": ({"Thing"}, {TEXT, URL}),
+    "sameAs": ({"Thing"}, {URL}),
+    "mainEntityOfPage": ({"Thing"}, {"CreativeWork", URL}),
+    "inLanguage": ({"CommunicateAction", "CreativeWork", "Event", "LinkRole", "PronounceableText", "WriteAction"},
+                   {TEXT}),
+    "areaServed": ({"ContactPoint", "DeliveryChargeSpecification", "Demand", "FinancialIncentive", "Offer",
+                    "Organization", "Service"}, {"AdministrativeArea", "Place", TEXT}),
+    "parentOrganization": ({"Organization"}, {"Organization"}),
+    "subOrganization": ({"Organization"}, {"Organization"}),
+    "employee": ({"Organization"}, {"Person"}),
+    "member": ({"Organization", "ProgramMembership"}, {"Organization", "Person"}),
+    "roleName": ({"Role"}, {TEXT, URL}),
+    "address": ({"GeoCoordinates", "GeoShape", "Organization", "Person", "Place"}, {"PostalAddress", TEXT}),
+    "telephone": ({"ContactPoint", "Organization", "Person", "Place"}, {TEXT}),
+    "faxNumber": ({"ContactPoint", "Organization", "Person", "Place"}, {TEXT}),
+    "email": ({"ContactPoint", "Organization", "Person"}, {TEXT}),
+}
+
+
+def _ancestors(t: str) -> set[str]:
+    out = {t}
+    while t in SUPERTYPE:
+        t = SUPERTYPE[t]
+        out.add(t)
+    return out
+
+
+def _check_node(node: dict, via: str | None = None, path: str = "$") -> list[str]:
+    """Problems in a JSON-LD node: unknown types, properties outside their domain, values outside
+    their range. A Role node (https://schema.org/Role) may carry the property it stands in for."""
+    errors = []
+    t = node.get("@type")
+    if t not in ALLOWED_TYPES:
+        return [f"{path}: type {t!r} not allowed"]
+    types = _ancestors(t)
+    for key, value in node.items():
+        if key in ("@context", "@type", "@id"):
+            continue
+        if "Role" in types and key == via:
+            domain, rng = {"Role"}, PROPERTIES[key][1]
+        elif key in PROPERTIES:
+            domain, rng = PROPERTIES[key]
+        else:
+            errors.append(f"{path}.{key}: not a property we allow")
+            continue
+        if not types & domain:
+            errors.append(f"{path}.{key}: not a property of {t}")
+        for i, v in enumerate(value if isinstance(value, list) else [value]):
+            where = f"{path}.{key}[{i}]"
+            if isinstance(v, dict):
+                vt = _ancestors(v.get("@type", ""))
+                if "Role" in vt and key in PROPERTIES and "Role" not in types:
+                    errors += _check_node(v, via=key, path=where)  # a Role standing in for the value
+                elif not vt & rng:
+                    errors.append(f"{where}: a {v.get('@type')} is not in the range of {key}")
+                else:
+                    errors += _check_node(v, path=where)
+            elif isinstance(v, str):
+                if not rng & {TEXT, URL}:
+                    errors.append(f"{where}: text where {key} expects {rng}")
+                if rng == {URL} and not v.startswith("https://"):
+                    errors.append(f"{where}: not a URL")
+            else:
+                errors.append(f"{where}: unexpected {type(v).__name__}")
+    return errors
+
+
+def _script_json(script: str):
+    m = re.fullmatch(r'<script type="application/ld\+json">(.*)</script>', script, re.S)
+    assert m, script
+    return json.loads(m.group(1))
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_json_ld_is_valid_schema_org_for_every_office(resolved, lang):
+    for slug, r in resolved.items():
+        data = json_ld(r, lang, BASE)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
+        url = BASE + ("en/" if lang == "en" else "") + f"provinces/{slug}/"
+        assert data["@id"] == url + "#organization" and data["url"] == url
+        assert data["mainEntityOfPage"]["inLanguage"] == lang
+        assert data["areaServed"]["identifier"] == r.province.iso
+        assert data["areaServed"]["name"] == getattr(r.province, lang)
+        assert data["parentOrganization"]["name"] == (r.parent.en if lang == "en" else r.parent.th)
+        assert _check_node(data) == [], slug
+        assert _script_json(json_ld_script(data)) == data
+        if r.file is None:
+            assert not {"employee", "member", "address", "telephone", "faxNumber", "email", "sameAs"} & set(data)
+
+
+def test_json_ld_chachoengsao_head(resolved):
+    data = json_ld(resolved["chachoengsao"], "th", BASE)
+    assert data["name"] == "สำนักงานจังหวัดฉะเชิงเทรา" and data["alternateName"] == "Chachoengsao Provincial Office"
+    assert data["employee"] == {
+        "@type": "EmployeeRole",
+        "roleName": "หัวหน้าสำนักงานจังหวัดฉะเชิงเทรา",
+        "employee": {"@type": "Person", "name": "นายอนุชา อินทศร", "alternateName": "Mr Anucha Inthason"},
+    }
+    en = json_ld(resolved["chachoengsao"], "en", BASE)
+    assert en["employee"]["roleName"] == "Head of the Chachoengsao Provincial Office"
+    assert en["employee"]["employee"]["name"] == "Mr Anucha Inthason"
+    assert "employee" not in json_ld(resolved["ang-thong"], "th", BASE)  # no head in the data
+
+
+def test_json_ld_ang_thong_units(resolved):
+    r = resolved["ang-thong"]
+    org = r.sections["organisation"].value
+    data = json_ld(r, "en", BASE)
+    subs = data["subOrganization"]
+    assert len(org.groups) == 4 and org.audit is not None
+    assert len(subs) == 5
+    assert [s["name"] for s in subs] == [g.name.en for g in org.groups] + [org.audit.name.en]
+    assert all(s["@type"] == "GovernmentOrganization" for s in subs)
+    for s, g in zip(subs, [*org.groups, org.audit]):
+        assert ("description" in s) == bool(g.description)
+    # the parent body only: the data has no structured Ministry of Interior, so none is given
+    assert set(data["parentOrganization"]) == {"@type", "name", "alternateName"}
+
+
+def test_json_ld_falls_back_to_thai_and_states_contact(dataset):
+    p = dataset.registry.by_slug["ang-thong"]
+    office = Office(
+        province="ang-thong",
+        name=Text(th="สำนักงานจังหวัดอ่างทอง"),
+        head=Head(name=Text(th="นาย ก ข"), position=Text(th="หัวหน้าสำนักงานจังหวัดอ่างทอง")),
+        contact=Contact(address=Text(th="ศาลากลางจังหวัดอ่างทอง"), phones=["0 3561 1234"], emails=["a@example.go.th"],
+                        website="https://www.angthong.go.th/"),
+    )
+    data = json_ld(resolve(p, office, dataset.national), "en", BASE)
+    assert data["name"] == "สำนักงานจังหวัดอ่างทอง" and "alternateName" not in data
+    assert data["employee"]["employee"] == {"@type": "Person", "name": "นาย ก ข"}
+    assert data["address"] == "ศาลากลางจังหวัดอ่างทอง"
+    assert data["telephone"] == "0 3561 1234" and data["email"] == "a@example.go.th"
+    assert data["sameAs"] == "https://www.angthong.go.th/"
+    assert _check_node(data) == []
+    # no contact details in the data: no contact properties
+    bare = json_ld(resolve(p, Office(province="ang-thong", contact=Contact()), dataset.national), "th", BASE)
+    assert not {"address", "telephone", "faxNumber", "email", "sameAs"} & set(bare)
+
+
+EVIL = "</script><script>alert(1)</script><!-- & \u2028\u2029 </SCRIPT >"
+
+
+def test_json_ld_script_cannot_close_the_element(dataset):
+    p = dataset.registry.by_slug["ang-thong"]
+    office = Office(
+        province="ang-thong",
+        name=Text(th=EVIL, en=EVIL),
+        head=Head(name=Text(th=EVIL, en=EVIL), position=Text(th=EVIL)),
+        contact=Contact(address=Text(th=EVIL, en=EVIL)),
+    )
+    for lang in ("th", "en"):
+        data = json_ld(resolve(p, office, dataset.national), lang, BASE)
+        assert data["name"] == EVIL
+        script = json_ld_script(data)
+        assert script.startswith('<script type="application/ld+json">') and script.endswith("</script>")
+        inner = script[len('<script type="application/ld+json">'):-len("</script>")]
+        assert not re.search(r"[<>&\u2028\u2029]", inner)
+        assert "</script" not in script.lower()[:-len("</script>")]
+        assert _script_json(script) == data
+    # Thai stays readable (no \\u escapes for it)
+    assert "อ่างทอง" in json_ld_script(json_ld(resolve(p, None, dataset.national), "th", BASE))
