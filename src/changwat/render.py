@@ -270,6 +270,7 @@ class Renderer:
             list_href=href(HOME, PROVINCES),
             standard_href=href(HOME, STANDARD),
             regions=self._regions(offices, lang, HOME),
+            own=[self._province(o.province, lang, HOME) for o in offices if o.has_own_content],
         )
 
     # -- province list ----------------------------------------------------------------------------
