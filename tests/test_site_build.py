@@ -9,15 +9,20 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+import yaml
 
 from changwat import site
-from changwat.registry import load_registry
+from changwat.model import Text, resolve
+from changwat.registry import REGIONS, load_registry
+from changwat.render import Renderer, SiteInfo
 
-from conftest import REPO, build_env, run_build
+from conftest import EVIL, REPO, build_env, run_build
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 PROVINCES = [p.slug for p in load_registry()]
@@ -119,10 +124,9 @@ def test_hreflang_alternates_are_absolute_with_x_default(built_site, lang):
         assert canonical == f"{base}{LANG_ROOTS[lang]}provinces/{slug}/"
 
 
-def test_production_site_url_is_https():
-    config = site.read_config(REPO / "mkdocs.yml")
-    if not __import__("os").environ.get("CHANGWAT_SITE_URL"):
-        assert config["site_url"].startswith("https://")
+def test_production_site_url_is_https(monkeypatch):
+    monkeypatch.delenv("CHANGWAT_SITE_URL", raising=False)
+    assert site.read_config(REPO / "mkdocs.yml")["site_url"] == "https://changwat.github.io/changwat/"
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -241,3 +245,36 @@ def test_data_errors_fail_the_build_with_positions(tmp_path):
     assert "no pages were generated" in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
     assert not list((tmp_path / "docs").rglob("*.md")) if (tmp_path / "docs").exists() else True
+
+
+def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_national, sample_office):
+    """The validator rejects markup in data (U14), so this goes around it: pages rendered from
+    hostile model objects are built by MkDocs + Material (no hook) and every place Material prints
+    a title (<title>, header, TOC, search index) must show the text, never run it."""
+    registry = load_registry()
+    sample_office.name = Text(th=EVIL + " </title><b>", en=EVIL + " </title><b>")
+    offices = [resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national)
+               for p in registry if p.slug in ("ang-thong", "mukdahan")]
+    docs = tmp_path / "docs"
+    site.write_pages(Renderer(SiteInfo(), registry, REGIONS, sample_national).site(offices, sample_national), docs)
+    config = site.read_config(REPO / "mkdocs.yml")
+    config.pop("hooks")
+    config.pop("watch")
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(REPO / "theme")
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f",
+                             str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+                            cwd=tmp_path, env=build_env(), capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "site"
+    for path in [*out.rglob("*.html"), out / "search" / "search_index.json"]:
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "</title><b>" not in text, path
+        assert "\\u003cscript\\u003ealert" not in text and '"<script>alert' not in text, path
+    en = (out / "en" / "provinces" / "ang-thong" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Office" not in en  # sanity: the title is the escaped data
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt; {{ x }} *md* [a](javascript:x) &lt;/title&gt;&lt;b&gt;" in en
+    index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = [d["title"] for d in index["docs"] if d["location"].startswith("en/provinces/ang-thong/")]
+    assert any(t.startswith("&lt;script&gt;alert(1)&lt;/script&gt;") for t in titles), titles
