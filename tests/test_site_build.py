@@ -278,3 +278,19 @@ def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_na
     index = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     titles = [d["title"] for d in index["docs"] if d["location"].startswith("en/provinces/ang-thong/")]
     assert any(t.startswith("&lt;script&gt;alert(1)&lt;/script&gt;") for t in titles), titles
+
+
+def test_standard_page_shows_the_whole_national_content(built_site):
+    from changwat.pipeline import load_dataset
+
+    dataset, _ = load_dataset(REPO / "data")
+    national = dataset.national
+    for lang in ("th", "en"):
+        text = page(built_site, lang, "standard")
+        for sid, present in (("history", national.history), ("legal-basis", True), ("mandate", True),
+                             ("objectives", national.objectives), ("missions", national.missions),
+                             ("org-chart", True), ("internal-audit", national.organisation.audit),
+                             ("earlier-structures", national.earlier_structures), ("sources", True)):
+            assert (f'id="{sid}"' in text) == bool(present), (lang, sid)
+        assert len(re.findall(r'<h3[^>]* id="structure-[a-z0-9-]+"', text)) == len(national.earlier_structures)
+        assert "cw-inherited" not in text  # the standard is not "inherited" on its own page

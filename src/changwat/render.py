@@ -43,6 +43,7 @@ from .registry import REGIONS
 from .model import (
     AuditUnit,
     Contact,
+    EarlierStructure,
     Event,
     Group,
     Head,
@@ -321,7 +322,9 @@ class Renderer:
             province=None, file=None, name=national.name, parent=national.parent, status=national.status,
             head=None, contact=None, sections=sections, sources=[], national_sources=list(national.sources),
         )
-        return OfficeView(self, resolved, lang, url=STANDARD, standard=True).page()
+        view = OfficeView(self, resolved, lang, url=STANDARD, standard=True)
+        view.earlier = list(national.earlier_structures)
+        return view.page()
 
 
 class OfficeView:
@@ -329,6 +332,7 @@ class OfficeView:
 
     def __init__(self, r: Renderer, o: ResolvedOffice, lang: str, url: str | None = None, standard: bool = False):
         self.r, self.o, self.lang, self.standard = r, o, lang, standard
+        self.earlier: list[EarlierStructure] = []  # former structures (shown on the standard page)
         self.ui = ui_strings()[lang]
         self.url = url or f"{PROVINCES}{o.slug}/"
         laws = o.sections.get("legal_basis")
@@ -445,8 +449,8 @@ class OfficeView:
             return self.ui["no_duties"]
         return self.ui["duties_one" if n == 1 else "duties_other"].format(n=n)
 
-    def group(self, g: Group) -> dict[str, Any]:
-        gid = html_id("group", g.id)
+    def group(self, g: Group, prefix: str = "group") -> dict[str, Any]:
+        gid = html_id(prefix, g.id)
         subgroups = [
             {
                 "id": f"{gid}--{html_id(s.id)}",
@@ -466,6 +470,17 @@ class OfficeView:
             "duties": self.txs(g.duties),
             "count": self.count(total),
             "subgroups": subgroups,
+        }
+
+    def earlier_structure(self, es: EarlierStructure) -> dict[str, Any]:
+        sid = html_id("structure", es.id)
+        return {
+            "id": sid,
+            "title": self.tx(es.title),
+            "cites": self.cites("national", es.sources),
+            "paragraphs": [self.passage(p) for p in es.paragraphs],
+            "mandate": self.txs(es.mandate),
+            "groups": [self.group(g, prefix=sid) for g in es.groups],
         }
 
     def audit(self, a: AuditUnit | None) -> dict[str, Any] | None:
@@ -557,6 +572,16 @@ class OfficeView:
                     "cites": [],
                     "body": self.audit(sec.value.audit),
                 })
+        if self.earlier:
+            out.append({
+                "id": "earlier-structures",
+                "kind": "earlier",
+                "title": self.ui["earlier_structures"],
+                "inherited": False,
+                "standard_href": "",
+                "cites": [],
+                "body": [self.earlier_structure(es) for es in self.earlier],
+            })
         return out
 
     def chart(self, sections: list[dict[str, Any]], head: dict[str, Any] | None) -> dict[str, Any] | None:
