@@ -3,7 +3,9 @@
 #   make site         install pinned dependencies (once), generate docs/ from data/, build site/
 #   make pages        only generate docs/ from data/ (python -m changwat.site)
 #   make serve        live preview of both languages at http://127.0.0.1:8000/changwat/
-#   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale)
+#   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale;
+#                     an English-only preview is not possible: with the suffix structure the Thai
+#                     x.md files would be taken for English)
 #   make test         everything the tests need (venv, dependencies, Chromium), then pytest
 #   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
 #   make clean        remove generated docs/ pages, site/ and test-artifacts/

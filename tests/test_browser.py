@@ -169,3 +169,11 @@ def test_print_shows_the_whole_org_chart_and_all_duties(built_site, visit):
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "ang-thong.th.pdf"), format="A4", print_background=True)
     assert (ARTIFACTS / "ang-thong.th.pdf").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("width", [320, 768, 1000, 1280, 1600])
+def test_org_chart_fits_its_column_at_every_width(built_site, visit, width):
+    for slug in ("mukdahan", "chachoengsao"):
+        v = visit(office_url(built_site, "th", slug), width)
+        fits = v.page.evaluate("[...document.querySelectorAll('.cw-chart')].every(f => f.scrollWidth <= f.clientWidth + 1)")
+        assert fits, (slug, width)
