@@ -2,6 +2,7 @@
 
     changwat validate [PATH ...] [--format text|github]   exit 0 clean, 1 errors, 2 usage
     changwat schema [--check]                             (re)generate schema/*.schema.json
+    changwat new PROVINCE [--data DIR] [--stdout]         start data/provinces/<slug>.yaml (exit 1: refused)
 """
 
 from __future__ import annotations
@@ -73,6 +74,12 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 1 if (args.check and changed) else 0
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_office
+
+    return new_office(args.province, args.data or _data_root(), stdout=args.stdout)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="changwat", description="Thai provincial offices: data tools / เครื่องมือข้อมูลสำนักงานจังหวัด")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +92,11 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("schema", help="generate schema/*.schema.json from the model")
     s.add_argument("--check", action="store_true", help="exit 1 if the committed schema is out of date")
     s.set_defaults(func=cmd_schema)
+    n = sub.add_parser("new", help="start the file of an office / สร้างไฟล์ของสำนักงานจังหวัด")
+    n.add_argument("province", help="slug, English or Thai name, or ISO code (ang-thong, \"Ang Thong\", อ่างทอง, TH-15)")
+    n.add_argument("--data", type=Path, help="data folder (default: data/)")
+    n.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
+    n.set_defaults(func=cmd_new)
     return parser
 
 
