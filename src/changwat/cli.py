@@ -3,6 +3,7 @@
     changwat validate [PATH ...] [--format text|github]   exit 0 clean, 1 errors, 2 usage
     changwat schema [--check]                             (re)generate schema/*.schema.json
     changwat new PROVINCE [--data DIR] [--stdout]         start data/provinces/<slug>.yaml (exit 1: refused)
+    changwat status [--data DIR] [--format text|json|markdown]   English translations per office
 """
 
 from __future__ import annotations
@@ -80,6 +81,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     return new_office(args.province, args.data or _data_root(), stdout=args.stdout)
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from .status import print_status
+
+    return print_status(args.data or _data_root(), args.format)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="changwat", description="Thai provincial offices: data tools / เครื่องมือข้อมูลสำนักงานจังหวัด")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -97,6 +104,10 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--data", type=Path, help="data folder (default: data/)")
     n.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
     n.set_defaults(func=cmd_new)
+    st = sub.add_parser("status", help="English translations per office / สถานะการแปล")
+    st.add_argument("--data", type=Path, help="data folder (default: data/)")
+    st.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    st.set_defaults(func=cmd_status)
     return parser
 
 
