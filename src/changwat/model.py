@@ -373,7 +373,12 @@ PATTERNS: dict[str, str] = {
     "source_ref": r"^[a-z0-9]+(-[a-z0-9]+)*$",
     "section": r"^[0-9]+(/[0-9]+)?$",
     "date_be": r"^2[45][0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-    "url": r"^(https?://|mailto:|tel:)[^\s]+$",
+    # Web, mail and phone links only (never javascript:, data:, //host, ...), and nothing a reader or
+    # a browser could be misled by: no spaces, quotes, angle brackets, backticks or backslashes, no
+    # control, invisible or bidi characters. "$(?!\n)": Python's $ would also match before a final
+    # line break. (No needless escapes: editors compile the JSON Schema's copy with JavaScript's u flag.)
+    "url": (r"^(?:(?:https?://|mailto:)[^\s" '"' r"'<>\\`\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
+            r"\u2060-\u206f\ufeff]+|tel:\+?[0-9]+)$(?!\n)"),
     "phone": r"^\+?[0-9][0-9 -]{5,20}[0-9]$",
     "email": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
 }
