@@ -1,90 +1,308 @@
-"""changwat benchmark: prints figures and ratios (never asserts; budgets are read, not enforced here).
+"""changwat benchmark: prints figures, ratios and the budgets (it measures; it never fails a build).
 
-    .venv/bin/python bench/run.py [--runs N]
+    .venv/bin/python bench/run.py            # everything (about a minute on 2 cores)
+    .venv/bin/python bench/run.py --runs 3   # fewer repetitions
+    .venv/bin/python bench/run.py --only validate,build,weight
 
-Sections:
-  validate   load + validate all data in-process (median of N), per stage (load / schema / cross-file / lint),
-             and `changwat validate` as a fresh process (what an editor or CI waits for)
+Sections
+  validate  load + schema + cross-file rules + Thai lint, in-process and as `changwat validate`
+  stages    each pipeline stage alone: load, validate, render (page generation), search segmentation
+  build     full bilingual `mkdocs build --strict` from a clean docs/ (median of N) against the
+            baseline: `mkdocs build` of the very same generated Markdown without our hooks
+  preview   a one-language rebuild after editing one office file, as `make serve-th` does it
+  weight    an office page's first-load weight (HTML, CSS, JS, fonts; raw and gzip), search index size
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+BUDGETS = {
+    "build": 5.0,          # s, full bilingual build of 76 offices, median
+    "overhead": 0.15,      # share of the build that is not MkDocs itself
+    "validate": 0.5,       # s, `changwat validate` of all data
+    "preview": 2.0,        # s, refresh after editing one office
+    "page": 150 * 1024,    # bytes gzip, an office page's first load, font included
+}
 
 
-def timed(fn, runs: int) -> tuple[float, object]:
-    times, result = [], None
+def median_time(fn, runs: int) -> tuple[float, list[float]]:
+    times = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = fn()
+        fn()
         times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+    return statistics.median(times), times
 
 
-def bench_validate(runs: int) -> list[tuple[str, str]]:
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def table(title: str, rows: list[tuple[str, str]]) -> None:
+    width = max(len(k) for k, _ in rows)
+    print(f"\n## {title}")
+    for k, v in rows:
+        print(f"  {k:<{width}}  {v}")
+
+
+def verdict(value: float, budget: float, unit: str = "s") -> str:
+    ok = value <= budget
+    return f"{'met' if ok else 'MISSED'} ({value:.2f} {unit} vs {budget:g} {unit}; {value / budget:.2f} × budget)"
+
+
+# -- validate -----------------------------------------------------------------------------------
+
+def bench_validate(runs: int, results: dict) -> list[tuple[str, str]]:
     from changwat import pipeline
-    from changwat.load import load_file
-    from changwat.model import National, Office
     from changwat.registry import load_registry
-    from changwat.validate import convert
 
-    rows = []
     files = pipeline.data_files(pipeline.DATA)
     registry = load_registry()
-    t_load, loaded = timed(lambda: [load_file(p) for p in files], runs)
-    t_schema, _ = timed(lambda: [convert(load_file(p), National if p.name == "national.yaml" else Office) for p in files], runs)
-    t_nolint, _ = timed(lambda: pipeline.load_dataset(pipeline.DATA, registry=registry, lint=False), runs)
-    # the first lint call loads pythainlp's dictionary: measure it apart from steady state
-    first_start = time.perf_counter()
-    pipeline.load_dataset(pipeline.DATA, registry=registry)
-    t_first = time.perf_counter() - first_start
-    t_all, (ds, problems) = timed(lambda: pipeline.load_dataset(pipeline.DATA, registry=registry), runs)
+    t_nolint, _ = median_time(lambda: pipeline.load_dataset(pipeline.DATA, registry=registry, lint=False), runs)
+    t_all, _ = median_time(lambda: pipeline.load_dataset(pipeline.DATA, registry=registry), runs)
+    ds, _ = pipeline.load_dataset(pipeline.DATA, registry=registry)
     size = sum(p.stat().st_size for p in files)
     texts = sum(len(c.texts) for c in ds.files.values())
-    rows.append(("data", f"{len(files)} files, {size / 1024:.1f} KiB, {texts} texts"))
-    rows.append(("load (YAML → nodes)", f"{t_load * 1000:.1f} ms"))
-    rows.append(("load + schema", f"{t_schema * 1000:.1f} ms"))
-    rows.append(("+ cross-file rules (no lint)", f"{t_nolint * 1000:.1f} ms"))
-    rows.append(("+ Thai lint (disk cache warm), first call", f"{t_first * 1000:.1f} ms"))
-    rows.append(("+ Thai lint, steady state (median)", f"{t_all * 1000:.1f} ms"))
-    import os
-    import tempfile
-
+    cli = []
+    for _ in range(max(3, runs)):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "changwat", "validate"], cwd=ROOT, capture_output=True, env=ENV)
+        cli.append(time.perf_counter() - start)
     with tempfile.TemporaryDirectory() as empty:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "changwat", "validate"], cwd=ROOT, capture_output=True, check=False,
-                       env={**os.environ, "CHANGWAT_CACHE": empty})
+        subprocess.run([sys.executable, "-m", "changwat", "validate"], cwd=ROOT, capture_output=True,
+                       env={**ENV, "CHANGWAT_CACHE": empty})
         t_cold = time.perf_counter() - start
-    rows.append(("`changwat validate`, empty lint cache (loads the dictionary)", f"{t_cold * 1000:.0f} ms"))
-    cli = []
-    for _ in range(max(3, runs // 2)):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "changwat", "validate"], cwd=ROOT, capture_output=True, check=False)
-        cli.append(time.perf_counter() - start)
     t_cli = statistics.median(cli)
-    rows.append(("`changwat validate` (fresh process, median)", f"{t_cli * 1000:.0f} ms"))
-    rows.append(("budget: validate all data ≤ 500 ms", f"{'met' if t_cli <= 0.5 else 'MISSED'} ({t_cli / 0.5:.2f} × budget)"))
+    results["validate"] = t_cli
+    return [
+        ("data", f"{len(files)} files, {size / 1024:.1f} KiB, {texts} texts"),
+        ("in-process: load + schema + cross-file", f"{t_nolint * 1000:.1f} ms"),
+        ("in-process: + Thai lint (findings cached)", f"{t_all * 1000:.1f} ms"),
+        ("`changwat validate`, fresh process (median)", f"{t_cli * 1000:.0f} ms"),
+        ("`changwat validate`, empty lint cache", f"{t_cold * 1000:.0f} ms (loads pythainlp's dictionary)"),
+        ("budget: validate ≤ 0.5 s", verdict(t_cli, BUDGETS["validate"])),
+    ]
+
+
+# -- stages ---------------------------------------------------------------------------------------
+
+def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
+    from changwat import pipeline, site
+    from changwat.load import load_file
+    from changwat.model import National, Office
+    from changwat.validate import convert
+
+    files = pipeline.data_files(pipeline.DATA)
+    t_load, _ = median_time(lambda: [load_file(p) for p in files], runs)
+    t_schema, _ = median_time(
+        lambda: [convert(load_file(p), National if p.name == "national.yaml" else Office) for p in files], runs)
+    t_validate, _ = median_time(lambda: pipeline.load_dataset(pipeline.DATA), runs)
+    info = site.site_info(site.read_config(ROOT / "mkdocs.yml"), ROOT)
+    ds, _ = pipeline.load_dataset(pipeline.DATA)
+    t_render, _ = median_time(lambda: site.render_site(ds, info), runs)
+    pages = site.render_site(ds, info)
+    with tempfile.TemporaryDirectory() as tmp:
+        t_write_cold, _ = median_time(lambda: site.write_pages(pages, Path(tempfile.mkdtemp(dir=tmp))), runs)
+        warm = Path(tmp) / "warm"
+        site.write_pages(pages, warm)
+        t_write_warm, _ = median_time(lambda: site.write_pages(pages, warm), runs)
+    rows = [
+        ("load (YAML → nodes)", f"{t_load * 1000:.1f} ms"),
+        ("load + schema", f"{t_schema * 1000:.1f} ms"),
+        ("validate (all rules, lint cached)", f"{t_validate * 1000:.1f} ms"),
+        ("render (model → pages)", f"{t_render * 1000:.1f} ms for {len(pages)} pages"),
+        ("write pages, empty docs/", f"{t_write_cold * 1000:.1f} ms"),
+        ("write pages, nothing changed", f"{t_write_warm * 1000:.1f} ms"),
+    ]
+    results["stages"] = t_validate + t_render + t_write_cold
+    try:
+        from changwat import search  # noqa: F401  (the Thai search segmentation stage)
+
+        seg = getattr(search, "segment", None) or getattr(search, "segment_text", None)
+        if seg is not None:
+            texts = [t.th for c in ds.files.values() for t, lang, _ in c.texts if lang == "th"]
+            t_seg, _ = median_time(lambda: [seg(x) for x in texts], 1)
+            rows.append(("search segmentation (all Thai texts, in-process)", f"{t_seg * 1000:.1f} ms"))
+    except ImportError:
+        rows.append(("search segmentation", "not built yet"))
     return rows
+
+
+# -- build --------------------------------------------------------------------------------------
+
+def _mkdocs(config: Path, site_dir: Path, docs_dir: Path) -> float:
+    env = {**ENV, "CHANGWAT_DOCS_DIR": str(docs_dir)}
+    start = time.perf_counter()
+    proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
+                          cwd=ROOT, capture_output=True, text=True, env=env)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
+    return elapsed
+
+
+def bench_build(runs: int, results: dict) -> list[tuple[str, str]]:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        full = []
+        for i in range(runs):
+            docs = tmp / f"docs{i}"
+            docs.mkdir()
+            full.append(_mkdocs(ROOT / "mkdocs.yml", tmp / f"site{i}", docs))
+        # the baseline: the same generated Markdown (left in docs0 by the first full build), no hooks
+        base_cfg = ROOT / ".mkdocs-baseline.yml"
+        base_cfg.write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
+        try:
+            base = [_mkdocs(base_cfg, tmp / f"base{i}", tmp / "docs0") for i in range(runs)]
+        finally:
+            base_cfg.unlink()
+    t_full, t_base = statistics.median(full), statistics.median(base)
+    overhead = max(t_full - t_base, 0.0) / t_full
+    results["build"], results["overhead"] = t_full, overhead
+    return [
+        ("full bilingual build, clean docs/ (median)", f"{t_full:.2f} s  (runs: {', '.join(f'{x:.2f}' for x in full)})"),
+        ("baseline: mkdocs build, same Markdown, no hooks", f"{t_base:.2f} s  (runs: {', '.join(f'{x:.2f}' for x in base)})"),
+        ("our pipeline inside the build", f"{t_full - t_base:.2f} s = {overhead:.0%} of the build"),
+        ("ratio full / baseline", f"{t_full / t_base:.2f}"),
+        ("budget: build ≤ 5 s", verdict(t_full, BUDGETS["build"])),
+        ("budget: not-MkDocs share ≤ 15 %", f"{'met' if overhead <= BUDGETS['overhead'] else 'MISSED'} ({overhead:.0%})"),
+    ]
+
+
+# -- preview --------------------------------------------------------------------------------------
+
+def bench_preview(runs: int, results: dict) -> list[tuple[str, str]]:
+    """Uses bench/preview.py (a real `mkdocs serve`, an edited office file, polling the served page)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import preview
+
+    rows = []
+    n = max(1, min(runs, 3))
+    for mode, label in (("th", "make serve-th (Thai only)"), ("both", "make serve (Thai + English)")):
+        r = preview.measure(mode, "ang-thong", n, False, 180.0)
+        if "error" in r:
+            rows.append((label, f"failed: {r['error']}"))
+            continue
+        slowest = statistics.median(max(run) for run in r["runs"])
+        rows.append((label, f"refresh {slowest:.2f} s after saving (server start {r['startup']:.1f} s; "
+                            f"runs {', '.join(f'{max(run):.2f}' for run in r['runs'])})"))
+        results.setdefault("preview", slowest)
+        results["preview"] = min(results["preview"], slowest)
+    if "preview" in results:
+        rows.append(("budget: refresh ≤ 2 s (fastest preview)", verdict(results["preview"], BUDGETS["preview"])))
+    return rows
+
+
+# -- weight ----------------------------------------------------------------------------------------
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.css, self.js, self.preload = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "link" and a.get("rel") == "stylesheet" and a.get("href"):
+            self.css.append(a["href"])
+        elif tag == "link" and a.get("rel") == "preload" and a.get("href"):
+            self.preload.append(a["href"])
+        elif tag == "script" and a.get("src"):
+            self.js.append(a["src"])
+
+
+def _resolve(site: Path, page: Path, href: str) -> Path | None:
+    href = href.split("#")[0].split("?")[0]
+    if not href or re.match(r"^[a-z]+:", href):
+        return None
+    path = (site / href.lstrip("/")) if href.startswith("/") else (page.parent / href)
+    path = path.resolve()
+    return path if path.is_file() else None
+
+
+def page_weight(site: Path, page: Path, lang: str) -> list[tuple[str, int, int]]:
+    """(kind, raw, gzip) for everything a first visit to `page` downloads (worst case for fonts)."""
+    html = page.read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    out = [("html", len(html), gz(html))]
+    fonts: set[Path] = set()
+    for kind, hrefs in (("css", parser.css), ("js", parser.js)):
+        for href in hrefs:
+            path = _resolve(site, page, href)
+            if path is None:
+                continue
+            data = path.read_bytes()
+            out.append((kind, len(data), gz(data)))
+            if kind == "css":
+                for url in re.findall(rb"url\(['\"]?([^'\")]+\.woff2)['\"]?\)", data):
+                    f = (path.parent / url.decode()).resolve()
+                    if f.is_file():
+                        fonts.add(f)
+    for f in sorted(fonts):
+        data = f.read_bytes()
+        out.append(("font", len(data), len(data)))  # woff2 is compressed already
+    return out
+
+
+def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
+    site = ROOT / "site"
+    if not (site / "provinces" / "ang-thong" / "index.html").exists():
+        subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=ROOT, env=ENV, check=True)
+    rows = []
+    worst = 0
+    for lang, page in (("th", site / "provinces" / "ang-thong" / "index.html"),
+                       ("en", site / "en" / "provinces" / "ang-thong" / "index.html")):
+        parts = page_weight(site, page, lang)
+        by: dict[str, list[int]] = {}
+        for kind, raw, z in parts:
+            acc = by.setdefault(kind, [0, 0])
+            acc[0] += raw
+            acc[1] += z
+        total = sum(z for _, _, z in parts)
+        worst = max(worst, total)
+        detail = ", ".join(f"{k} {v[0] / 1024:.0f}/{v[1] / 1024:.0f}" for k, v in by.items())
+        rows.append((f"office page ({lang}) first load, KiB raw/gzip", f"{detail}; total {total / 1024:.0f} KiB gzip"))
+    for label, path in (("search index (th)", site / "search" / "search_index.json"),
+                        ("search index (en)", site / "en" / "search" / "search_index.json")):
+        if path.exists():
+            data = path.read_bytes()
+            rows.append((label, f"{len(data) / 1024:.0f} KiB raw, {gz(data) / 1024:.0f} KiB gzip (loaded by the search worker)"))
+    results["page"] = worst
+    rows.append(("budget: office page ≤ 150 KB gzip", verdict(worst / 1024, BUDGETS["page"] / 1024, "KiB")))
+    return rows
+
+
+SECTIONS = {"validate": bench_validate, "stages": bench_stages, "build": bench_build, "preview": bench_preview,
+            "weight": bench_weight}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default=",".join(SECTIONS))
     args = parser.parse_args()
-    print(f"changwat benchmark — {args.runs} runs per figure, median\n")
-    rows = bench_validate(args.runs)
-    width = max(len(k) for k, _ in rows)
-    print("## validate")
-    for k, v in rows:
-        print(f"  {k:<{width}}  {v}")
+    print(f"changwat benchmark — {os.cpu_count()} cores, median of {args.runs} runs where repeated")
+    results: dict = {}
+    for name in args.only.split(","):
+        table(name, SECTIONS[name](args.runs, results))
     return 0
 
 
