@@ -1,7 +1,8 @@
 """MkDocs / ProperDocs hook: thin glue to changwat.site (the content pipeline knows nothing of MkDocs).
 
 on_config          generate docs/ from data/ before the build reads docs/ (fails the build, with the
-                   problems printed, when the data has errors)
+                   problems printed, when the data has errors, before MkDocs writes anything); take
+                   the build date from the last commit (reproducible builds)
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page
 """
@@ -10,6 +11,8 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
+import subprocess
 from pathlib import Path
 
 from changwat import site
@@ -17,8 +20,24 @@ from changwat import site
 log = logging.getLogger("mkdocs.hooks.changwat")
 
 
+def commit_date(root: Path) -> None:
+    """Dates MkDocs writes (each page's date in sitemap.xml, the time in sitemap.xml.gz's gzip header)
+    come from the last commit instead of the clock, so two builds of the same commit are identical
+    on any day. A SOURCE_DATE_EPOCH set by the caller wins; without git the build date stays."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True,
+                             timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return
+    if out.returncode == 0 and out.stdout.strip().isdigit():
+        os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
+
+
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
+    commit_date(root)
     try:
         result = site.generate(root, docs_dir=Path(config.docs_dir), info=site.site_info(config, root))
     except site.DataError as e:
