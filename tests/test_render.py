@@ -247,6 +247,57 @@ def test_office_without_a_file_shows_national_content_and_not_provided(pages):
     assert front["edit_url"].startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml")
 
 
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_facts_nobody_provided_link_to_a_contribution(pages, lang):
+    """Head, contact and the office's own history: "not yet provided" and a link that starts the
+    office's file on GitHub (new, prefilled) or edits it; never an invented value."""
+    ui = render.ui_strings()[lang]
+    new = ("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
+           "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A"
+           "province%3A%20mukdahan%0A")
+    _, out = office_html(pages, "mukdahan", lang)
+    links = re.findall(r'<a class="cw-contribute" href="([^"]+)">([^<]+)</a>', out)
+    assert [html.unescape(text) for _, text in links] == [
+        f"{ui[k]} {ui['contribute_new']}" for k in ("contribute_head", "contribute_contact", "contribute_history")]
+    assert {h for h, _ in links} == {new}
+    assert ui["history_missing"] in html.unescape(out)
+    # an office with a file: its head is given, its contact lacks nothing, its history is its own
+    _, own = office_html(pages, "ang-thong", lang)
+    assert "cw-contribute" not in own
+    # the standard page offers no contribution
+    standard = to_html(split_page(pages["standard.md" if lang == "th" else "standard.en.md"])[1])
+    assert "cw-contribute" not in standard
+
+
+def test_office_file_without_head_or_contact_links_to_editing_it(renderer, sample_provinces, sample_national,
+                                                                  sample_office):
+    sample_office.head = None
+    sample_office.contact = None
+    page = renderer.office(resolve(sample_provinces[0], sample_office, sample_national), "en")
+    out = to_html(split_page(page.text)[1])
+    ui = render.ui_strings()["en"]
+    edit = "https://github.com/changwat/changwat/edit/main/data/provinces/ang-thong.yaml"
+    links = re.findall(r'<a class="cw-contribute" href="([^"]+)">([^<]+)</a>', out)
+    assert [(h, html.unescape(t)) for h, t in links] == [
+        (edit, f"{ui['contribute_head']} {ui['contribute_edit']}"),
+        (edit, f"{ui['contribute_contact']} {ui['contribute_edit']}"),
+    ]
+
+
+def test_office_page_carries_its_json_ld_for_the_head(pages):
+    import json
+
+    for lang in ("th", "en"):
+        front, _ = office_html(pages, "ang-thong", lang)
+        m = re.fullmatch(r'<script type="application/ld\+json">(.*)</script>', front["json_ld"], re.S)
+        data = json.loads(m.group(1))
+        assert data["@type"] == "GovernmentOrganization" and data["@context"] == "https://schema.org"
+        assert data["url"] == f"https://changwat.github.io/changwat/{'' if lang == 'th' else 'en/'}provinces/ang-thong/"
+        # the hostile group name stays data: no "<" can end the script element
+        assert "<" not in m.group(1) and EVIL in json.dumps(data, ensure_ascii=False)
+    assert "json_ld" not in split_page(pages["standard.md"])[0]
+
+
 def test_dates_are_buddhist_era_in_thai_and_common_era_in_english(pages):
     _, th = office_html(pages, "mukdahan", "th")
     _, en = office_html(pages, "mukdahan", "en")
@@ -298,18 +349,39 @@ def test_every_registry_province_gets_a_page_in_both_languages(sample_national):
     assert len(offices) == 76
     for p in registry:
         assert f"provinces/{p.slug}.md" in paths and f"provinces/{p.slug}.en.md" in paths
-    for extra in ("index", "provinces/index", "standard"):
+    for extra in ("index", "provinces/index", "standard", "open-data"):
         assert f"{extra}.md" in paths and f"{extra}.en.md" in paths
-    assert len(paths) == 2 * (76 + 3)
+    assert len(paths) == 2 * (76 + 4)
 
 
 def test_province_list_groups_by_region_and_marks_own_content(pages):
     front, body = split_page(pages["provinces/index.en.md"])
     out = to_html(body)
     assert heading_ids(out) == ["region-northeast", "region-central", "region-east"]
-    assert re.search(r'<a href="ang-thong/">Ang Thong</a> <span class="cw-other"><span lang="th">อ่างทอง</span></span> '
-                     r'<span class="cw-badge">Own content</span>', out)
-    assert '<a href="mukdahan/">Mukdahan</a> <span class="cw-other"><span lang="th">มุกดาหาร</span></span></li>' in out
+    # own content and the share of translated texts, in words (not colour alone); the sample office
+    # and the sample national content each leave some texts untranslated
+    assert ('<a class="cw-provinces__name" href="ang-thong/">Ang Thong</a> <span class="cw-other"><span lang="th">'
+            'อ่างทอง</span></span>\n<span class="cw-provinces__status"><span class="cw-badge cw-badge--own">Own content'
+            '</span> <span class="cw-badge cw-badge--partial">78% translated</span></span></li>') in out
+    assert ('<a class="cw-provinces__name" href="mukdahan/">Mukdahan</a> <span class="cw-other"><span lang="th">'
+            'มุกดาหาร</span></span>\n<span class="cw-provinces__status"><span class="cw-badge cw-badge--partial">'
+            '95% translated</span></span></li>') in out
+    assert out.count("cw-badge--own") == 1 + 1  # ang-thong, and the legend
+    th = to_html(split_page(pages["provinces/index.md"])[1])
+    assert "แปลแล้ว 78%" in th and "มีข้อมูลของสำนักงาน" in th and "ความหมายของเครื่องหมาย" in th
+
+
+def test_translation_share_counts_the_texts_the_page_shows(sample_provinces, sample_national, sample_office):
+    own = resolve(sample_provinces[0], sample_office, sample_national)
+    std = resolve(sample_provinces[2], None, sample_national)
+    done, total = render.translation(std)
+    # name, status, parent, 1 event, the law (title, section, 2 items: one Thai-only), mandate (intro, 2
+    # items), missions (2), groups (2 + 2 duties, sub-group + duty, 1 + duty), audit (2), 1 source
+    assert (done, total) == (22, 23)
+    done, total = render.translation(own)
+    assert total > done > 0 and render.percent(done, total) == 78
+    assert render.percent(99, 100) == 99 and render.percent(199, 200) == 99  # rounded down: 100 only if complete
+    assert render.percent(0, 0) == 100 and render.percent(5, 5) == 100
 
 
 def test_alternates_are_absolute_with_x_default(pages):

@@ -18,8 +18,19 @@ How data is kept inert:
 * Links from data keep only http(s), mailto and tel URLs; anything else is shown as text.
 * Line breaks and control characters inside a data string are folded to spaces: a paragraph is one
   line, so data can never start a Markdown construct at the beginning of a line.
-* The front matter is written by ``yaml.safe_dump``; the title in it is HTML-escaped, because
+* The front matter is written by PyYAML's safe dumper; the title in it is HTML-escaped, because
   Material prints ``page.meta.title`` unescaped in ``<title>`` and in the header.
+
+What else a page carries, prepared here so that templates only print it:
+
+* Office pages: a schema.org ``GovernmentOrganization`` JSON-LD ``<script>`` element in the front
+  matter (``json_ld``, from ``opendata.json_ld_script``, which escapes ``<``, ``>`` and ``&`` inside
+  the JSON); theme/main.html prints it in ``<head>``. Facts nobody has provided (head of office,
+  contact, the office's own history) say so, with a link that starts the contribution on GitHub.
+* The province list: per office, whether it has its own content and the share of the texts its page
+  shows that have English (:func:`translation`, the open data's count).
+* Every page: the footer links (``footer_links``, HTML-escaped here), printed by
+  theme/partials/copyright.html.
 
 No MkDocs import here: the output is files' text, and ``site.py`` writes them.
 """
@@ -39,6 +50,7 @@ import yaml
 from markupsafe import Markup, escape
 
 from .dates import parse_be
+from .opendata import CSV_COLUMNS, json_ld, json_ld_script, shown_texts
 from .registry import REGIONS
 from .model import (
     AuditUnit,
@@ -70,6 +82,22 @@ DEFAULT_LANG = "th"
 HOME = ""
 PROVINCES = "provinces/"
 STANDARD = "standard/"
+OPEN_DATA = "open-data/"
+
+# Open data: files at the site root (one copy, not per language), written by site.py.
+DATA_OFFICES_JSON = "data/offices.json"
+DATA_OFFICES_CSV = "data/offices.csv"
+DATA_NATIONAL_JSON = "data/national.json"
+SCHEMA_FILES = ("schema/office.schema.json", "schema/national.schema.json")
+# The top-level keys of an office's JSON (opendata.resolved_json), as the open-data page lists them.
+JSON_FIELDS = ("schema_version", "province", "name", "parent", "status", "head", "contact", "sections",
+               "sources", "national_sources", "url", "data_url")
+
+
+def data_office_json(slug: str) -> str:
+    """The stable address of one office's data, relative to the site root."""
+    return f"data/provinces/{slug}.json"
+
 
 # The order and heading ids of an office page's sections (model section name → id).
 SECTION_IDS = {
@@ -137,8 +165,29 @@ def href(frm: str, to: str) -> str:
     return "./" if rel == "." else rel.rstrip("/") + "/"
 
 
+def file_href(lang: str, frm: str, path: str) -> str:
+    """Relative link from a page (directory URL within its language) to a file at the site root,
+    which exists once for both languages (open data, schemas)."""
+    return posixpath.relpath("/" + path, "/" + lang_url(lang, frm))
+
+
+def translation(o: ResolvedOffice) -> tuple[int, int]:
+    """(texts with an English translation, all texts) of what the office page shows — the same
+    count as the open data's ``translated_texts``/``total_texts``."""
+    texts = shown_texts(o)
+    return sum(1 for t in texts if t.en and clean(t.en)), len(texts)
+
+
+def percent(done: int, total: int) -> int:
+    """Rounded down, so that 100 means every text is translated."""
+    return 100 if total == 0 else (100 * done) // total
+
+
 # ---------------------------------------------------------------------------------------------
 # Site-wide settings
+
+
+NEW_FILE_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
 
 
 @dataclass(frozen=True)
@@ -157,12 +206,19 @@ class SiteInfo:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
 
     def edit_url(self, slug: str, exists: bool) -> str:
+        """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page
+        with the file name and a start (the schema line for the editor, the province) filled in."""
         repo = self.repo_url.rstrip("/")
         folder = f"{self.data_path}/provinces"
         if exists:
             return f"{repo}/edit/{self.branch}/{folder}/{slug}.yaml"
-        value = quote(f"province: {slug}\n", safe="")
+        value = quote(f"{NEW_FILE_SCHEMA_LINE}\nprovince: {slug}\n", safe="")
         return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={value}"
+
+
+# Front matter is written by PyYAML's safe dumper; libyaml's (same output, several times faster,
+# which matters with a JSON-LD string in every office page's front matter) when PyYAML has it.
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 @dataclass(frozen=True)
@@ -212,6 +268,7 @@ class Renderer:
         self.provinces = list(provinces)
         self.by_slug = {p.slug: p for p in self.provinces}
         self.regions = {r.key: r for r in regions}  # registry.Region(key, th, en), in display order
+        self._translation: dict[str, tuple[int, int]] = {}  # slug → (translated, all) texts
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("changwat", "templates"),
             autoescape=True,
@@ -231,6 +288,7 @@ class Renderer:
             pages.append(self.province_list(offices, lang))
             if national is not None:
                 pages.append(self.standard(national, lang))
+            pages.append(self.open_data(offices, lang))
             pages.extend(self.office(o, lang) for o in offices)
         return pages
 
@@ -244,9 +302,19 @@ class Renderer:
             **meta,
         }
         front["alternates"]["x-default"] = front["alternates"][DEFAULT_LANG]
+        front["footer_links"] = self._footer(url, lang)
         body = self.env.get_template(template).render(ui=ui_strings()[lang], lang=lang, **view)
-        meta_yaml = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=10_000)
+        meta_yaml = yaml.dump(front, Dumper=_YAML_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
         return Page(docs_path(url, lang), f"---\n{meta_yaml}---\n\n{_tidy(body)}")
+
+    def _footer(self, url: str, lang: str) -> list[dict[str, str]]:
+        """Links in every page's footer (theme/partials/copyright.html prints them as they are, so
+        the text is HTML-escaped here)."""
+        ui = ui_strings()[lang]
+        return [
+            {"href": href(url, OPEN_DATA), "text": str(escape(ui["footer_open_data"]))},
+            {"href": href(url, STANDARD), "text": str(escape(ui["footer_standard"]))},
+        ]
 
     def _province(self, p: Any, lang: str, frm: str, current: str | None = None) -> dict[str, Any]:
         """A province named by the registry: its name in the page's language, the other name marked
@@ -270,15 +338,32 @@ class Renderer:
             count=ui["home_count"].format(own=own, total=len(offices)),
             list_href=href(HOME, PROVINCES),
             standard_href=href(HOME, STANDARD),
+            open_data_href=href(HOME, OPEN_DATA),
             regions=self._regions(offices, lang, HOME),
             own=[self._province(o.province, lang, HOME) for o in offices if o.has_own_content],
         )
 
     # -- province list ----------------------------------------------------------------------------
 
-    def _regions(self, offices: list[ResolvedOffice], lang: str, frm: str) -> list[dict[str, Any]]:
+    def office_status(self, o: ResolvedOffice, lang: str) -> dict[str, Any]:
+        """What the province list says about an office at a glance: its own content, and how much of
+        its page is translated into English."""
         ui = ui_strings()[lang]
-        own = {o.slug for o in offices if o.has_own_content}
+        if o.slug not in self._translation:
+            self._translation[o.slug] = translation(o)
+        done, total = self._translation[o.slug]
+        pct = percent(done, total)
+        return {
+            "own": o.has_own_content,
+            "translated": ui["badge_translated"].format(pct=pct),
+            "translation_state": "complete" if done == total else "partial",
+        }
+
+    def _regions(self, offices: list[ResolvedOffice], lang: str, frm: str,
+                 status: bool = False) -> list[dict[str, Any]]:
+        """The regions with their provinces; with status, what the list says about each office."""
+        ui = ui_strings()[lang]
+        known = {o.slug: o for o in offices}
         groups = []
         for key in self.regions:
             members = sort_by_name([p for p in self.provinces if p.region == key], lang)
@@ -289,7 +374,10 @@ class Renderer:
                 "name": self.region_name(key, lang),
                 "count": ui["list_count"].format(n=len(members)),
                 "href": href(frm, PROVINCES) + f"#{html_id('region', key)}",
-                "provinces": [{**self._province(p, lang, frm), "own": p.slug in own} for p in members],
+                "provinces": [{**self._province(p, lang, frm),
+                               **(self.office_status(known[p.slug], lang) if status and p.slug in known else
+                                  {"own": False, "translated": None, "translation_state": None})}
+                              for p in members],
             })
         return groups
 
@@ -299,11 +387,43 @@ class Renderer:
 
     def province_list(self, offices: list[ResolvedOffice], lang: str) -> Page:
         ui = ui_strings()[lang]
+        own = sum(1 for o in offices if o.has_own_content)
         return self._render(
             "provinces.md.j2", PROVINCES, lang,
             {"title": ui["list_title"], "description": ui["list_lead"], "edit_url": None,
              "hide": ["navigation"]},
-            regions=self._regions(offices, lang, PROVINCES),
+            count=ui["home_count"].format(own=own, total=len(offices)),
+            legend_translated=ui["badge_translated"].format(pct="N"),
+            regions=self._regions(offices, lang, PROVINCES, status=True),
+        )
+
+    # -- open data --------------------------------------------------------------------------------
+
+    def open_data(self, offices: list[ResolvedOffice], lang: str) -> Page:
+        """The page describing the open-data files (written at the site root by site.py)."""
+        ui = ui_strings()[lang]
+        example = next((o.slug for o in offices if o.has_own_content), offices[0].slug if offices else "ang-thong")
+
+        def entry(path: str, fmt: str, key: str) -> dict[str, Any]:
+            return {"url": self.info.abs_url(path), "href": file_href(lang, OPEN_DATA, path), "format": fmt,
+                    "text": ui[key], "example": None}
+
+        return self._render(
+            "open_data.md.j2", OPEN_DATA, lang,
+            {"title": ui["od_title"], "description": ui["od_lead"], "edit_url": None, "hide": ["navigation"]},
+            files=[
+                entry(DATA_OFFICES_JSON, "JSON", "od_file_offices_json"),
+                entry(DATA_OFFICES_CSV, "CSV", "od_file_offices_csv"),
+                {**entry(data_office_json("<slug>"), "JSON", "od_file_office_json"), "href": None,
+                 "example": {"text": ui["od_example"].format(file=f"{example}.json"),
+                             "href": file_href(lang, OPEN_DATA, data_office_json(example))}},
+                entry(DATA_NATIONAL_JSON, "JSON", "od_file_national_json"),
+                entry(SCHEMA_FILES[0], "JSON Schema", "od_file_office_schema"),
+                entry(SCHEMA_FILES[1], "JSON Schema", "od_file_national_schema"),
+            ],
+            json_fields=[{"name": k, "text": ui[f"od_json_{k}"]} for k in JSON_FIELDS],
+            csv_columns=[{"name": c, "text": ui[f"od_csv_{c}"]} for c in CSV_COLUMNS],
+            list_href=href(OPEN_DATA, PROVINCES),
         )
 
     # -- office -----------------------------------------------------------------------------------
@@ -345,6 +465,15 @@ class OfficeView:
     @property
     def current_slug(self) -> str | None:
         return None if self.standard else self.o.slug
+
+    def contribute(self, key: str) -> dict[str, str] | None:
+        """A link that starts a contribution of a fact nobody has provided: the office's YAML file
+        on GitHub (GitHub's new-file page, prefilled, when the office has no file yet)."""
+        if self.standard:
+            return None
+        exists = self.o.file is not None
+        where = self.ui["contribute_edit" if exists else "contribute_new"]
+        return {"href": self.r.info.edit_url(self.o.slug, exists), "text": f"{self.ui[key]} {where}"}
 
     # -- text ---------------------------------------------------------------------------------------
 
@@ -561,6 +690,9 @@ class OfficeView:
                 "standard_href": href(self.url, STANDARD) + f"#{sid}",
                 "cites": self.cites(origin, getattr(sec.value, "sources", [])),
                 "body": builders[name](sec.value),
+                # the office's own history is a local fact nobody has provided yet
+                "missing": self.ui["history_missing"] if name == "history" and inherited else None,
+                "contribute": self.contribute("contribute_history") if name == "history" and inherited else None,
             })
             if name == "organisation" and sec.value.audit is not None:
                 out.append({
@@ -571,6 +703,8 @@ class OfficeView:
                     "standard_href": href(self.url, STANDARD) + "#internal-audit",
                     "cites": [],
                     "body": self.audit(sec.value.audit),
+                    "missing": None,
+                    "contribute": None,
                 })
         if self.earlier:
             out.append({
@@ -581,6 +715,8 @@ class OfficeView:
                 "standard_href": "",
                 "cites": [],
                 "body": [self.earlier_structure(es) for es in self.earlier],
+                "missing": None,
+                "contribute": None,
             })
         return out
 
@@ -618,6 +754,9 @@ class OfficeView:
                 "description": f"{title} – {ui['site_description']}",
                 "edit_url": self.r.info.edit_url(o.slug, o.file is not None),
                 "hide": ["navigation"],
+                # schema.org JSON-LD, printed in <head> by theme/main.html as it is: a complete
+                # <script> element whose text cannot end the element (opendata.json_ld_script)
+                "json_ld": json_ld_script(json_ld(o, lang, self.r.info.site_url)),
             },
             office={
                 "name": name,
@@ -629,6 +768,14 @@ class OfficeView:
                 "own": o.has_own_content,
                 "head": head,
                 "contact": self.contact(o.contact),
+                "contribute": {
+                    "head": self.contribute("contribute_head"),
+                    "contact": self.contribute("contribute_contact"),
+                },
+                "data": {
+                    "json": file_href(lang, self.url, data_office_json(o.slug)),
+                    "open_data": href(self.url, OPEN_DATA),
+                },
                 "breadcrumb": [
                     {"href": href(self.url, HOME), "label": ui["nav_home"]},
                     {"href": href(self.url, PROVINCES), "label": ui["nav_provinces"]},
@@ -658,6 +805,10 @@ class OfficeView:
                 "parent": self.tx(o.parent),
                 "breadcrumb": [{"href": href(self.url, HOME), "label": ui["nav_home"]}],
                 "standard": True,
+                "data": {
+                    "json": file_href(self.lang, self.url, DATA_NATIONAL_JSON),
+                    "open_data": href(self.url, OPEN_DATA),
+                },
                 "sections": sections,
                 "chart": self.chart(sections, None),
                 "sources": {

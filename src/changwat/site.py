@@ -8,6 +8,11 @@ generated output (gitignored): pages are written in mkdocs-static-i18n's suffix 
 ``mkdocs serve`` does not loop on its own output and unchanged pages keep their timestamps.
 Stale generated pages (an office removed from the data) are deleted.
 
+Open data is written next to the pages, as static files that MkDocs copies into the site once (they
+have no language suffix, and mkdocs-static-i18n with ``fallback_to_default: false`` does not copy
+them into /en/): ``data/provinces/<slug>.json``, ``data/offices.json``, ``data/offices.csv``,
+``data/national.json`` and the JSON Schemas from ``schema/`` as ``schema/*.schema.json``.
+
 If the data has errors nothing is written and :class:`DataError` is raised with the problems, so a
 build never publishes a partial site. This module does not import MkDocs.
 """
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,10 +30,22 @@ from typing import Any
 
 import yaml
 
-from .render import Page, SiteInfo, render_site
+from .render import (
+    DATA_NATIONAL_JSON,
+    DATA_OFFICES_CSV,
+    DATA_OFFICES_JSON,
+    SCHEMA_FILES,
+    Page,
+    SiteInfo,
+    data_office_json,
+    render_site,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 GENERATED_SUFFIX = ".md"
+# Folders of docs/ that hold only generated static files (open data, schemas): anything in them
+# that the current data does not produce is stale and removed.
+GENERATED_DIRS = ("data", "schema")
 
 
 class DataError(Exception):
@@ -52,7 +70,7 @@ class Result:
         if self.skipped:
             return "changwat: pages up to date"
         data = ", ".join(f"{n} {sev}(s)" for sev, n in sorted(self.counts.items()))
-        return (f"changwat: {len(self.written)} page(s) written, {self.unchanged} unchanged, "
+        return (f"changwat: {len(self.written)} file(s) written, {self.unchanged} unchanged, "
                 f"{len(self.removed)} removed" + (f"; data: {data} (see `changwat validate`)" if data else ""))
 
 
@@ -103,12 +121,14 @@ def read_config(path: Path) -> dict[str, Any]:
 _last: dict[tuple, str] = {}
 
 
-def _fingerprint(data_dir: Path, docs_dir: Path) -> str:
+def _fingerprint(data_dir: Path, docs_dir: Path, schema_dir: Path | None = None) -> str:
     """Changes whenever an input of the pages may have changed: data files, templates, ui.yaml
-    and the package's Python modules, and the docs/ files themselves (someone may delete them)."""
+    and the package's Python modules, the JSON Schemas, and the docs/ files themselves (someone
+    may delete them)."""
     h = hashlib.sha256()
     pkg = Path(str(resources.files("changwat")))
-    inputs = [*sorted(data_dir.rglob("*")), *sorted(pkg.rglob("*")), *sorted(docs_dir.rglob("*"))]
+    schemas = sorted(schema_dir.glob("*.json")) if schema_dir is not None and schema_dir.is_dir() else []
+    inputs = [*sorted(data_dir.rglob("*")), *sorted(pkg.rglob("*")), *schemas, *sorted(docs_dir.rglob("*"))]
     for p in inputs:
         if p.is_file() and "__pycache__" not in p.parts:
             st = p.stat()
@@ -136,11 +156,39 @@ def write_pages(pages: list[Page], docs_dir: Path) -> Result:
         else:
             result.unchanged += 1
     if docs_dir.exists():
-        for old in sorted(docs_dir.rglob(f"*{GENERATED_SUFFIX}")):
+        generated = [*docs_dir.rglob(f"*{GENERATED_SUFFIX}"),
+                     *(p for d in GENERATED_DIRS for p in (docs_dir / d).rglob("*") if p.is_file())]
+        for old in sorted(set(generated)):
             if old not in wanted:
                 old.unlink()
                 result.removed.append(old.relative_to(docs_dir).as_posix())
     return result
+
+
+def _json(value: Any, indent: int | None = 2) -> str:
+    if indent is None:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(value, ensure_ascii=False, indent=indent) + "\n"
+
+
+def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page]:
+    """The open-data files (paths relative to the site root, which is docs/'s root too): each office
+    as its page shows it, all offices as JSON and CSV, the national content as written, and the
+    JSON Schemas of the data files. One copy for both languages."""
+    from .opendata import all_offices_json, national_json, offices_csv
+
+    base = info.site_url
+    everything = all_offices_json(dataset, base)
+    # each entry of offices.json is the office's resolved_json (the same dict, computed once)
+    files = [Page(data_office_json(o["province"]["slug"]), _json(o)) for o in everything["offices"]]
+    files.append(Page(DATA_OFFICES_JSON, _json(everything, indent=None)))
+    files.append(Page(DATA_OFFICES_CSV, offices_csv(dataset, base)))
+    files.append(Page(DATA_NATIONAL_JSON, _json(national_json(dataset.national))))
+    for path in SCHEMA_FILES:
+        source = schema_dir / Path(path).name
+        if source.exists():
+            files.append(Page(path, source.read_text(encoding="utf-8")))
+    return files
 
 
 def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | None = None,
@@ -156,8 +204,9 @@ def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | N
     info = info or site_info(read_config(root / "mkdocs.yml"), root)
     docs_dir = docs_dir or root / "docs"
     data_dir = data_dir or root / info.data_path
+    schema_dir = root / "schema"
     key = (str(docs_dir.resolve()), str(data_dir.resolve()), info)
-    stamp = _fingerprint(data_dir, docs_dir)
+    stamp = _fingerprint(data_dir, docs_dir, schema_dir)
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
 
@@ -166,11 +215,11 @@ def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | N
     report = "\n\n".join(format_text(p, dataset.source_lines(p.pos.path)) for p in problems)
     if errors:
         raise DataError(report, len(errors))
-    result = write_pages(render_site(dataset, info), docs_dir)
+    result = write_pages([*render_site(dataset, info), *open_data_files(dataset, info, schema_dir)], docs_dir)
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
-    _last[key] = _fingerprint(data_dir, docs_dir)
+    _last[key] = _fingerprint(data_dir, docs_dir, schema_dir)
     return result
 
 
