@@ -269,6 +269,9 @@ class Renderer:
         self.by_slug = {p.slug: p for p in self.provinces}
         self.regions = {r.key: r for r in regions}  # registry.Region(key, th, en), in display order
         self._translation: dict[str, tuple[int, int]] = {}  # slug → (translated, all) texts
+        # Rendered section bodies, shared by the pages that show the same inherited national section
+        # the same way (73 offices without a file show identical standard sections): see section_html.
+        self._fragments: dict[tuple, Markup] = {}
         self.env = jinja2.Environment(
             loader=jinja2.PackageLoader("changwat", "templates"),
             autoescape=True,
@@ -683,6 +686,7 @@ class OfficeView:
             origin = "national" if self.standard else sec.origin
             inherited = sec.origin == "national" and not self.standard
             out.append({
+                "key": self.fragment_key(kind, sec.value, inherited),
                 "id": sid,
                 "kind": kind,
                 "title": self.ui[{"organisation": "org_chart"}.get(name, name)],
@@ -696,6 +700,7 @@ class OfficeView:
             })
             if name == "organisation" and sec.value.audit is not None:
                 out.append({
+                    "key": self.fragment_key("audit", sec.value.audit, inherited),
                     "id": "internal-audit",
                     "kind": "audit",
                     "title": self.ui["internal_audit"],
@@ -708,6 +713,7 @@ class OfficeView:
                 })
         if self.earlier:
             out.append({
+                "key": None,
                 "id": "earlier-structures",
                 "kind": "earlier",
                 "title": self.ui["earlier_structures"],
@@ -719,6 +725,31 @@ class OfficeView:
                 "contribute": None,
             })
         return out
+
+    def fragment_key(self, kind: str, value: Any, inherited: bool) -> tuple | None:
+        """What an inherited section's rendered body depends on besides its (shared) national value:
+        the language, the numbering of the page's sources, the laws it can cite, and, for history, the
+        page's own province (which is named but not linked). None: render it for this page alone."""
+        if not inherited:
+            return None
+        laws = self.o.sections.get("legal_basis")
+        named = {p for e in getattr(value, "events", []) for p in e.provinces} if kind == "history" else set()
+        own_slug = self.o.slug if self.o.slug in named else None
+        return (kind, id(value), self.lang, len(self.o.sources), id(laws.value) if laws else None, own_slug)
+
+    def section_html(self, sections: list[dict[str, Any]], chart: dict[str, Any] | None) -> None:
+        """Render each section's body once per distinct key (a large share of the build otherwise)."""
+        for s in sections:
+            key = s.pop("key")
+            if key is not None and s["kind"] == "organisation":
+                key = (*key, repr(chart))
+            html = self.r._fragments.get(key) if key is not None else None
+            if html is None:
+                html = Markup(self.r.env.get_template(f"office/{s['kind']}.j2").render(
+                    s=s, office={"chart": chart}, ui=self.ui, lang=self.lang))
+                if key is not None:
+                    self.r._fragments[key] = html
+            s["html"] = html
 
     def chart(self, sections: list[dict[str, Any]], head: dict[str, Any] | None) -> dict[str, Any] | None:
         org = next((s for s in sections if s["kind"] == "organisation"), None)
@@ -747,6 +778,8 @@ class OfficeView:
             title = f"{clean(province.en)} Provincial Office"
         sections = self.sections()
         head = self.head(o.head)
+        chart = self.chart(sections, head)
+        self.section_html(sections, chart)
         return self.r._render(
             "office.md.j2", self.url, lang,
             {
@@ -781,7 +814,7 @@ class OfficeView:
                     {"href": href(self.url, PROVINCES), "label": ui["nav_provinces"]},
                 ],
                 "sections": sections,
-                "chart": self.chart(sections, head),
+                "chart": chart,
                 "standard": False,
                 "sources": {
                     "office": [self.source(s, "office") for s in o.sources],
@@ -795,6 +828,8 @@ class OfficeView:
     def standard_page(self) -> Page:
         o, ui = self.o, self.ui
         sections = self.sections()
+        chart = self.chart(sections, None)
+        self.section_html(sections, chart)
         return self.r._render(
             "standard.md.j2", self.url, self.lang,
             {"title": ui["standard_title"], "description": ui["standard_lead"], "edit_url": self.r.info.national_edit_url(),
@@ -810,7 +845,7 @@ class OfficeView:
                     "open_data": href(self.url, OPEN_DATA),
                 },
                 "sections": sections,
-                "chart": self.chart(sections, None),
+                "chart": chart,
                 "sources": {
                     "office": [],
                     "national": [self.source(s, "national") for s in o.national_sources],
