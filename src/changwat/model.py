@@ -17,6 +17,7 @@ Field metadata keys (all optional):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
@@ -76,9 +77,10 @@ class Record:
         return self.src.at if name is None else self.src.value(name)
 
 
-def data_fields(cls: type) -> list:
-    """The fields an editor writes (everything but internal bookkeeping)."""
-    return [x for x in fields(cls) if not x.metadata.get("internal")]
+@functools.cache
+def data_fields(cls: type) -> tuple:
+    """The fields an editor writes (everything but internal bookkeeping), computed once per class."""
+    return tuple(x for x in fields(cls) if not x.metadata.get("internal"))
 
 
 # ---------------------------------------------------------------------------------------------
