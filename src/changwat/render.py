@@ -685,15 +685,18 @@ class OfficeView:
             kind = "item_list" if name in ("mandate", "objectives") else name
             origin = "national" if self.standard else sec.origin
             inherited = sec.origin == "national" and not self.standard
+            key = self.fragment_key(kind, sec.value, inherited)
+            # a section already rendered for another page needs no view (the chart needs the groups)
+            shared = key is not None and key in self.r._fragments and kind != "organisation"
             out.append({
-                "key": self.fragment_key(kind, sec.value, inherited),
+                "key": key,
                 "id": sid,
                 "kind": kind,
                 "title": self.ui[{"organisation": "org_chart"}.get(name, name)],
                 "inherited": inherited,
                 "standard_href": href(self.url, STANDARD) + f"#{sid}",
                 "cites": self.cites(origin, getattr(sec.value, "sources", [])),
-                "body": builders[name](sec.value),
+                "body": None if shared else builders[name](sec.value),
                 # the office's own history is a local fact nobody has provided yet
                 "missing": self.ui["history_missing"] if name == "history" and inherited else None,
                 "contribute": self.contribute("contribute_history") if name == "history" and inherited else None,
