@@ -22,7 +22,9 @@ MKDOCS_ARGS ?=
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site pages serve serve-th test deps chromium constraints clean
+OFFICE      ?= ang-thong
+
+.PHONY: site pages serve serve-th preview test deps chromium constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -35,6 +37,9 @@ serve: $(STAMP)
 
 serve-th: $(STAMP)
 	CHANGWAT_ONLY_LOCALE=th $(BIN)/mkdocs serve $(MKDOCS_ARGS)
+
+preview: $(STAMP)
+	CHANGWAT_PREVIEW=$(OFFICE) $(BIN)/mkdocs serve $(MKDOCS_ARGS)
 
 test: $(STAMP) chromium
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -3,7 +3,8 @@
     .venv/bin/python bench/preview.py [--runs 3] [--office ang-thong] [--modes th,both] [--in-place]
 
 For each mode it starts `mkdocs serve` on 127.0.0.1 (a free port): "th" is `make serve-th`
-(CHANGWAT_ONLY_LOCALE=th, mkdocs-static-i18n's build_only_locale), "both" is `make serve`. It waits
+(CHANGWAT_ONLY_LOCALE=th, mkdocs-static-i18n's build_only_locale), "both" is `make serve`, "preview" is
+`make preview OFFICE=<office>` (CHANGWAT_PREVIEW: that office's pages only, both languages). It waits
 until the office page is served, then, per run, writes a marker into the office's name, measures the
 time until the served page shows it (the Thai page, and the English one when it is built), and
 restores the file. Prints a table with the median of the runs (and every run); "whole preview" is
@@ -92,11 +93,14 @@ def write(path: Path, text: str) -> None:
 def measure(mode: str, office: str, runs: int, in_place: bool, timeout: float) -> dict:
     port = free_port()
     base = f"http://127.0.0.1:{port}/changwat/"
-    urls = [base + f"provinces/{office}/"] + ([base + f"en/provinces/{office}/"] if mode == "both" else [])
+    both = mode in ("both", "preview")
+    urls = [base + f"provinces/{office}/"] + ([base + f"en/provinces/{office}/"] if both else [])
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
     env.update(NO_MKDOCS_2_WARNING="1", CHANGWAT_SITE_URL=base)
     if mode == "th":
         env["CHANGWAT_ONLY_LOCALE"] = "th"
+    elif mode == "preview":  # make preview OFFICE=<office>: that office's pages only, both languages
+        env["CHANGWAT_PREVIEW"] = office
     cmd = [str(BIN / "mkdocs"), "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     with tempfile.TemporaryDirectory(prefix="changwat-preview-") as tmp:
         if in_place:
@@ -146,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--office", default="ang-thong", help="slug of an office that has a file")
-    parser.add_argument("--modes", default="th,both", help="comma-separated: th (make serve-th), both (make serve)")
+    parser.add_argument("--modes", default="preview,th,both",
+                        help="comma-separated: preview (make preview), th (make serve-th), both (make serve)")
     parser.add_argument("--in-place", action="store_true", help="edit the repository's data file (restored after)")
     parser.add_argument("--timeout", type=float, default=180.0)
     args = parser.parse_args(argv)
@@ -163,9 +168,10 @@ def main(argv: list[str] | None = None) -> int:
             failed = True
             continue
         th = statistics.median(run[0] for run in r["runs"])
-        en = statistics.median(run[1] for run in r["runs"]) if mode == "both" else None
+        en = statistics.median(run[1] for run in r["runs"]) if mode in ("both", "preview") else None
         whole = statistics.median(max(run) for run in r["runs"])  # every page served shows the change
-        label = "make serve-th (Thai only)" if mode == "th" else "make serve (Thai + English)"
+        label = {"th": "make serve-th (Thai only)", "both": "make serve (Thai + English)",
+                 "preview": f"make preview OFFICE={args.office}"}[mode]
         runs = "; ".join(" / ".join(f"{x:.1f}" for x in run) for run in r["runs"])
         rows.append((label, f"{r['startup']:.1f} s", f"{th:.1f} s", f"{en:.1f} s" if en is not None else "—",
                      f"{whole:.1f} s", runs))

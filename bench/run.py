@@ -196,7 +196,8 @@ def bench_preview(runs: int, results: dict) -> list[tuple[str, str]]:
 
     rows = []
     n = max(1, min(runs, 3))
-    for mode, label in (("th", "make serve-th (Thai only)"), ("both", "make serve (Thai + English)")):
+    for mode, label in (("preview", "make preview OFFICE=ang-thong (the editor's preview)"),
+                        ("th", "make serve-th (whole Thai site)"), ("both", "make serve (whole site)")):
         r = preview.measure(mode, "ang-thong", n, False, 180.0)
         if "error" in r:
             rows.append((label, f"failed: {r['error']}"))

@@ -3,6 +3,7 @@
 on_config          generate docs/ from data/ before the build reads docs/ (fails the build, with the
                    problems printed, when the data has errors, before MkDocs writes anything); take
                    the build date from the last commit (reproducible builds)
+on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page
 """
@@ -53,3 +54,10 @@ def on_page_markdown(markdown, page, **kwargs):
     if "edit_url" in page.meta:
         page.edit_url = page.meta["edit_url"] or None
     return markdown
+
+
+def on_serve(server, config, builder):
+    # docs/ is written by on_config from data/ (which mkdocs.yml watches): watching docs/ too would
+    # make every save build twice, the second time for the pages the first build just wrote.
+    server.unwatch(config.docs_dir)
+    return server

@@ -284,7 +284,8 @@ class Renderer:
 
     # -- whole site ---------------------------------------------------------------------------
 
-    def site(self, offices: list[ResolvedOffice], national: National | None = None) -> list[Page]:
+    def site(self, offices: list[ResolvedOffice], national: National | None = None,
+             only: frozenset[str] | None = None) -> list[Page]:
         pages: list[Page] = []
         for lang in LANGS:
             pages.append(self.home(offices, lang))
@@ -292,7 +293,7 @@ class Renderer:
             if national is not None:
                 pages.append(self.standard(national, lang))
             pages.append(self.open_data(offices, lang))
-            pages.extend(self.office(o, lang) for o in offices)
+            pages.extend(self.office(o, lang) for o in offices if only is None or o.slug in only)
         return pages
 
     # -- helpers bound to a language ------------------------------------------------------------
@@ -870,7 +871,8 @@ def _tidy(text: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def render_site(dataset: Any, info: SiteInfo | None = None) -> list[Page]:
-    """All pages of the site, both languages, for a loaded dataset (changwat.pipeline.Dataset)."""
+def render_site(dataset: Any, info: SiteInfo | None = None, only: frozenset[str] | None = None) -> list[Page]:
+    """All pages of the site, both languages, for a loaded dataset (changwat.pipeline.Dataset).
+    With `only` (a set of slugs: the editor's preview), the office pages of those offices alone."""
     renderer = Renderer(info or SiteInfo(), dataset.registry, REGIONS, dataset.national)
-    return renderer.site(dataset.resolved(), dataset.national)
+    return renderer.site(dataset.resolved(), dataset.national, only)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
@@ -83,8 +84,6 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    import os
-
     if isinstance(node, yaml.ScalarNode):
         return os.environ.get(loader.construct_scalar(node))
     names = loader.construct_sequence(node)
@@ -192,12 +191,20 @@ def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page
     return files
 
 
+def preview_offices() -> frozenset[str] | None:
+    """CHANGWAT_PREVIEW=ang-thong[,mukdahan]: the editor's fast preview builds these offices' pages
+    (and the home, list and standard pages) only; unset, the whole site."""
+    raw = os.environ.get("CHANGWAT_PREVIEW", "").strip()
+    return frozenset(s.strip() for s in raw.split(",") if s.strip()) or None
+
+
 def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | None = None,
              info: SiteInfo | None = None, force: bool = False) -> Result:
     """Load and validate the data, render every page and write what changed under docs_dir.
 
     Raises DataError (with the formatted problems) when the data has errors. Calling it again with
-    nothing changed is nearly free (MkDocs runs on_config once per language).
+    nothing changed is nearly free (MkDocs runs on_config once per language). In a preview
+    (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
     from .pipeline import load_dataset
     from .problems import format_text
@@ -206,7 +213,8 @@ def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | N
     docs_dir = docs_dir or root / "docs"
     data_dir = data_dir or root / info.data_path
     schema_dir = root / "schema"
-    key = (str(docs_dir.resolve()), str(data_dir.resolve()), info)
+    only = preview_offices()
+    key = (str(docs_dir.resolve()), str(data_dir.resolve()), info, only)
     stamp = _fingerprint(data_dir, docs_dir, schema_dir)
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
@@ -216,7 +224,14 @@ def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | N
     report = "\n\n".join(format_text(p, dataset.source_lines(p.pos.path)) for p in problems)
     if errors:
         raise DataError(report, len(errors))
-    result = write_pages([*render_site(dataset, info), *open_data_files(dataset, info, schema_dir)], docs_dir)
+    if only is not None:
+        unknown = sorted(only - set(dataset.registry.by_slug))
+        if unknown:
+            raise DataError(f"CHANGWAT_PREVIEW: unknown province {', '.join(unknown)}", len(unknown))
+        pages = render_site(dataset, info, only)
+    else:
+        pages = [*render_site(dataset, info), *open_data_files(dataset, info, schema_dir)]
+    result = write_pages(pages, docs_dir)
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
