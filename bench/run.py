@@ -281,11 +281,26 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
         worst = max(worst, total)
         detail = ", ".join(f"{k} {v[0] / 1024:.0f}/{v[1] / 1024:.0f}" for k, v in by.items())
         rows.append((f"office page ({lang}) first load, KiB raw/gzip", f"{detail}; total {total / 1024:.0f} KiB gzip"))
-    for label, path in (("search index (th)", site / "search" / "search_index.json"),
-                        ("search index (en)", site / "en" / "search" / "search_index.json")):
-        if path.exists():
-            data = path.read_bytes()
-            rows.append((label, f"{len(data) / 1024:.0f} KiB raw, {gz(data) / 1024:.0f} KiB gzip (loaded by the search worker)"))
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        data = index.read_bytes()
+        rows.append(("search index (both languages, one file)", f"{len(data) / 1024:.0f} KiB raw, {gz(data) / 1024:.0f} KiB gzip"))
+        from changwat.search import locales_of, split_by_language
+
+        import json
+
+        for lang, part in split_by_language(json.loads(data), locales_of([("th", True), ("en", False)])).items():
+            blob = json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
+            rows.append((f"  of which {lang}", f"{len(blob) / 1024:.0f} KiB raw, {gz(blob) / 1024:.0f} KiB gzip"))
+        # what Material's search worker fetches once the page is up (not needed to read the page)
+        lunr = site / "assets" / "javascripts" / "lunr"
+        worker = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+        extra = [*worker, lunr / "min" / "lunr.stemmer.support.min.js", lunr / "min" / "lunr.multi.min.js",
+                 lunr / "min" / "lunr.th.min.js", lunr / "wordcut.js", index]
+        got = [p.read_bytes() for p in extra if p.exists()]
+        rows.append(("after the page is up: search worker + lunr (th) + index",
+                     f"{sum(map(len, got)) / 1024:.0f} KiB raw, {sum(map(gz, got)) / 1024:.0f} KiB gzip "
+                     f"(wordcut.js alone {gz((lunr / 'wordcut.js').read_bytes()) / 1024:.0f} KiB gzip)"))
     results["page"] = worst
     rows.append(("budget: office page ≤ 150 KB gzip", verdict(worst / 1024, BUDGETS["page"] / 1024, "KiB")))
     return rows
