@@ -244,3 +244,12 @@ def test_built_index_is_segmented_with_both_languages_marked(built_site):
     th = search.split_by_language(data, LOCALES)["th"]
     vocab = search.vocabulary(th)
     assert 300 < len(vocab) and max(map(len, vocab)) < 25, sorted(vocab, key=len)[-5:]
+
+
+def test_the_site_serves_our_small_wordcut_not_the_677_kb_one(built_site):
+    """Material's worker fetches lunr/wordcut.js for Thai; ours (theme/) replaces lunr-languages' file
+    and keeps the interface lunr.th.min.js needs at load time (wordcut.init)."""
+    served = (built_site.dir / "assets" / "javascripts" / "lunr" / "wordcut.js").read_text(encoding="utf-8")
+    assert len(served.encode()) < 4096
+    assert ".wordcut = { init: function () {}, cut: cut }" in served
+    assert "Intl.Segmenter" in served
