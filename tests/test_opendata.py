@@ -224,7 +224,7 @@ def test_csv_joins_contact_lists(dataset):
     assert row["phones"] == "0 3561 1234; 0 3561 1235"
     assert row["emails"] == "a@example.go.th; b@example.go.th"
     assert row["website"] == "https://example.go.th/"
-    assert row["has_own_content"] == "false"  # a file with only contact details has no own section
+    assert row["has_own_content"] == "true"  # contact details written by the office are its own content
 
 
 # ---------------------------------------------------------------------------------------------

@@ -423,7 +423,11 @@ class ResolvedOffice:
 
     @property
     def has_own_content(self) -> bool:
-        return self.file is not None and any(s.origin == "office" for s in self.sections.values())
+        """The office has written something of its own: a section, its head or its contact details."""
+        if self.file is None:
+            return False
+        return self.head is not None or self.contact is not None or any(
+            s.origin == "office" for s in self.sections.values())
 
 
 def default_name(province: Any) -> Text:
