@@ -19,7 +19,6 @@ import argparse
 import gzip
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys

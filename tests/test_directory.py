@@ -349,7 +349,7 @@ def test_stale_open_data_files_are_removed(tmp_path):
 # In a browser: the list is clear on a phone
 
 
-from test_browser import ARTIFACTS, browser, visit  # noqa: E402,F401  (fixtures)
+from test_browser import ARTIFACTS, visit  # noqa: E402,F401  (fixtures)
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -10,7 +10,6 @@ Without /usr/bin/chromium these tests skip locally and FAIL when CI=true.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -18,7 +17,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import REPO
-from test_browser import ARGS, CHROMIUM
 
 ARTIFACTS = REPO / "test-artifacts"
 ZWSP = "\u200b"
@@ -108,21 +106,6 @@ ENGLISH = [
 
 
 # ---------------------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install -y chromium; `make test` does it as root)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 class SearchPage:

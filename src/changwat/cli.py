@@ -54,7 +54,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         count = len(dataset.files)
     if not args.notes:
         problems = [p for p in problems if p.severity != "note"]
+    shown: dict[str, int] = {}
     for p in problems:
+        shown[p.pos.path] = shown.get(p.pos.path, 0) + 1
+        if shown[p.pos.path] == args.max_problems + 1:
+            more = sum(q.pos.path == p.pos.path for q in problems) - args.max_problems
+            print(f"{p.pos.path}: … อีก {more} ปัญหา (แก้ข้างบนก่อน) / … {more} more problem(s) (fix the ones above first)\n")
+        if shown[p.pos.path] > args.max_problems:
+            continue
         if args.format == "github":
             print(format_github(p))
         else:
@@ -95,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=("text", "github"), default="text",
                    help="github prints ::error annotations for pull requests")
     v.add_argument("--notes", action="store_true", help="also print notes (e.g. untranslated texts) for all files")
+    v.add_argument("--max-problems", type=int, default=200, metavar="N",
+                   help="show at most N problems per file (all are counted; default 200)")
     v.set_defaults(func=cmd_validate)
     s = sub.add_parser("schema", help="generate schema/*.schema.json from the model")
     s.add_argument("--check", action="store_true", help="exit 1 if the committed schema is out of date")

@@ -12,6 +12,7 @@ Strict by design:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,8 +46,9 @@ class Loaded:
     root: Node | None = None
     problems: list[Problem] = field(default_factory=list)
 
-    @property
+    @functools.cached_property
     def lines(self) -> list[str]:
+        """The source lines, split once (a file with thousands of problems shows one per problem)."""
         return self.text.splitlines()
 
 

@@ -382,7 +382,7 @@ PATTERNS: dict[str, str] = {
     "url": (r"^(?:(?:https?://|mailto:)[^\s" '"' r"'<>\\`\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
             r"\u2060-\u206f\ufeff]+|tel:\+?[0-9]+)$(?!\n)"),
     "phone": r"^\+?[0-9][0-9 -]{5,20}[0-9]$",
-    "email": r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$",
+    "email": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
 }
 COMPILED = {k: re.compile(v) for k, v in PATTERNS.items()}
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Iterable
 
 from . import model
-from .load import Loaded, load_file
+from .load import load_file
 from .model import National, Office, Pos, ResolvedOffice, resolve
 from .problems import Problem, register
 from .registry import Registry, load_registry
-from .validate import _REF_NAMES, Converted, convert, ids_and_refs
+from .validate import _REF_NAMES, MAX_TEXT, Converted, convert, ids_and_refs
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "data"
@@ -184,7 +184,7 @@ def _lint_fingerprint(allow: frozenset[str]) -> str:
 def lint_all(convs: Iterable[Converted], allow: frozenset[str]) -> list[Problem]:
     """Thai lint on every text, with findings cached by content: unchanged texts are not re-segmented,
     so pythainlp's dictionary is loaded only when some text is new."""
-    from .cache import ContentCache, digest
+    from .cache import ContentCache
 
     cache = ContentCache("lint", _lint_fingerprint(allow))
     out: list[Problem] = []
@@ -204,8 +204,8 @@ def lint_texts(conv: Converted, allow: frozenset[str], cache=None) -> list[Probl
     source = conv.loaded.text
     for text, lang, node in conv.texts:
         value = getattr(text, lang)
-        if not value:
-            continue
+        if not value or len(value) > MAX_TEXT:
+            continue  # an over-long text is already an error (K13); linting it would only be slow
         key = digest(lang, value)
         found = cache.get(key) if cache is not None else None
         if found is None:

@@ -60,7 +60,7 @@ _TABLE = [
        "YAML anchors (&) and aliases (*) are not supported",
        "เขียนข้อความซ้ำตรง ๆ แทนการอ้างถึง", "write the value out in full instead of referring to it"),
     _c("Y07", "error", "โครงสร้างซ้อนกันลึกเกินไป (เกิน {limit} ชั้น)", "structure nested too deeply (over {limit} levels)",
-       "ตรวจสอบการย่อหน้าหรือวงเล็บ [ ] { } ที่ไม่ได้ปิด", "check the indentation and unclosed [ ] { } brackets"),
+       "ตรวจสอบการย่อหน้าหรือวงเล็บ [ ] {{ }} ที่ไม่ได้ปิด", "check the indentation and unclosed [ ] {{ }} brackets"),
     _c("Y08", "error", "คีย์ \"{key}\" ซ้ำ (มีอยู่แล้วที่บรรทัด {first_line}) ข้อมูลส่วนหนึ่งจะหายไป",
        "duplicate key \"{key}\" (already at line {first_line}): one of the values would be lost",
        "รวมค่าทั้งสองไว้ใต้คีย์เดียว หรือลบคีย์ที่ซ้ำ", "merge both values under one key or delete the duplicate"),
@@ -195,6 +195,9 @@ def display_width(s: str) -> int:
     return dw(s)
 
 
+SHOWN_LINE = 160  # characters of a source line shown with its caret
+
+
 def format_text(p: Problem, source_lines: list[str] | None) -> str:
     """The full human-readable report of one problem: header, Thai and English, source line with caret, fix."""
     out = [f"{p.pos}: {p.severity}: {p.th} [{p.code}]", f"  {p.en}"]
@@ -202,8 +205,12 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
         line = source_lines[p.pos.line - 1].rstrip("\r\n").replace("\t", " ")
         num = str(p.pos.line)
         pad = " " * len(num)
-        before = line[: max(p.pos.col - 1, 0)]
-        span = line[max(p.pos.col - 1, 0): max(p.pos.col - 1, 0) + max(p.length, 1)]
+        col = max(p.pos.col - 1, 0)
+        if len(line) > SHOWN_LINE:  # a huge line (minified, a bomb) is shown around the caret only
+            start = max(col - SHOWN_LINE // 2, 0)
+            line, col = ("…" if start else "") + line[start:start + SHOWN_LINE] + "…", col - start + (1 if start else 0)
+        before = line[:col]
+        span = line[col: col + min(max(p.length, 1), SHOWN_LINE)]
         width = max(display_width(span), 1)
         out.append(f"  {num} | {line}")
         out.append(f"  {pad} | {' ' * display_width(before)}{'^' * width}")

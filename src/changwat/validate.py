@@ -11,7 +11,7 @@ import re
 import functools
 import types
 import typing
-from dataclasses import MISSING, dataclass, fields, is_dataclass
+from dataclasses import MISSING, dataclass, is_dataclass
 from typing import Any, Iterator, Literal
 
 import yaml
@@ -282,7 +282,7 @@ class Converter:
         if kind == "date_be" and (ce := re.match(r"^(1[89][0-9]{2}|20[0-9]{2})(-.*)?$", value)):
             self.problem(node, "K14", value=value, suggestion=f"{int(ce.group(1)) + 543}{ce.group(2) or ''}")
             return _INVALID
-        if kind and not COMPILED[kind].match(value):
+        if kind and not COMPILED[kind].fullmatch(value):
             th, en, example = _KIND_NAMES[kind]
             self.problem(node, "K06", value=value, kind_th=th, kind_en=en, example=example)
             return _INVALID
