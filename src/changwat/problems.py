@@ -142,6 +142,14 @@ def register(codes: Iterable[Code]) -> None:
         CODES.setdefault(c.code, c)
 
 
+def _visible(value: object) -> object:
+    """A value quoted in a message keeps the message on its lines: line breaks and other invisible
+    characters are shown escaped (\\n, \\u200b)."""
+    if isinstance(value, str) and not value.isprintable():
+        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in value)
+    return value
+
+
 class _Blank(dict):
     def __missing__(self, key: str) -> str:  # a message placeholder with no value prints nothing
         return ""
@@ -164,7 +172,7 @@ class Problem:
         return self.severity_override or self.info.severity
 
     def _fmt(self, template: str) -> str:
-        return template.format_map(_Blank({k: v for k, v in self.args.items()}))
+        return template.format_map(_Blank({k: _visible(v) for k, v in self.args.items()}))
 
     @property
     def th(self) -> str:
