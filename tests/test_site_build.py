@@ -303,3 +303,11 @@ def test_standard_page_shows_the_whole_national_content(built_site):
             assert (f'id="{sid}"' in text) == bool(present), (lang, sid)
         assert len(re.findall(r'<h3[^>]* id="structure-[a-z0-9-]+"', text)) == len(national.earlier_structures)
         assert "cw-inherited" not in text  # the standard is not "inherited" on its own page
+
+
+def test_404_page_language_switcher_offers_each_language_home(built_site):
+    """The 404 page has no page of its own: its switcher must not point at whichever office the
+    i18n plugin built last, but at each language's home page (absolute: 404s are served anywhere)."""
+    html = (built_site.dir / "404.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" lang="[a-z]+" class="md-select__link"', html)
+    assert sorted(links) == sorted([(built_site.url, "th"), (built_site.url + "en/", "en")]), links
