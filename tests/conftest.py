@@ -244,3 +244,17 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
+
+
+# -- the shared reference (seeds and their defect list), beside the repository ----------------------
+
+REFERENCE = Path(os.environ.get("CHANGWAT_REFERENCE") or REPO.parent / "shared" / "reference")
+
+
+def needs_reference(*required: Path) -> pytest.MarkDecorator:
+    """Mark for tests that read the source texts: skipped on a machine without them; in CI (which
+    always has shared/ beside the clone) a missing file stops the run instead of skipping silently."""
+    missing = [str(p) for p in required if not p.exists()]
+    if missing and os.environ.get("CI") == "true":
+        raise RuntimeError(f"reference data missing in CI: {', '.join(missing)}")
+    return pytest.mark.skipif(bool(missing), reason=f"reference data not found: {', '.join(missing)}")

@@ -1,8 +1,8 @@
 """Coverage of the content data against the scraped seed texts it was written from.
 
 The seeds (five scraped texts) and the defect list live outside the repository, in the shared
-reference folder (override with CHANGWAT_REFERENCE). Tests that read them are skipped when the folder
-is absent; the explicit counts and the text-hygiene tests always run.
+reference folder beside the repository (override with CHANGWAT_REFERENCE). Tests that read them are skipped when the folder
+is absent (in CI a missing folder fails the run); the explicit counts and the text-hygiene tests always run.
 
 How the seed checks work: each seed is read, every correction from seed-defects.csv is applied
 (plus the two mechanical Thai fixes that the CSV lists case by case: ำ written as NIKHAHIT+SARA AA or
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import functools
-import os
+
 import re
 import unicodedata
 from pathlib import Path
@@ -25,7 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-REFERENCE = Path(os.environ.get("CHANGWAT_REFERENCE", "/work/shared/reference"))
+from conftest import REFERENCE, needs_reference  # noqa: E402  (beside the repository, or CHANGWAT_REFERENCE)
 SEEDS = REFERENCE / "seeds"
 DEFECTS = REFERENCE / "seed-defects.csv"
 
@@ -42,8 +42,7 @@ SEED_OF = {"ang-thong": "000", "mukdahan": "002", "chachoengsao": "003"}
 EN_THAI_EXCEPTIONS: frozenset[str] = frozenset()
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
-needs_seeds = pytest.mark.skipif(not SEEDS.is_dir() or not DEFECTS.is_file(),
-                                 reason=f"seed texts not found in {REFERENCE}")
+needs_seeds = needs_reference(SEEDS, DEFECTS)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REFERENCE, needs_reference
+
 from changwat.thai import ALLOWLIST_PATH, RULES, RULES_BY_LANG, Finding, display_width, lint, load_allowlist
 
-REF = Path(__file__).parents[1] / ".." / "shared" / "reference"
-needs_ref = pytest.mark.skipif(not (REF / "seed-defects.csv").exists(), reason=f"reference data not found in {REF}")
+REF = REFERENCE
+needs_ref = needs_reference(REF / "seed-defects.csv", REF / "seeds")
 
 ALLOW = load_allowlist(ALLOWLIST_PATH)
 
