@@ -119,7 +119,7 @@ def _check_office_file(ds: Dataset, path: Path, shown: str, office: Office, prob
 
 def _check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) -> None:
     obj = conv.obj
-    ids, refs = ids_and_refs(obj)
+    ids, refs, cited_sections = ids_and_refs(obj)
     seen: dict[tuple[str, str], Pos] = {}
     for ns, value, pos in ids:
         if (ns, value) in seen:
@@ -150,16 +150,14 @@ def _check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) -
             problems.append(Problem(pos, "R05", {"kind_th": th, "kind_en": en, "value": value,
                                                  "hint_th": hint_th, "hint_en": hint_en}, length=len(value)))
     # a quoted or cited section must exist in the law, when the law lists its sections
-    from .validate import walk
-
-    for rec, fl, value in walk(obj):
-        if isinstance(rec, model.LawRef) and fl.name == "section" and value is not None:
-            law = laws.get(rec.law)
-            if law is not None and law.sections and value not in {s.number for s in law.sections}:
-                problems.append(Problem(rec.pos("section"), "R05", {
-                    "kind_th": "มาตรา", "kind_en": "section", "value": value,
-                    "hint_th": f"มาตราที่มีใน {law.id}: " + ", ".join(s.number for s in law.sections),
-                    "hint_en": f"sections of {law.id}: " + ", ".join(s.number for s in law.sections)}, length=len(value)))
+    for law_id, section, pos in cited_sections:
+        law = laws.get(law_id)
+        if law is not None and law.sections and section not in {s.number for s in law.sections}:
+            numbers = ", ".join(s.number for s in law.sections)
+            problems.append(Problem(pos, "R05", {
+                "kind_th": "มาตรา", "kind_en": "section", "value": section,
+                "hint_th": f"มาตราที่มีใน {law.id}: {numbers}",
+                "hint_en": f"sections of {law.id}: {numbers}"}, length=len(section)))
 
 
 def _allowlist(root: Path) -> frozenset[str]:
@@ -182,60 +180,44 @@ def _lint_fingerprint(allow: frozenset[str]) -> str:
 
 
 def lint_all(convs: Iterable[Converted], allow: frozenset[str]) -> list[Problem]:
-    """Thai lint on every text, with findings cached by content: unchanged texts are not re-segmented,
-    so pythainlp's dictionary is loaded only when some text is new."""
-    from .cache import ContentCache
+    """Thai lint on every text, each finding placed at its line and column in the source. Findings
+    are cached by content: unchanged texts are not re-segmented, so pythainlp's dictionary is
+    loaded only when some text is new."""
+    from . import thai
+    from .cache import ContentCache, digest
+    from .problems import Code
 
+    register(Code(r.code, r.severity, r.th, r.en, r.fix_th, r.fix_en) for r in thai.RULES.values())
     cache = ContentCache("lint", _lint_fingerprint(allow))
     out: list[Problem] = []
     for conv in convs:
-        out.extend(lint_texts(conv, allow, cache))
+        source = conv.loaded.text
+        for text, lang, node in conv.texts:
+            value = getattr(text, lang)
+            if not value or len(value) > MAX_TEXT:
+                continue  # an over-long text is already an error (K13); linting it would only be slow
+            key = digest(lang, value)
+            found = cache.get(key)
+            if found is None:
+                found = [[f.code, f.start, f.end, f.found, f.suggestion] for f in thai.lint(value, lang, allow)]
+                cache.put(key, found)
+            for code, start, _end, text_found, suggestion in found:
+                pos, length = _locate(conv.path, source, node, value, start, text_found)
+                out.append(Problem(pos, code, {"found": text_found, "suggestion": suggestion or "", "lang": lang},
+                                   length=length))
     cache.save()
     return out
 
 
-def lint_texts(conv: Converted, allow: frozenset[str], cache=None) -> list[Problem]:
-    """Thai lint on every text of a file, each finding placed at its line and column in the source."""
-    from . import thai
-    from .cache import digest
-
-    register(thai_codes())
-    out: list[Problem] = []
-    source = conv.loaded.text
-    for text, lang, node in conv.texts:
-        value = getattr(text, lang)
-        if not value or len(value) > MAX_TEXT:
-            continue  # an over-long text is already an error (K13); linting it would only be slow
-        key = digest(lang, value)
-        found = cache.get(key) if cache is not None else None
-        if found is None:
-            found = [[f.code, f.start, f.end, f.found, f.suggestion] for f in thai.lint(value, lang, allow)]
-            if cache is not None:
-                cache.put(key, found)
-        for code, start, end, text_found, suggestion in found:
-            finding = thai.Finding(code=code, start=start, end=end, found=text_found, suggestion=suggestion)
-            pos, length = _locate(conv.path, source, node, value, finding)
-            out.append(Problem(pos, code, {"found": text_found, "suggestion": suggestion or "", "lang": lang},
-                               length=length))
-    return out
-
-
-def thai_codes():
-    from . import thai
-    from .problems import Code
-
-    return [Code(r.code, r.severity, r.th, r.en, r.fix_th, r.fix_en) for r in thai.RULES.values()]
-
-
-def _locate(path: str, source: str, node, value: str, finding) -> tuple[Pos, int]:
-    """Where a finding inside a scalar's value is in the file (best effort for folded/escaped text)."""
+def _locate(path: str, source: str, node, value: str, at: int, found: str) -> tuple[Pos, int]:
+    """Where `found`, at offset `at` of a scalar's value, is in the file (best effort for folded or
+    escaped text)."""
     start, end = node.start_mark, node.end_mark
     raw = source[start.index:end.index]
-    found = finding.found
     idx = -1
     if found and found.strip() and "\n" not in found:
         # the k-th occurrence in the value is (almost always) the k-th in the raw text
-        k = value.count(found, 0, finding.start)
+        k = value.count(found, 0, at)
         idx = -1
         for _ in range(k + 1):
             idx = raw.find(found, idx + 1)
@@ -243,12 +225,12 @@ def _locate(path: str, source: str, node, value: str, finding) -> tuple[Pos, int
                 break
     if idx < 0 and node.style == "|" and "\n" in found:
         # a literal block: the value's n-th line is the (n+1)-th source line after the "|" indicator
-        line_no = start.line + 2 + value.count("\n", 0, finding.start)
+        line_no = start.line + 2 + value.count("\n", 0, at)
         lines = source.splitlines()
         if line_no <= len(lines):
             return Pos(path, line_no, len(lines[line_no - 1]) + 1), 1
     if idx < 0:
-        offset = finding.start + (1 if node.style in ("'", '"') else 0)
+        offset = at + (1 if node.style in ("'", '"') else 0)
         idx = offset if node.style in (None, "'", '"') and "\n" not in raw else 0
     absolute = start.index + idx
     line = source.count("\n", 0, absolute) + 1

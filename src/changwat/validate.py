@@ -361,10 +361,14 @@ def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
         stack.extend(reversed(children))
 
 
-def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]]]:
-    """All ids (namespace, id, pos) and references (kind, value, pos) in one file's model."""
-    ids, refs = [], []
+def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]],
+                                     list[tuple[str, str, Pos]]]:
+    """All ids (namespace, id, pos), references (kind, value, pos) and cited law sections
+    (law id, section, pos) in one file's model, in one walk."""
+    ids, refs, sections = [], [], []
     for rec, fl, value in walk(obj):
+        if isinstance(rec, model.LawRef) and fl.name == "section" and value is not None:
+            sections.append((rec.law, value, rec.pos("section")))
         kind = fl.metadata.get("kind")
         if value is None or kind is None:
             continue
@@ -377,4 +381,4 @@ def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, 
             values = value if isinstance(value, list) else [value]
             for i, v in enumerate(values):
                 refs.append((kind, v, src.item(fl.name, i) if src and isinstance(value, list) else pos))
-    return ids, refs
+    return ids, refs, sections
