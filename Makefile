@@ -1,7 +1,7 @@
 # changwat — build, preview and test the site.
 #
 #   make site         install pinned dependencies (once), generate docs/ from data/, build site/
-#   make pages        only generate docs/ from data/ (python -m changwat.site)
+#   make pages        only generate docs/ from data/ (changwat pages)
 #   make serve        live preview of both languages at http://127.0.0.1:8000/changwat/
 #   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale;
 #                     an English-only preview is not possible: with the suffix structure the Thai
@@ -30,7 +30,7 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
 
 pages: $(STAMP)
-	$(BIN)/python -m changwat.site
+	$(BIN)/changwat pages
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve $(MKDOCS_ARGS)

@@ -76,9 +76,9 @@ def with_marker(text: str, slug: str, marker: str) -> str:
     m = re.search(r"^name:\n  th: (.*)\n  en: (.*)$", text, re.M)
     if m:
         return text[:m.start()] + f"name:\n  th: {m.group(1)} {marker}\n  en: {m.group(2)} {marker}" + text[m.end():]
-    from changwat.registry import load_registry
+    from changwat.model.registry import load_registry
 
-    p = load_registry().by_slug[slug]
+    p = load_registry(ROOT / "data" / "registry" / "provinces.csv").by_slug[slug]
     name = f"name:\n  th: สำนักงานจังหวัด{p.th} {marker}\n  en: {p.en} Provincial Office {marker}\n"
     return re.sub(rf"^province: {re.escape(slug)}\n", lambda mm: mm.group(0) + name, text, count=1, flags=re.M)
 

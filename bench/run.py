@@ -69,14 +69,17 @@ def verdict(value: float, budget: float, unit: str = "s") -> str:
 # -- validate -----------------------------------------------------------------------------------
 
 def bench_validate(runs: int, results: dict) -> list[tuple[str, str]]:
-    from changwat import pipeline
-    from changwat.registry import load_registry
+    from changwat.check import load_dataset
+    from changwat.load.files import data_files
+    from changwat.model.registry import load_registry
+    from changwat.project import Project
 
-    files = pipeline.data_files(pipeline.DATA)
-    registry = load_registry()
-    t_nolint, _ = median_time(lambda: pipeline.load_dataset(pipeline.DATA, registry=registry, lint=False), runs)
-    t_all, _ = median_time(lambda: pipeline.load_dataset(pipeline.DATA, registry=registry), runs)
-    ds, _ = pipeline.load_dataset(pipeline.DATA, registry=registry)
+    project = Project.load(ROOT)
+    files = data_files(project.data)
+    registry = load_registry(project.registry)
+    t_nolint, _ = median_time(lambda: load_dataset(project, registry=registry, lint=False), runs)
+    t_all, _ = median_time(lambda: load_dataset(project, registry=registry), runs)
+    ds, _ = load_dataset(project, registry=registry)
     size = sum(p.stat().st_size for p in files)
     texts = sum(len(c.texts) for c in ds.files.values())
     cli = []
@@ -104,20 +107,25 @@ def bench_validate(runs: int, results: dict) -> list[tuple[str, str]]:
 # -- stages ---------------------------------------------------------------------------------------
 
 def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
-    from changwat import pipeline, site
-    from changwat.load import load_file
+    from changwat.build import pages as site
+    from changwat.build.render import render_site
+    from changwat.check import load_dataset
+    from changwat.check.convert import convert
+    from changwat.load.files import data_files
+    from changwat.load.yaml import load_file
     from changwat.model import National, Office
-    from changwat.validate import convert
+    from changwat.project import Project
 
-    files = pipeline.data_files(pipeline.DATA)
+    project = Project.load(ROOT)
+    files = data_files(project.data)
     t_load, _ = median_time(lambda: [load_file(p) for p in files], runs)
     t_schema, _ = median_time(
         lambda: [convert(load_file(p), National if p.name == "national.yaml" else Office) for p in files], runs)
-    t_validate, _ = median_time(lambda: pipeline.load_dataset(pipeline.DATA), runs)
-    info = site.site_info(site.read_config(ROOT / "mkdocs.yml"), ROOT)
-    ds, _ = pipeline.load_dataset(pipeline.DATA)
-    t_render, _ = median_time(lambda: site.render_site(ds, info), runs)
-    pages = site.render_site(ds, info)
+    t_validate, _ = median_time(lambda: load_dataset(project), runs)
+    info = project.site
+    ds, _ = load_dataset(project)
+    t_render, _ = median_time(lambda: render_site(ds, info, project.templates), runs)
+    pages = render_site(ds, info, project.templates)
     with tempfile.TemporaryDirectory() as tmp:
         t_write_cold, _ = median_time(lambda: site.write_pages(pages, Path(tempfile.mkdtemp(dir=tmp))), runs)
         warm = Path(tmp) / "warm"
@@ -133,7 +141,7 @@ def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
     ]
     results["stages"] = t_validate + t_render + t_write_cold
     try:
-        from changwat import search  # noqa: F401  (the Thai search segmentation stage)
+        from changwat.build import search  # noqa: F401  (the Thai search segmentation stage)
 
         seg = getattr(search, "segment", None) or getattr(search, "segment_text", None)
         if seg is not None:
@@ -289,7 +297,7 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
     if index.exists():
         data = index.read_bytes()
         rows.append(("search index (both languages, one file)", f"{len(data) / 1024:.0f} KiB raw, {gz(data) / 1024:.0f} KiB gzip"))
-        from changwat.search import locales_of, split_by_language
+        from changwat.build.search import locales_of, split_by_language
 
         import json
 

@@ -63,11 +63,11 @@ def build_raw_index(tmp: Path) -> Path:
 def segment_once(index_path: Path, out_path: Path | None) -> dict:
     """Segment the index as the hook does (run in a child process: --child)."""
     start = time.perf_counter()
-    from changwat import search
-    from changwat.thai import load_allowlist
+    from changwat.build import search
+    from changwat.check.thai import load_allowlist
 
     names = load_allowlist(ROOT / "data" / "thai-allowlist.txt")
-    segmenter = search.CachedSegmenter(names)
+    segmenter = search.CachedSegmenter(names, ROOT / ".cache" / "changwat")
     index = json.loads(index_path.read_text(encoding="utf-8"))
     ready = time.perf_counter()
     out = search.rewrite_index(index, segmenter, LOCALES)
@@ -91,7 +91,7 @@ def child(index_path: Path, cache: Path, out_path: Path | None = None) -> dict:
 
 def sizes(index: dict) -> dict[str, tuple[int, int, int]]:
     """(entries, raw bytes, gzip bytes) per language and for the whole file."""
-    from changwat import search
+    from changwat.build import search
 
     out = {}
     for lang, part in search.split_by_language(index, LOCALES).items():
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(segment_once(args.child, args.out)))
         return 0
 
-    from changwat import search
+    from changwat.build import search
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -20,26 +20,22 @@ import logging
 import time
 from pathlib import Path
 
-from changwat import search, site
-from changwat.thai import load_allowlist
+from changwat.build import search
+from changwat.check.thai import load_allowlist
+from changwat.project import Project
 
 log = logging.getLogger("mkdocs.hooks.changwat_search")
 
 _segmenter: search.CachedSegmenter | None = None
 
 
-def _names(config, root: Path) -> frozenset[str]:
-    """Proper names that must stay whole: the data's Thai allow-list (province names are built in)."""
-    allowlist = root / site.site_info(config, root).data_path / "thai-allowlist.txt"
-    return load_allowlist(allowlist) if allowlist.exists() else frozenset()
-
-
-def _get_segmenter(config, root: Path) -> search.CachedSegmenter:
-    """One segmenter per process (MkDocs calls the hook once per language and per serve rebuild)."""
+def _get_segmenter(project: Project) -> search.CachedSegmenter:
+    """One segmenter per process (MkDocs calls the hook once per language and per serve rebuild).
+    Proper names that must stay whole: the data's Thai allow-list (province names are built in)."""
     global _segmenter
-    names = _names(config, root)
+    names = load_allowlist(project.allowlist) if project.allowlist.exists() else frozenset()
     if _segmenter is None or _segmenter.segmenter.names != names:
-        _segmenter = search.CachedSegmenter(names)
+        _segmenter = search.CachedSegmenter(names, project.cache)
     return _segmenter
 
 
@@ -63,7 +59,7 @@ def on_post_build(config):
         return
     start = time.monotonic()
     root = Path(config.config_file_path).resolve().parent
-    segmenter = _get_segmenter(config, root)
+    segmenter = _get_segmenter(Project.from_config(config, root))
     hits, misses = segmenter.hits, segmenter.misses
     index = json.loads(path.read_text(encoding="utf-8"))
     try:

@@ -1,4 +1,4 @@
-"""MkDocs / ProperDocs hook: thin glue to changwat.site (the content pipeline knows nothing of MkDocs).
+"""MkDocs / ProperDocs hook: thin glue to changwat.build.pages (the content pipeline knows nothing of MkDocs).
 
 on_config          generate docs/ from data/ before the build reads docs/ (fails the build, with the
                    problems printed, when the data has errors, before MkDocs writes anything); take
@@ -16,7 +16,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from changwat import site
+from changwat.build import pages
+from changwat.project import Project
 
 log = logging.getLogger("mkdocs.hooks.changwat")
 
@@ -40,8 +41,8 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     commit_date(root)
     try:
-        result = site.generate(root, docs_dir=Path(config.docs_dir), info=site.site_info(config, root))
-    except site.DataError as e:
+        result = pages.generate(Project.from_config(config, root))
+    except pages.DataError as e:
         log.error("%s\n", e.report)
         # mkdocs.exceptions or properdocs.exceptions, whichever is running this build
         errors = importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")

@@ -15,15 +15,17 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
+from changwat.project import Project
 from changwat.model import (
     AuditUnit,
     Contact,
@@ -48,6 +50,26 @@ from changwat.model import (
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
+PROJECT = Project.load(REPO)
+# Every data folder a test makes (copies of data/ in temporary folders) shares the repository's lint
+# and segmentation caches, as the editor's own runs do: findings depend only on the texts.
+os.environ.setdefault("CHANGWAT_CACHE", str(PROJECT.cache))
+REGISTRY_CSV = PROJECT.registry
+
+
+def project_for(data: Path | None = None, docs: Path | None = None) -> Project:
+    """The repository's project reading another data folder and/or writing another docs/."""
+    return replace(PROJECT, data=data or PROJECT.data, docs=docs or PROJECT.docs)
+
+
+def copy_data(dest: Path, *names: str) -> Path:
+    """A data folder at dest with the repository's registry and the named files of data/
+    (e.g. "national.yaml", "thai-allowlist.txt") and an empty provinces/ folder."""
+    (dest / "provinces").mkdir(parents=True, exist_ok=True)
+    shutil.copytree(PROJECT.data / "registry", dest / "registry", dirs_exist_ok=True)
+    for name in names:
+        shutil.copy(PROJECT.data / name, dest / name)
+    return dest
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -25,7 +25,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-from conftest import REFERENCE, needs_reference  # noqa: E402  (beside the repository, or CHANGWAT_REFERENCE)
+from conftest import needs_reference, PROJECT, REFERENCE# noqa: E402  (beside the repository, or CHANGWAT_REFERENCE)
 SEEDS = REFERENCE / "seeds"
 DEFECTS = REFERENCE / "seed-defects.csv"
 
@@ -688,25 +688,25 @@ def test_corrections_log_covers_judgement_calls():
 
 
 # ---------------------------------------------------------------------------------------------
-# The project's own loader and validator (skipped until their modules exist)
+# The project's own loader and validator
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
 def test_strict_loader_and_schema(name):
-    load = pytest.importorskip("changwat.load")
-    validate = pytest.importorskip("changwat.validate")
-    pytest.importorskip("changwat.dates")  # imported by the date check
+    from changwat.check.convert import convert
+    from changwat.load.yaml import load_file
     from changwat.model import National, Office
 
-    loaded = load.load_file(FILES[name], str(FILES[name]))
-    conv = validate.convert(loaded, National if name == "national" else Office)
+    loaded = load_file(FILES[name], str(FILES[name]))
+    conv = convert(loaded, National if name == "national" else Office)
     assert [str(p) for p in loaded.problems] == []
     assert conv.obj is not None
 
 
 def test_changwat_validate_reports_nothing_for_these_files():
-    pipeline = pytest.importorskip("changwat.pipeline")  # needs the province registry
-    _, problems = pipeline.load_dataset(DATA)
+    from changwat.check import load_dataset
+
+    _, problems = load_dataset(PROJECT)
     ours = {f.resolve() for f in FILES.values()}
     found = [str(p) for p in problems
              if Path(p.pos.path).resolve() in ours and p.severity in ("error", "warning")]

@@ -38,6 +38,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import copy_data
 from changwat.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,9 +99,7 @@ def examples() -> list[Example]:
 def run_in_folder(name: str, path: str, text: str | None, argv: list[str], capsys, monkeypatch) -> tuple[int, str]:
     folder = GENERATED / name
     shutil.rmtree(folder, ignore_errors=True)
-    (folder / "data" / "provinces").mkdir(parents=True)
-    for f in ("national.yaml", "thai-allowlist.txt"):
-        shutil.copy(ROOT / "data" / f, folder / "data" / f)
+    copy_data(folder / "data", "national.yaml", "thai-allowlist.txt")
     if text is not None:
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -169,7 +168,7 @@ def test_pre_commit_hook_is_the_documented_one() -> None:
     assert hook["language"] == "system" and hook["pass_filenames"] is True
     assert re.fullmatch(hook["files"], "data/provinces/ang-thong.yaml")
     assert re.fullmatch(hook["files"], "data/national.yml")
-    assert not re.search(hook["files"], "src/changwat/ui.yaml")
+    assert not re.search(hook["files"], "src/changwat/build/ui.yaml")
     assert "changwat validate" in hook["entry"] or "changwat.cli validate" in hook["entry"]
     assert "changwat-validate" in DOC.read_text(encoding="utf-8") or "pre-commit install" in DOC.read_text(encoding="utf-8")
 

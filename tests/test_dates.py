@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pythainlp.util import thai_strftime
 
-from changwat.dates import MONTHS_EN, MONTHS_TH, BEDate, parse_be
+from changwat.model.dates import MONTHS_EN, MONTHS_TH, BEDate, parse_be
 
 
 # The two dates of the seed texts (002: cabinet resolutions on provincial office staff).

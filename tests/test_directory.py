@@ -17,13 +17,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from changwat import opendata, render
-from changwat.pipeline import load_dataset
-from changwat.registry import load_registry
+from changwat.build import opendata, render
+from changwat.check import load_dataset
+from changwat.model.registry import load_registry
 
-from conftest import REPO
+from conftest import PROJECT, REGISTRY_CSV, REPO
 
-REGISTRY = load_registry()
+REGISTRY = load_registry(REGISTRY_CSV)
 SLUGS = [p.slug for p in REGISTRY]
 LANG_ROOTS = {"th": "", "en": "en/"}
 # The schema.org types an office's JSON-LD may use (all defined at https://schema.org).
@@ -73,7 +73,7 @@ class Doc(HTMLParser):
 
 @pytest.fixture(scope="module")
 def dataset():
-    ds, problems = load_dataset(REPO / "data")
+    ds, problems = load_dataset(PROJECT)
     assert not [p for p in problems if p.severity == "error"]
     return ds
 
@@ -242,7 +242,7 @@ def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolv
 
 
 def test_office_json_round_trips_to_the_data(built_site, dataset):
-    fresh = {r.slug: r for r in load_dataset(REPO / "data")[0].resolved()}
+    fresh = {r.slug: r for r in load_dataset(PROJECT)[0].resolved()}
     got = json.loads((built_site.dir / "data/provinces/ang-thong.json").read_text(encoding="utf-8"))
     assert got == opendata.resolved_json(fresh["ang-thong"], built_site.url)
     assert got["sections"]["organisation"]["origin"] == "office"
@@ -309,7 +309,7 @@ def test_open_data_page_describes_every_file_and_field(built_site, lang):
     assert f"{built_site.url}data/provinces/&lt;slug&gt;.json" in text
     for column in opendata.CSV_COLUMNS:
         assert f"<code>{column}</code>" in text, column
-    example = opendata.resolved_json(load_dataset(REPO / "data")[0].resolved()[0], built_site.url)
+    example = opendata.resolved_json(load_dataset(PROJECT)[0].resolved()[0], built_site.url)
     assert set(render.JSON_FIELDS) == set(example)
     for key in render.JSON_FIELDS:
         assert f"<code>{key}</code>" in text, key
@@ -332,8 +332,8 @@ def test_open_data_is_linked_from_home_footer_and_nav(built_site, lang):
 
 
 def test_stale_open_data_files_are_removed(tmp_path):
-    from changwat import site
-    from changwat.render import Page
+    from changwat.build import pages as site
+    from changwat.build.render import Page
 
     first = site.write_pages([Page("index.md", "a\n"), Page("data/provinces/krabi.json", "{}\n"),
                               Page("schema/office.schema.json", "{}\n")], tmp_path)

@@ -6,12 +6,11 @@ mistakes, read the pull-request annotations, fix them, validate clean, and gener
     changwat validate --format github ...    → two ::error annotations at the right line and column
     (fix both)
     changwat validate ...                    → clean
-    python -m changwat.site                  → docs/provinces/mae-hong-son.md shows the new contact
+    changwat pages                           → docs/provinces/mae-hong-son.md shows the new contact
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -21,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import copy_data
 from changwat.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,9 +45,7 @@ def line_of(text: str, needle: str) -> int:
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch) -> Path:
-    (tmp_path / "data" / "provinces").mkdir(parents=True)
-    for f in ("national.yaml", "thai-allowlist.txt"):
-        shutil.copy(ROOT / "data" / f, tmp_path / "data" / f)
+    copy_data(tmp_path / "data", "national.yaml", "thai-allowlist.txt")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
@@ -104,11 +102,9 @@ def test_editor_walk_through(workdir: Path, capsys) -> None:
     assert (code, out) == (0, "")
 
     # 5. preview: the page generator (what `make serve` runs) writes the office's page with the change
-    if importlib.util.find_spec("changwat.site") is None:
-        pytest.skip("changwat.site (the page generator) is not there")
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
     env.update(CHANGWAT_DATA_DIR=str(workdir / "data"), CHANGWAT_DOCS_DIR=str(workdir / "docs"))
-    result = subprocess.run([sys.executable, "-m", "changwat.site", "--root", str(ROOT)], env=env,
+    result = subprocess.run([sys.executable, "-m", "changwat", "--root", str(ROOT), "pages"], env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     page = (workdir / "docs" / "provinces" / "mae-hong-son.md").read_text(encoding="utf-8")

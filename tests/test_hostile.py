@@ -7,7 +7,7 @@ URLs, Markdown links and images, raw HTML blocks, HTML entities, Jinja, MkDocs/M
 carry hostile URLs. `changwat validate` rejects such data (Thai lint U06/U14, URL format K06), so the
 site is built from it around the validator: tests/fixtures/hostile/hook.py is the real MkDocs hook
 with the validator's verdict set aside (URL/e-mail/phone patterns relaxed, Thai lint off). The build
-is otherwise the real one: changwat.site.generate, render, docs/, MkDocs, Material, the i18n plugin.
+is otherwise the real one: changwat.build.pages.generate, render, docs/, MkDocs, Material, the i18n plugin.
 
 The built HTML is read with html.parser: no <script> but the theme's own (allow-listed by src, type,
 or as inline code the normal site has too), no on* attribute, no javascript:/data:/vbscript: URL,
@@ -35,13 +35,15 @@ import jsonschema
 import pytest
 import yaml
 
-from changwat import model, site
+from changwat import model
+from changwat.project import read_config
+from changwat.build import pages as site
 from changwat.cli import main as cli_main
-from changwat.load import load_text
+from changwat.load.yaml import load_text
 from changwat.model import National, Office, Text
-from changwat.validate import convert
+from changwat.check.convert import convert
 
-from conftest import REPO, VENV_BIN, build_env
+from conftest import build_env, project_for, REPO, VENV_BIN
 from test_nothing_lost import LANG_ROOTS, check_site, expected, norm, texts_of, visible_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
@@ -78,7 +80,7 @@ def _hook_module():
 
 def load_fixture():
     """The fixture as the build sees it (validator's verdict set aside, the same way as the hook)."""
-    dataset, problems = _hook_module().permissive_load_dataset(FIXTURE)
+    dataset, problems = _hook_module().permissive_load_dataset(project_for(FIXTURE))
     errors = [p for p in problems if p.severity == "error"]
     assert not errors, [f"{p.pos} {p.code}" for p in errors]
     return dataset
@@ -198,14 +200,15 @@ def fixture_data():
 def hostile_site(tmp_path_factory) -> Path:
     """The site built from the hostile fixture by `mkdocs build --strict` (see the module doc)."""
     tmp = tmp_path_factory.mktemp("hostile")
-    config = site.read_config(REPO / "mkdocs.yml")
+    config = read_config(REPO / "mkdocs.yml")
     others = [str((REPO / h).resolve()) for h in config.get("hooks", []) if Path(h).name != "changwat_site.py"]
     config["hooks"] = [*others, str(HOOK)]
     config.pop("watch", None)
     config["site_url"] = SITE_URL
     config["docs_dir"] = str(tmp / "docs")
-    config["theme"]["custom_dir"] = str(REPO / "theme")
+    config["theme"]["custom_dir"] = str(REPO / "templates" / "theme")
     config.setdefault("extra", {}).setdefault("changwat", {})["data_dir"] = str(FIXTURE)
+    config["extra"]["changwat"]["templates_dir"] = str(REPO / "templates")
     (tmp / "docs").mkdir()
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = subprocess.run([str(VENV_BIN / "mkdocs"), "build", "--strict", "-f", str(tmp / "mkdocs.yml"),
@@ -241,7 +244,7 @@ def _text_fields(root: type) -> set[tuple[str, str]]:
         if cls in seen:
             continue
         seen.add(cls)
-        hints = typing.get_type_hints(cls, vars(model))
+        hints = typing.get_type_hints(cls, vars(model.records))
         for fl in model.data_fields(cls):
             tp = hints[fl.name]
             args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
@@ -409,7 +412,7 @@ def test_title_header_toc_and_json_ld_show_the_text(hostile_site, fixture_data, 
     for attrs, text in audit(html_text).scripts:
         if (attrs.get("type") or "") == "application/ld+json":
             data = json.dumps(json.loads(text), ensure_ascii=False)
-            shown = office.name.get(lang) or office.name.th
+            shown = office.name.shown(lang)[0]
             assert json.dumps(shown, ensure_ascii=False)[1:-1] in data  # the exact text, as JSON
 
 

@@ -4,7 +4,7 @@ Each is put into a copy of the data as data/provinces/krabi.yaml and must be rej
 problem code and position, by all three entry points:
 
 * `changwat validate`,
-* `python -m changwat.site` (generation of docs/ alone),
+* `changwat pages` (generation of docs/ alone),
 * `mkdocs build --strict` (the real build, through hooks/changwat_site.py),
 
 each within a second (CPU time) of a harmless failing run (a one-line syntax error: the control, which
@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, VENV_BIN, build_env
+from conftest import REPO, VENV_BIN, build_env, copy_data
 
 # Runs a command and reports its time and peak memory (RUSAGE_CHILDREN of this wrapper: the command
 # is its only child, so ru_maxrss is the command's peak in KiB).
@@ -94,9 +94,7 @@ def base_data(tmp_path_factory) -> Path:
     timings below measure the hostile file, not the first segmentation of the national content)."""
     root = tmp_path_factory.mktemp("hostile-files")
     data = root / "data"
-    (data / "provinces").mkdir(parents=True)
-    for name in ("national.yaml", "thai-allowlist.txt"):
-        shutil.copy(REPO / "data" / name, data / name)
+    copy_data(data, "national.yaml", "thai-allowlist.txt")
     for path in (REPO / "data" / "provinces").glob("*.yaml"):
         shutil.copy(path, data / "provinces" / path.name)
     result = generate(data, root / "docs")
@@ -117,7 +115,7 @@ def validate(data: Path) -> dict:
 
 def generate(data: Path, docs: Path) -> dict:
     env = build_env(CHANGWAT_DATA_DIR=str(data), CHANGWAT_DOCS_DIR=str(docs))
-    return measure([str(VENV_BIN / "python"), "-m", "changwat.site", "--root", str(REPO)], env, REPO)
+    return measure([str(VENV_BIN / "changwat"), "--root", str(REPO), "pages"], env, REPO)
 
 
 def mkdocs(data: Path, docs: Path, site: Path) -> dict:

@@ -16,7 +16,7 @@ import json
 import re
 import shutil
 
-from changwat import render
+from changwat.build import render
 
 from conftest import REPO, build_env, run_build
 

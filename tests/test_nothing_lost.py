@@ -24,9 +24,10 @@ from typing import Any, Iterator
 import pytest
 
 from changwat.model import Law, National, Record, ResolvedOffice, Text, resolve
-from changwat.render import SECTION_IDS, ui_strings
+from changwat.build.ui import ui_strings
+from changwat.model.sections import BY_NAME
 
-from conftest import REPO
+from conftest import PROJECT, REPO
 
 LANG_ROOTS = {"th": "", "en": "en/"}
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -133,7 +134,7 @@ def office_expectations(o: ResolvedOffice) -> tuple[list[tuple[str, Text, Any]],
         if sec.origin == "office":
             own += found
         else:
-            inherited[SECTION_IDS[name]] = found
+            inherited[BY_NAME[name].anchor] = found
     return own, inherited
 
 
@@ -178,9 +179,9 @@ def check_site(site: Path, offices: list[ResolvedOffice], national: National) ->
 
 @pytest.fixture(scope="module")
 def dataset():
-    from changwat.pipeline import load_dataset
+    from changwat.check import load_dataset
 
-    ds, problems = load_dataset(REPO / "data")
+    ds, problems = load_dataset(PROJECT)
     assert not [p for p in problems if p.severity == "error"]
     return ds
 

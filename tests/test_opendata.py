@@ -15,9 +15,9 @@ import pytest
 import yaml
 
 from changwat import model
-from changwat.load import load_file
+from changwat.load.yaml import load_file
 from changwat.model import Contact, Head, Office, Text, resolve
-from changwat.opendata import (
+from changwat.build.opendata import (
     CSV_COLUMNS,
     all_offices_json,
     json_ld,
@@ -27,8 +27,9 @@ from changwat.opendata import (
     offices_csv,
     resolved_json,
 )
-from changwat.pipeline import load_dataset
-from changwat.validate import convert
+from changwat.check import load_dataset
+from changwat.check.convert import convert
+from conftest import PROJECT
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -39,7 +40,7 @@ WITH_FILES = {"ang-thong", "chachoengsao", "mukdahan"}  # the offices with their
 
 @pytest.fixture(scope="module")
 def dataset():
-    ds, problems = load_dataset(DATA, lint=False)
+    ds, problems = load_dataset(PROJECT, lint=False)
     assert not [p for p in problems if p.code.startswith(("Y", "K", "R"))], problems
     assert ds.national is not None
     return ds

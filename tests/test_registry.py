@@ -12,8 +12,9 @@ import pycountry
 import pytest
 from pythainlp.corpus import provinces as pythainlp_provinces
 
-from changwat.registry import DEFAULT_PATH, REGION_KEYS, REGIONS, Province, Registry, load_registry
-from changwat.thai import RULES, lint
+from changwat.model.registry import REGION_KEYS, REGIONS, Province, Registry, load_registry
+from changwat.check.thai import RULES, lint
+from conftest import REGISTRY_CSV
 
 CSV = Path(__file__).resolve().parents[1] / "data" / "registry" / "provinces.csv"
 
@@ -34,7 +35,7 @@ REGION_COUNTS = {"north": 9, "northeast": 20, "central": 21, "east": 7, "west": 
 
 @pytest.fixture(scope="module")
 def registry() -> Registry:
-    return load_registry()
+    return load_registry(CSV)
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +43,8 @@ def iso_th() -> dict[str, pycountry.db.Data]:
     return {s.code: s for s in pycountry.subdivisions.get(country_code="TH")}
 
 
-def test_default_path_is_the_repository_file() -> None:
-    assert DEFAULT_PATH == CSV
-    assert load_registry(CSV).by_iso == load_registry().by_iso
+def test_the_project_reads_the_repository_file() -> None:
+    assert REGISTRY_CSV == CSV
 
 
 def test_file_format() -> None:

@@ -15,12 +15,14 @@ import markdown
 import pytest
 import yaml
 
-from changwat import render, site
+from changwat.project import read_config
+from changwat.build import pages as site, render
 from changwat.model import resolve
-from changwat.registry import REGIONS, load_registry
-from changwat.render import Renderer, SiteInfo, md_inline
+from changwat.model.registry import REGIONS, load_registry
+from changwat.build.render import Renderer, md_inline
+from changwat.build.urls import SiteInfo
 
-from conftest import EVIL, REPO
+from conftest import copy_data, EVIL, PROJECT, project_for, REGISTRY_CSV, REPO
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
 ORDER = ["history", "legal-basis", "mandate", "objectives", "missions", "org-chart", "internal-audit", "sources"]
@@ -85,7 +87,7 @@ def text_of(html_text: str) -> str:
 
 @pytest.fixture
 def renderer(sample_provinces, sample_national) -> Renderer:
-    return Renderer(SiteInfo(), sample_provinces, REGIONS, sample_national)
+    return Renderer(SiteInfo(), sample_provinces, REGIONS, sample_national, templates=PROJECT.templates)
 
 
 @pytest.fixture
@@ -105,7 +107,7 @@ def office_html(pages: dict[str, str], slug: str, lang: str) -> tuple[dict, str]
 
 
 def test_ui_strings_have_the_same_keys_in_both_languages():
-    raw = yaml.safe_load((REPO / "src/changwat/ui.yaml").read_text(encoding="utf-8"))
+    raw = yaml.safe_load((REPO / "src/changwat/build/ui.yaml").read_text(encoding="utf-8"))
     assert set(raw) == {"th", "en"}
     assert set(raw["th"]) == set(raw["en"]), set(raw["th"]) ^ set(raw["en"])
     for lang in ("th", "en"):
@@ -117,7 +119,7 @@ def test_ui_strings_have_the_same_keys_in_both_languages():
 
 
 def test_mkdocs_site_names_come_from_ui_yaml():
-    config = site.read_config(REPO / "mkdocs.yml")
+    config = read_config(REPO / "mkdocs.yml")
     ui = render.ui_strings()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     names = {lang["locale"]: lang["site_name"] for lang in i18n["languages"]}
@@ -342,8 +344,8 @@ def test_org_chart_is_a_nested_list_head_groups_audit(pages):
 
 
 def test_every_registry_province_gets_a_page_in_both_languages(sample_national):
-    registry = load_registry()
-    r = Renderer(SiteInfo(), registry, REGIONS, sample_national)
+    registry = load_registry(REGISTRY_CSV)
+    r = Renderer(SiteInfo(), registry, REGIONS, sample_national, templates=PROJECT.templates)
     offices = [resolve(p, None, sample_national) for p in registry]
     paths = {p.path for p in r.site(offices, sample_national)}
     assert len(offices) == 76
@@ -419,11 +421,10 @@ def test_pages_are_written_only_when_changed_and_stale_pages_removed(tmp_path: P
 
 
 def test_data_errors_stop_generation_with_positions(tmp_path: Path):
-    data = tmp_path / "data"
-    (data / "provinces").mkdir(parents=True)
+    data = copy_data(tmp_path / "data")
     (data / "national.yaml").write_text("name:\n  th: [\n", encoding="utf-8")
     docs = tmp_path / "docs"
     with pytest.raises(site.DataError) as err:
-        site.generate(REPO, docs_dir=docs, data_dir=data, info=SiteInfo(), force=True)
+        site.generate(project_for(data, docs), force=True)
     assert "national.yaml:" in err.value.report and "error" in err.value.report
     assert not docs.exists()

@@ -9,28 +9,27 @@ from pathlib import Path
 
 import pytest
 
-from changwat import scaffold
+from changwat.cli import new as scaffold
+from changwat.model.sections import SECTIONS
 from changwat.cli import main
-from changwat.pipeline import load_dataset
-from changwat.registry import load_registry
+from changwat.check import load_dataset
+from changwat.model.registry import load_registry
+from conftest import REGISTRY_CSV, copy_data, project_for
 
 ROOT = Path(__file__).resolve().parents[1]
-REGISTRY = load_registry()
+REGISTRY = load_registry(REGISTRY_CSV)
 
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch) -> Path:
     """A data folder like the repository's, with no office files; the working directory above it."""
-    d = tmp_path / "data"
-    (d / "provinces").mkdir(parents=True)
-    for f in ("national.yaml", "thai-allowlist.txt"):
-        shutil.copy(ROOT / "data" / f, d / f)
+    d = copy_data(tmp_path / "data", "national.yaml", "thai-allowlist.txt")
     monkeypatch.chdir(tmp_path)
     return d
 
 
 def problems_of(data: Path, path: Path) -> list:
-    _, problems = load_dataset(data)
+    _, problems = load_dataset(project_for(data))
     return [p for p in problems if p.pos.path == str(path.relative_to(data.parent)) and p.severity != "note"]
 
 
@@ -42,7 +41,7 @@ def template(slug: str, data: Path, open_sections=frozenset()) -> str:
 def test_new_file_for_every_province_validates_without_errors_or_warnings(data: Path) -> None:
     for p in REGISTRY:
         assert main(["new", p.slug, "--data", str(data)]) == 0
-    _, problems = load_dataset(data)
+    _, problems = load_dataset(project_for(data))
     assert [str(p) for p in problems] == []  # not even a note: every text has English
     assert len(list((data / "provinces").glob("*.yaml"))) == 76
 
@@ -57,11 +56,11 @@ def test_new_file_content(data: Path, capsys) -> None:
     assert "province: mae-hong-son" in lines
     assert "  th: สำนักงานจังหวัดแม่ฮ่องสอน" in lines and "  en: Mae Hong Son Provincial Office" in lines
     # a guide for every section, in Thai and English, saying what leaving it out means
-    for guide in scaffold.GUIDES:
+    for guide in SECTIONS:
         assert f"# {guide.th} / {guide.en}" in text
-        assert f"# {guide.key}:" in lines  # the commented starting point
-    assert text.count("ถ้าไม่เขียน: ใช้เนื้อหามาตรฐานระดับประเทศ") == len(scaffold.GUIDES)
-    assert text.count("If left out: the national standard is shown") == len(scaffold.GUIDES)
+        assert f"# {guide.name}:" in lines  # the commented starting point
+    assert text.count("ถ้าไม่เขียน: ใช้เนื้อหามาตรฐานระดับประเทศ") == len(SECTIONS)
+    assert text.count("If left out: the national standard is shown") == len(SECTIONS)
     assert "เลขมาตรา \"52/1\"" in text and "section numbers \"52/1\"" in text  # quoting
     assert "ห้ามใส่เบอร์โทรศัพท์ส่วนตัว" in text and "no personal phone numbers" in text
     assert "(7 item(s))" in text  # the national mandate's size, from data/national.yaml
@@ -72,7 +71,7 @@ def test_new_file_content(data: Path, capsys) -> None:
 
 def test_commented_lines_are_the_open_lines_with_a_comment_mark(data: Path) -> None:
     """Removing "# " (what VS Code's Ctrl+/ does) from a section's lines gives exactly the open section."""
-    every = {"head", "contact", "sources"} | {g.key for g in scaffold.GUIDES}
+    every = {"head", "contact", "sources"} | {g.name for g in SECTIONS}
     closed = template("chon-buri", data).splitlines()
     opened = template("chon-buri", data, every).splitlines()
     assert len(closed) == len(opened)
@@ -84,7 +83,7 @@ def test_commented_lines_are_the_open_lines_with_a_comment_mark(data: Path) -> N
     assert changed > 300
 
 
-@pytest.mark.parametrize("section", [g.key for g in scaffold.GUIDES])
+@pytest.mark.parametrize("section", [g.name for g in SECTIONS])
 def test_every_starting_point_is_valid_once_turned_on(data: Path, section: str) -> None:
     text = template("mae-hong-son", data, {section, "sources"}).replace(
         "url: https://\n", "url: https://www.maehongson.go.th/\n")
@@ -141,7 +140,7 @@ def test_refuses_an_unknown_province_with_did_you_mean(data: Path, capsys) -> No
     err = capsys.readouterr().err
     assert err.startswith("error: ไม่พบจังหวัด \"angthong\" ในทะเบียนจังหวัด\n")
     assert "province \"angthong\" is not in the registry" in err
-    assert "หมายถึง ang-thong (อ่างทอง)" in err and "did you mean ang-thong (Ang Thong)" in err
+    assert "หมายถึง \"ang-thong\" (อ่างทอง)" in err and "did you mean \"ang-thong\" (Ang Thong)" in err
     assert list((data / "provinces").iterdir()) == []
 
 
@@ -165,12 +164,12 @@ def test_stdout_prints_and_writes_nothing(data: Path, capsys) -> None:
 
 
 def test_missing_data_folder(tmp_path: Path, capsys) -> None:
-    assert main(["new", "ang-thong", "--data", str(tmp_path / "nowhere")]) == 1
-    assert "no such data folder" in capsys.readouterr().err
+    assert main(["new", "ang-thong", "--data", str(tmp_path / "nowhere")]) == 2  # wrong usage
+    assert "no data folder" in capsys.readouterr().err
 
 
 def test_without_national_file_the_guide_is_still_written(tmp_path: Path) -> None:
-    (tmp_path / "data").mkdir()
+    copy_data(tmp_path / "data")
     target, text = scaffold.create("yala", tmp_path / "data")
     assert target == tmp_path / "data" / "provinces" / "yala.yaml"
     assert "province: yala" in text and "# history:" not in text and "(none yet)" in text

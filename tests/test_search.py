@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from changwat import search
-from changwat.search import ZWSP
+from changwat.build import search
+from changwat.build.search import ZWSP
 from conftest import REPO
 
 SEP = re.compile(search.SEPARATOR)
@@ -116,7 +116,7 @@ def test_rewrite_index_refuses_a_separator_that_keeps_words_glued(seg, separator
 
 
 def test_the_configured_separator_splits_on_zwsp():
-    from changwat.site import read_config
+    from changwat.project import read_config
 
     plugins = read_config(REPO / "mkdocs.yml")["plugins"]
     config = next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
@@ -141,27 +141,27 @@ def test_languages_by_location_prefix(seg):
 
 
 def test_segmentations_are_cached_by_content(tmp_path, monkeypatch):
-    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path))
+    cache = tmp_path
     texts = ["งานคุ้มครองผู้บริโภคของจังหวัด", "Consumer protection", "สำนักงานจังหวัดอ่างทอง"]
-    first = search.CachedSegmenter()
+    first = search.CachedSegmenter(cache_dir=cache)
     done = [first(t) for t in texts]
     assert (first.misses, first.hits) == (2, 0)  # text without Thai never reaches pythainlp
     first.save()
     assert (tmp_path / "search.json").exists()
 
-    again = search.CachedSegmenter()
+    again = search.CachedSegmenter(cache_dir=cache)
     monkeypatch.setattr(search.Segmenter, "__call__", lambda self, text: pytest.fail("not cached"))
     assert [again(t) for t in texts] == done
     assert (again.misses, again.hits) == (0, 2)
 
 
 def test_the_cache_is_emptied_when_what_segmentation_depends_on_changes(tmp_path, monkeypatch):
-    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path))
-    first = search.CachedSegmenter()
+    cache = tmp_path
+    first = search.CachedSegmenter(cache_dir=cache)
     first("ศูนย์ดำรงธรรม")
     first.save()
     # other names (the allow-list changed): a different fingerprint, nothing reused
-    other = search.CachedSegmenter(names={"ดำรงธรรม"})
+    other = search.CachedSegmenter(names={"ดำรงธรรม"}, cache_dir=cache)
     assert other.cache.entries == {}
     assert search.fingerprint() != search.fingerprint({"ดำรงธรรม"})
     assert search.fingerprint() == search.fingerprint(())

@@ -17,15 +17,17 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from changwat import site
+from changwat.project import read_config
+from changwat.build import pages as site
 from changwat.model import Text, resolve
-from changwat.registry import REGIONS, load_registry
-from changwat.render import Renderer, SiteInfo
+from changwat.model.registry import REGIONS, load_registry
+from changwat.build.render import Renderer
+from changwat.build.urls import SiteInfo
 
-from conftest import EVIL, REPO, build_env, run_build
+from conftest import build_env, copy_data, EVIL, PROJECT, REGISTRY_CSV, REPO, run_build
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-PROVINCES = [p.slug for p in load_registry()]
+PROVINCES = [p.slug for p in load_registry(REGISTRY_CSV)]
 LANG_ROOTS = {"th": "", "en": "en/"}
 # Hosts a page must never load anything from (fonts, CDNs, APIs, trackers).
 FORBIDDEN = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|jsdelivr\.net|unpkg\.com|cdnjs|"
@@ -126,7 +128,7 @@ def test_hreflang_alternates_are_absolute_with_x_default(built_site, lang):
 
 def test_production_site_url_is_https(monkeypatch):
     monkeypatch.delenv("CHANGWAT_SITE_URL", raising=False)
-    assert site.read_config(REPO / "mkdocs.yml")["site_url"] == "https://changwat.github.io/changwat/"
+    assert read_config(REPO / "mkdocs.yml")["site_url"] == "https://changwat.github.io/changwat/"
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -235,8 +237,7 @@ def test_properdocs_builds_the_same_site(built_site, tmp_path):
 
 
 def test_data_errors_fail_the_build_with_positions(tmp_path):
-    data = tmp_path / "data"
-    (data / "provinces").mkdir(parents=True)
+    data = copy_data(tmp_path / "data")
     (data / "national.yaml").write_text("name:\n  th: สำนักงานจังหวัด\n  en: [\n", encoding="utf-8")
     env = build_env(CHANGWAT_DOCS_DIR=str(tmp_path / "docs"), CHANGWAT_DATA_DIR=str(data))
     result = run_build("mkdocs", tmp_path / "site", env)
@@ -251,17 +252,17 @@ def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_na
     """The validator rejects markup in data (U14), so this goes around it: pages rendered from
     hostile model objects are built by MkDocs + Material (no hook) and every place Material prints
     a title (<title>, header, TOC, search index) must show the text, never run it."""
-    registry = load_registry()
+    registry = load_registry(REGISTRY_CSV)
     sample_office.name = Text(th=EVIL + " </title><b>", en=EVIL + " </title><b>")
     offices = [resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national)
                for p in registry if p.slug in ("ang-thong", "mukdahan")]
     docs = tmp_path / "docs"
-    site.write_pages(Renderer(SiteInfo(), registry, REGIONS, sample_national).site(offices, sample_national), docs)
-    config = site.read_config(REPO / "mkdocs.yml")
+    site.write_pages(Renderer(SiteInfo(), registry, REGIONS, sample_national, templates=PROJECT.templates).site(offices, sample_national), docs)
+    config = read_config(REPO / "mkdocs.yml")
     config.pop("hooks")
     config.pop("watch")
     config["docs_dir"] = str(docs)
-    config["theme"]["custom_dir"] = str(REPO / "theme")
+    config["theme"]["custom_dir"] = str(REPO / "templates" / "theme")
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f",
                              str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
@@ -290,9 +291,9 @@ def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_na
 
 
 def test_standard_page_shows_the_whole_national_content(built_site):
-    from changwat.pipeline import load_dataset
+    from changwat.check import load_dataset
 
-    dataset, _ = load_dataset(REPO / "data")
+    dataset, _ = load_dataset(PROJECT)
     national = dataset.national
     for lang in ("th", "en"):
         text = page(built_site, lang, "standard")

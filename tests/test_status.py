@@ -10,8 +10,9 @@ import pytest
 
 from changwat.cli import main
 from changwat.model import Pos
-from changwat.pipeline import DATA, load_dataset
-from changwat.status import OfficeStatus, shorten, translation_report
+from changwat.check import load_dataset
+from changwat.cli.status import OfficeStatus, shorten, translation_report
+from conftest import PROJECT, copy_data, project_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,17 +33,14 @@ mandate:
 
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch) -> Path:
-    d = tmp_path / "data"
-    (d / "provinces").mkdir(parents=True)
-    for f in ("national.yaml", "thai-allowlist.txt"):
-        shutil.copy(ROOT / "data" / f, d / f)
+    d = copy_data(tmp_path / "data", "national.yaml", "thai-allowlist.txt")
     (d / "provinces" / "ang-thong.yaml").write_text(OFFICE, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return d
 
 
 def test_report(data: Path) -> None:
-    dataset, _ = load_dataset(data, lint=False)
+    dataset, _ = load_dataset(project_for(data), lint=False)
     report = translation_report(dataset)
     assert [s.slug for s in report] == ["national", "ang-thong"]
     national, office = report
@@ -60,7 +58,7 @@ def test_report(data: Path) -> None:
 
 def test_report_agrees_with_the_validate_note_on_the_real_data() -> None:
     """The same rule as T01 ("texts without English") of `changwat validate --notes`."""
-    dataset, problems = load_dataset(DATA)
+    dataset, problems = load_dataset(PROJECT)
     notes = {p.pos.path: p.args["count"] for p in problems if p.code == "T01"}
     report = translation_report(dataset)
     assert report[0].slug == "national"

@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REFERENCE, needs_reference
+from conftest import needs_reference, PROJECT, REFERENCE
 
-from changwat.thai import ALLOWLIST_PATH, RULES, RULES_BY_LANG, Finding, display_width, lint, load_allowlist
+from changwat.check.thai import RULES, RULES_BY_LANG, Finding, lint, load_allowlist
+from changwat.problems import display_width
 
 REF = REFERENCE
 needs_ref = needs_reference(REF / "seed-defects.csv", REF / "seeds")
 
+ALLOWLIST_PATH = PROJECT.allowlist
 ALLOW = load_allowlist(ALLOWLIST_PATH)
 
 

@@ -1,8 +1,9 @@
 """A small persistent cache keyed by content, for work that depends only on its input text
 (Thai lint findings now; word segmentation for search later).
 
-Entries live in one JSON file per cache under .cache/changwat/ (gitignored; CHANGWAT_CACHE moves
-it). The file records a fingerprint of everything the results depend on (the code's version,
+Entries live in one JSON file per cache in the project's cache folder (``Project.cache``:
+.cache/changwat/, gitignored; CHANGWAT_CACHE moves it); without a folder the cache lives in memory
+for one run. The file records a fingerprint of everything the results depend on (the code's version,
 the dictionary, the allow-list); a different fingerprint empties the cache, so a stale result is
 never served. Writes are atomic (write to a temporary file, then rename).
 """
@@ -16,13 +17,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def cache_dir() -> Path:
-    return Path(os.environ.get("CHANGWAT_CACHE") or REPO / ".cache" / "changwat")
-
-
 def digest(*parts: str | bytes) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
@@ -32,11 +26,13 @@ def digest(*parts: str | bytes) -> str:
 
 
 class ContentCache:
-    def __init__(self, name: str, fingerprint: str):
-        self.path = cache_dir() / f"{name}.json"
+    def __init__(self, name: str, fingerprint: str, directory: Path | None):
+        self.path = directory / f"{name}.json" if directory is not None else None
         self.fingerprint = fingerprint
         self.entries: dict[str, Any] = {}
         self.dirty = False
+        if self.path is None:
+            return
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("fingerprint") == fingerprint:
@@ -52,7 +48,7 @@ class ContentCache:
         self.dirty = True
 
     def save(self) -> None:
-        if not self.dirty:
+        if not self.dirty or self.path is None:
             return
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,10 +15,11 @@ GitHub format: ``::error file=…,line=…,col=…,title=changwat K01::<th> / <e
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-from .model import Pos
+from .load.positions import Pos
 
 Severity = Literal["error", "warning", "note"]
 
@@ -198,9 +199,14 @@ class Problem:
 
 
 def display_width(s: str) -> int:
-    from .thai import display_width as dw
-
-    return dw(s)
+    """Terminal column width: combining marks and zero-width characters 0, wide characters 2."""
+    w = 0
+    for ch in s:
+        cat = unicodedata.category(ch)
+        if cat in ("Mn", "Me", "Cf", "Cc") or "\u1160" <= ch <= "\u11ff":
+            continue
+        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return w
 
 
 SHOWN_LINE = 160  # characters of a source line shown with its caret

@@ -26,8 +26,8 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from .model import Pos
-from .problems import Problem
+from ..problems import Problem
+from .positions import Pos
 
 MAX_BYTES = 1024 * 1024  # an office file is ~20 KB; 1 MiB leaves room and bounds time and memory
 MAX_DEPTH = 32

@@ -2,7 +2,7 @@
 
     changwat new ang-thong                # or "Ang Thong", "อ่างทอง", "TH-15"
     changwat new mae-hong-son --stdout    # print the file instead of writing it
-    changwat new chon-buri --data DIR     # another data folder (default: the repository's data/)
+    changwat new chon-buri --data DIR     # another data folder (default: the project's data/)
 
 The new file data/provinces/<slug>.yaml holds the schema line (completion and inline errors in
 VS Code), a guide in Thai and English, the province and the office name from the registry, and,
@@ -24,7 +24,10 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .registry import Province, Registry, load_registry
+from ..model.registry import Province, Registry, load_registry
+from ..check.hints import did_you_mean
+from ..model.sections import SECTIONS
+from ..project import Project
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
 SOURCE_ID = "office-website"  # the placeholder source every commented section refers to
@@ -92,66 +95,13 @@ def unknown_province(registry: Registry, query: str) -> Refusal:
     th = f"ไม่พบจังหวัด \"{query}\" ในทะเบียนจังหวัด"
     en = f"province \"{query}\" is not in the registry"
     if close:
-        return Refusal(th, en,
-                       "หมายถึง " + " หรือ ".join(f"{p.slug} ({p.th})" for p in close) + " หรือไม่",
-                       "did you mean " + " or ".join(f"{p.slug} ({p.en})" for p in close) + "?")
+        return Refusal(th, en, *did_you_mean([p.slug for p in close], [p.th for p in close], [p.en for p in close]))
     return Refusal(th, en, "ใช้ชื่อจังหวัด (ไทยหรืออังกฤษ) หรือรหัสจาก data/registry/provinces.csv",
                    "use a province name (Thai or English) or a slug from data/registry/provinces.csv")
 
 
 # ---------------------------------------------------------------------------------------------
 # The template
-
-
-@dataclass(frozen=True)
-class SectionGuide:
-    key: str
-    th: str  # heading
-    en: str
-    what_th: str
-    what_en: str
-
-
-GUIDES = (
-    SectionGuide("history", "ประวัติความเป็นมา", "History",
-                 "ย่อหน้าเล่าประวัติ (paragraphs) และเหตุการณ์สำคัญพร้อมวันที่ พ.ศ. (events) ของสำนักงานนี้",
-                 "paragraphs telling the office's history, and key events with Buddhist Era dates"),
-    SectionGuide("legal_basis", "ฐานทางกฎหมาย", "Legal basis",
-                 "กฎหมายที่สำนักงานตั้งอยู่ (laws) และมาตราที่ยกมา ใส่เลขมาตราในเครื่องหมายคำพูด เช่น \"52/1\"",
-                 "the laws the office rests on, and the sections quoted; section numbers in quotes, e.g. \"52/1\""),
-    SectionGuide("mandate", "อำนาจหน้าที่", "Mandate",
-                 "หน้าที่ของสำนักงานทีละข้อ (items) ไม่ต้องใส่เลขข้อ เว็บไซต์ใส่ให้เอง",
-                 "the office's duties, one item each, without numbers (the site numbers them)"),
-    SectionGuide("objectives", "วัตถุประสงค์", "Objectives",
-                 "วัตถุประสงค์ของสำนักงานทีละข้อ (items)", "the office's objectives, one item each"),
-    SectionGuide("missions", "พันธกิจ", "Missions",
-                 "ย่อหน้านำ (paragraphs) แล้วตามด้วยจุดมุ่งหมายทีละข้อ (aims)",
-                 "introductory paragraphs, then the aims, one item each"),
-    SectionGuide("organisation", "โครงสร้างและกลุ่มงาน", "Organisation and work groups",
-                 "กลุ่มงาน (groups) แต่ละกลุ่มมีรหัส (id) ชื่อ และหน้าที่ (duties) และหน่วยตรวจสอบภายใน (audit)",
-                 "the work groups, each with an id, a name and its duties, and the internal audit unit"),
-)
-
-
-def _standard_summary(key: str, national) -> tuple[str, str]:
-    """What the national standard for a section holds now, in a few words."""
-    value = getattr(national, key, None) if national is not None else None
-    if value is None:
-        return "ยังไม่มี", "none yet"
-    if key == "history":
-        parts = [(n, th, en) for n, th, en in ((len(value.paragraphs), "ย่อหน้า", "paragraph(s)"),
-                                               (len(value.events), "เหตุการณ์", "event(s)")) if n]
-        return " ".join(f"{th} {n} รายการ" for n, th, _ in parts), ", ".join(f"{n} {en}" for n, _, en in parts)
-    if key == "legal_basis":
-        return f"กฎหมาย {len(value.laws)} ฉบับ", f"{len(value.laws)} law(s)"
-    if key in ("mandate", "objectives"):
-        return f"{len(value.items)} ข้อ", f"{len(value.items)} item(s)"
-    if key == "missions":
-        return f"จุดมุ่งหมาย {len(value.aims)} ข้อ", f"{len(value.aims)} aim(s)"
-    if key == "organisation":
-        return (f"กลุ่มงาน {len(value.groups)} กลุ่ม" + (" และหน่วยตรวจสอบภายใน" if value.audit else ""),
-                f"{len(value.groups)} work group(s)" + (" and the internal audit unit" if value.audit else ""))
-    return "", ""
 
 
 def national_sections(text: str, root) -> dict[str, list[str]]:
@@ -295,8 +245,9 @@ def office_template(province: Province, national=None, national_text: str = "", 
     ]
 
     sections = national_sections(national_text, national_root) if national_root is not None else {}
-    for guide in GUIDES:
-        std_th, std_en = _standard_summary(guide.key, national)
+    for guide in SECTIONS:
+        value = getattr(national, guide.name, None) if national is not None else None
+        std_th, std_en = guide.summary(value) if value is not None else ("ยังไม่มี", "none yet")
         out += [
             "",
             RULE,
@@ -307,8 +258,8 @@ def office_template(province: Province, national=None, national_text: str = "", 
             f"# If left out: the national standard is shown ({std_en}). The starting point below is a copy of data/national.yaml.",
             RULE,
         ]
-        if guide.key in sections:
-            out += block(guide.key, sections[guide.key])
+        if guide.name in sections:
+            out += block(guide.name, sections[guide.name])
     return "\n".join(out) + "\n"
 
 
@@ -318,9 +269,9 @@ def office_template(province: Province, national=None, national_text: str = "", 
 
 def load_national(data_dir: Path):
     """The national content (model, text, root node) of a data folder; (None, "", None) if absent."""
-    from .load import load_file
-    from .model import National
-    from .validate import convert
+    from ..check.convert import convert
+    from ..load.yaml import load_file
+    from ..model import National
 
     path = data_dir / "national.yaml"
     if not path.exists():
@@ -331,7 +282,7 @@ def load_national(data_dir: Path):
 
 def create(query: str, data_dir: Path, registry: Registry | None = None) -> tuple[Path, str]:
     """Work out the new file for a province: (path, text). Raises Refusal when there must be none."""
-    registry = registry or load_registry()
+    registry = registry or load_registry(data_dir / "registry" / "provinces.csv")
     province = find_province(registry, query)
     if province is None:
         raise unknown_province(registry, query)
@@ -351,15 +302,15 @@ def create(query: str, data_dir: Path, registry: Registry | None = None) -> tupl
 
 
 def _shown(path: Path) -> str:
-    from .pipeline import display_path
+    from ..load.files import display_path
 
     return display_path(path)
 
 
-def new_office(query: str, data_dir: Path, stdout: bool = False) -> int:
+def new_office(query: str, project: Project, stdout: bool = False) -> int:
     """`changwat new`: 0 created (or printed), 1 refused."""
     try:
-        target, text = create(query, data_dir)
+        target, text = create(query, project.data)
     except Refusal as refusal:
         print(refusal, file=sys.stderr)
         return 1

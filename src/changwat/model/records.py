@@ -1,15 +1,14 @@
-"""The typed model of changwat's data.
+"""The records of changwat's data: the single declaration of the editors' YAML format.
 
-The dataclasses in this module are the single source of truth for the editor's YAML format:
-``validate.py`` converts loaded YAML into these classes (reporting problems with positions),
-``jsonschema.py`` generates ``schema/*.schema.json`` from them, and the README's field reference
-is generated from the same metadata. Derived values (dates in both calendars, law titles,
-inheritance from the national content) live here too, so templates stay logic-free.
+``check/convert.py`` turns loaded YAML into these classes (reporting problems with positions),
+``check/jsonschema.py`` generates ``schema/*.schema.json`` and the field reference
+(``schema/README.md``) from them. Values derived from a record (a law's full title, whether a
+text is translated) are methods here; inheritance from the national content is ``resolve.py``.
 
 Field metadata keys (all optional):
   th, en      description of the field, shown to editors (schema, README, error hints)
-  kind        a named string format: id, slug, section, date_be, url, phone, email, law_ref,
-              source_ref, province_ref
+  kind        a named string format (model/kinds.py): id, slug, section, date_be, url, phone,
+              email, law_ref, source_ref, province_ref
   min_items   smallest list length (lists default to 0; required lists use 1)
   minimum, maximum   bounds for integers
   example     a short example value for the docs
@@ -18,41 +17,13 @@ Field metadata keys (all optional):
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
+from ..load.positions import Pos, Src  # noqa: F401  (records carry their source positions)
+
 # ---------------------------------------------------------------------------------------------
-# Positions
-
-
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A place in a source file: 1-based line and column (columns count code points)."""
-
-    path: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
-
-
-@dataclass(slots=True)
-class Src:
-    """Where a record came from: the mapping's own position and each key's value position."""
-
-    at: Pos
-    keys: dict[str, Pos] = field(default_factory=dict)
-    values: dict[str, Pos] = field(default_factory=dict)
-    items: dict[str, list[Pos]] = field(default_factory=dict)  # positions of list entries
-
-    def value(self, name: str) -> Pos:
-        return self.values.get(name, self.at)
-
-    def item(self, name: str, index: int) -> Pos:
-        entries = self.items.get(name)
-        return entries[index] if entries and index < len(entries) else self.value(name)
+# Declaring fields
 
 
 def f(th: str, en: str, default: Any = ..., **meta: Any) -> Any:
@@ -99,8 +70,17 @@ class Text(Record):
         example="Ang Thong Provincial Office",
     )
 
-    def get(self, lang: str) -> str | None:
-        return self.th if lang == "th" else self.en
+    @property
+    def is_translated(self) -> bool:
+        """Whether the text has an English translation (an ``en`` that is not blank)."""
+        return bool(self.en and self.en.strip())
+
+    def shown(self, lang: str) -> tuple[str, str]:
+        """(the text a reader of ``lang`` sees, its language): English pages show the Thai text
+        where there is no translation yet."""
+        if lang == "en" and self.is_translated:
+            return self.en, "en"  # type: ignore[return-value]
+        return self.th, "th"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,7 +180,7 @@ class Law(Record):
 
     def full_title(self, lang: str) -> str:
         """Title with amendment and year, e.g. 'State Administration Act (No. 7), B.E. 2550 (2007)'."""
-        base = self.title.get(lang) or self.title.th
+        base = self.title.shown(lang)[0]
         if lang == "th":
             amend = f" (ฉบับที่ {self.amendment})" if self.amendment else ""
             return f"{base}{amend} พ.ศ. {self.year_be}"
@@ -318,9 +298,6 @@ class Contact(Record):
 # ---------------------------------------------------------------------------------------------
 # Files
 
-SECTIONS = ("history", "legal_basis", "mandate", "objectives", "missions", "organisation")
-
-
 @dataclass(kw_only=True)
 class Office(Record):
     """One provincial office: the file data/provinces/<slug>.yaml.
@@ -362,96 +339,3 @@ class National(Record):
     organisation: Organisation = f("โครงสร้างมาตรฐาน", "Standard organisation")
     earlier_structures: list[EarlierStructure] = f("โครงสร้างในอดีต", "Earlier structures", [])
     sources: list[Source] = f("แหล่งที่มาของข้อมูลในไฟล์นี้", "Sources of the content in this file", [])
-
-
-# ---------------------------------------------------------------------------------------------
-# Formats of named string kinds (shared by validation and the JSON Schema)
-
-PATTERNS: dict[str, str] = {
-    "id": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    "slug": r"^[a-z]+(-[a-z]+)*$",
-    "province_ref": r"^[a-z]+(-[a-z]+)*$",
-    "law_ref": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    "source_ref": r"^[a-z0-9]+(-[a-z0-9]+)*$",
-    "section": r"^[0-9]+(/[0-9]+)?$",
-    "date_be": r"^2[45][0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-    # Web, mail and phone links only (never javascript:, data:, //host, ...), and nothing a reader or
-    # a browser could be misled by: no spaces, quotes, angle brackets, backticks or backslashes, no
-    # control, invisible or bidi characters. "$(?!\n)": Python's $ would also match before a final
-    # line break. (No needless escapes: editors compile the JSON Schema's copy with JavaScript's u flag.)
-    "url": (r"^(?:(?:https?://|mailto:)[^\s" '"' r"'<>\\`\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
-            r"\u2060-\u206f\ufeff]+|tel:\+?[0-9]+)$(?!\n)"),
-    "phone": r"^\+?[0-9][0-9 -]{5,20}[0-9]$",
-    "email": r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
-}
-COMPILED = {k: re.compile(v) for k, v in PATTERNS.items()}
-
-
-# ---------------------------------------------------------------------------------------------
-# The resolved view: an office's page content with inheritance from the national content applied
-
-Origin = Literal["office", "national"]
-
-
-@dataclass
-class Section:
-    """A section as shown on an office page, and whether it is the office's own or the national standard."""
-
-    name: str
-    value: Any
-    origin: Origin
-
-
-@dataclass
-class ResolvedOffice:
-    """Everything an office page shows, derived from the office file (if any) and the national file."""
-
-    province: Any  # registry.Province
-    file: Office | None
-    name: Text
-    parent: Text
-    status: Text
-    head: Head | None
-    contact: Contact | None
-    sections: dict[str, Section]
-    sources: list[Source]
-    national_sources: list[Source]
-
-    @property
-    def slug(self) -> str:
-        return self.province.slug
-
-    @property
-    def has_own_content(self) -> bool:
-        """The office has written something of its own: a section, its head or its contact details."""
-        if self.file is None:
-            return False
-        return self.head is not None or self.contact is not None or any(
-            s.origin == "office" for s in self.sections.values())
-
-
-def default_name(province: Any) -> Text:
-    return Text(th=f"สำนักงานจังหวัด{province.th}", en=f"{province.en} Provincial Office")
-
-
-def resolve(province: Any, office: Office | None, national: National) -> ResolvedOffice:
-    """Apply inheritance: each section the office file leaves out comes from the national content."""
-    sections: dict[str, Section] = {}
-    for name in SECTIONS:
-        own = getattr(office, name, None) if office is not None else None
-        if own is not None:
-            sections[name] = Section(name, own, "office")
-        elif (std := getattr(national, name, None)) is not None:
-            sections[name] = Section(name, std, "national")
-    return ResolvedOffice(
-        province=province,
-        file=office,
-        name=(office.name if office and office.name else default_name(province)),
-        parent=(office.parent if office and office.parent else national.parent),
-        status=(office.status if office and office.status else national.status),
-        head=office.head if office else None,
-        contact=office.contact if office else None,
-        sections=sections,
-        sources=list(office.sources) if office else [],
-        national_sources=list(national.sources),
-    )

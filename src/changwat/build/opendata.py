@@ -22,7 +22,8 @@ import json
 from dataclasses import MISSING
 from typing import Any
 
-from .model import (
+from .urls import absolute, data_office_json, office_page_urls
+from ..model import (
     AuditUnit,
     Contact,
     Group,
@@ -107,18 +108,18 @@ def national_json(national: National) -> dict[str, Any]:
 # What a page shows
 
 
-def _base(base_url: str) -> str:
-    return base_url if base_url.endswith("/") else base_url + "/"
-
-
 def page_urls(slug: str, base_url: str) -> dict[str, str]:
     """The office page's address in each language."""
-    base = _base(base_url)
-    return {"th": f"{base}provinces/{slug}/", "en": f"{base}en/provinces/{slug}/"}
+    return office_page_urls(base_url, slug)
 
 
 def data_url(slug: str, base_url: str) -> str:
-    return f"{_base(base_url)}data/provinces/{slug}.json"
+    return absolute(base_url, data_office_json(slug))
+
+
+# The top-level keys of an office's JSON (resolved_json), as the open-data page lists them.
+JSON_FIELDS = ("schema_version", "province", "name", "parent", "status", "head", "contact", "sections",
+               "sources", "national_sources", "url", "data_url")
 
 
 def resolved_json(r: ResolvedOffice, base_url: str) -> dict[str, Any]:

@@ -1,9 +1,13 @@
-"""The `changwat` command.
+"""The `changwat` command: the tools editors and developers run on a project.
 
-    changwat validate [PATH ...] [--format text|github]   exit 0 clean, 1 errors, 2 usage
-    changwat schema [--check]                             (re)generate schema/*.schema.json
-    changwat new PROVINCE [--data DIR] [--stdout]         start data/provinces/<slug>.yaml (exit 1: refused)
-    changwat status [--data DIR] [--format text|json|markdown]   English translations per office
+    changwat [--root DIR] validate [PATH ...] [--format text|github]   exit 0 clean, 1 errors, 2 usage
+    changwat [--root DIR] schema [--check]        (re)generate schema/*.schema.json and schema/README.md
+    changwat [--root DIR] new PROVINCE [--stdout] start data/provinces/<slug>.yaml (exit 1: refused)
+    changwat [--root DIR] status [--format text|json|markdown]   English translations per office
+    changwat [--root DIR] pages                   generate docs/ from data/ (what the MkDocs hook does)
+
+The project is the folder given with --root, else the working folder or its nearest parent that
+has a mkdocs.yml (changwat.project). A folder that is not a project is said so, with exit 2.
 """
 
 from __future__ import annotations
@@ -12,14 +16,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .problems import Problem, format_github, format_text, summary
-
-
-def _data_root() -> Path:
-    from .pipeline import DATA
-
-    here = Path("data")
-    return here if (here / "national.yaml").exists() or (here / "provinces").is_dir() else DATA
+from ..problems import Problem, format_github, format_text, summary
+from ..project import Project, ProjectError
 
 
 def _expand(paths: list[str]) -> tuple[list[Path], list[str]]:
@@ -35,17 +33,17 @@ def _expand(paths: list[str]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
-def cmd_validate(args: argparse.Namespace) -> int:
-    from .model import Pos
-    from .pipeline import display_path, load_dataset
+def cmd_validate(args: argparse.Namespace, project: Project) -> int:
+    from ..check import load_dataset
+    from ..load.files import display_path
+    from ..model import Pos
 
-    root = _data_root()
     files, missing = _expand(args.paths)
     if missing:
         for m in missing:
             print(format_text(Problem(Pos(m, 1, 1), "C01", {"path": m}), None), file=sys.stderr)
         return 2
-    dataset, problems = load_dataset(root, extra=files)
+    dataset, problems = load_dataset(project, extra=files)
     if args.paths:
         wanted = {display_path(f) for f in files}
         problems = [p for p in problems if p.pos.path in wanted]
@@ -71,31 +69,47 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
-    from .jsonschema import README, update_readme, write_schemas
+def cmd_schema(args: argparse.Namespace, project: Project) -> int:
+    from ..check.jsonschema import write_reference, write_schemas
 
-    changed = write_schemas(check=args.check)
-    if update_readme(check=args.check):
-        changed.append(README)
+    changed = write_schemas(project.schema, check=args.check)
+    changed += write_reference(project.schema, check=args.check)
     for path in changed:
         print(("out of date: " if args.check else "wrote ") + str(path))
     return 1 if (args.check and changed) else 0
 
 
-def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import new_office
+def cmd_new(args: argparse.Namespace, project: Project) -> int:
+    from .new import new_office
 
-    return new_office(args.province, args.data or _data_root(), stdout=args.stdout)
+    return new_office(args.province, project, stdout=args.stdout)
 
 
-def cmd_status(args: argparse.Namespace) -> int:
+def cmd_status(args: argparse.Namespace, project: Project) -> int:
     from .status import print_status
 
-    return print_status(args.data or _data_root(), args.format)
+    return print_status(project, args.format)
+
+
+def cmd_pages(args: argparse.Namespace, project: Project) -> int:
+    from ..build.pages import DataError, generate
+
+    try:
+        result = generate(project, force=True)
+    except DataError as e:
+        print(e.report, file=sys.stderr)
+        print(f"\n{e}", file=sys.stderr)
+        return 1
+    if result.notes:
+        print(result.notes, file=sys.stderr)
+    print(result.summary())
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="changwat", description="Thai provincial offices: data tools / เครื่องมือข้อมูลสำนักงานจังหวัด")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="the project folder, with mkdocs.yml and data/ (default: this folder or its nearest parent)")
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check data files / ตรวจไฟล์ข้อมูล")
     v.add_argument("paths", nargs="*", help="files or folders (default: all data)")
@@ -117,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--data", type=Path, help="data folder (default: data/)")
     st.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     st.set_defaults(func=cmd_status)
+    pg = sub.add_parser("pages", help="generate docs/ from data/ / สร้างหน้าเว็บจากข้อมูล")
+    pg.set_defaults(func=cmd_pages)
     return parser
 
 
@@ -124,7 +140,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return args.func(args)
+        project = Project.load(args.root, data=getattr(args, "data", None))
+    except ProjectError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    try:
+        return args.func(args, project)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ..cache import ContentCache, digest
+
 ZWSP = "\u200b"
 #: What ``plugins.search.separator`` in mkdocs.yml must be (at least): whitespace, U+200B, dash.
 SEPARATOR = r"[\s\u200b\-]+"
@@ -154,27 +156,21 @@ def fingerprint(names: Iterable[str] = ()) -> str:
     """Everything segmentation depends on: this module's code, pythainlp's version, the names."""
     from importlib.metadata import version
 
-    from .cache import digest
-
     return digest(Path(__file__).read_bytes(), version("pythainlp"), "\n".join(sorted(names)))
 
 
 class CachedSegmenter:
     """A :class:`Segmenter` whose results are kept in a persistent, content-keyed cache
-    (``.cache/changwat/search.json``). pythainlp is loaded only when some text is new."""
+    (``search.json`` in the project's cache folder). pythainlp is loaded only when some text is new."""
 
-    def __init__(self, names: Iterable[str] = (), name: str = "search"):
-        from .cache import ContentCache
-
+    def __init__(self, names: Iterable[str] = (), cache_dir: Path | None = None, name: str = "search"):
         names = frozenset(names)
         self.segmenter = Segmenter(names)
-        self.cache = ContentCache(name, fingerprint(names))
+        self.cache = ContentCache(name, fingerprint(names), cache_dir)
         self.hits = 0
         self.misses = 0
 
     def __call__(self, text: str) -> str:
-        from .cache import digest
-
         if not text or not _HAS_THAI.search(text):
             return text
         key = digest(text)

@@ -18,7 +18,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import National, Office, Pos
+from ..model import National, Office, Pos
+from ..project import Project
 
 NATIONAL_SLUG = "national"
 SHORT = 60  # characters of Thai shown for an untranslated text in text and Markdown output
@@ -53,7 +54,7 @@ def translation_report(dataset) -> list[OfficeStatus]:
     """One OfficeStatus per file of a loaded dataset (``pipeline.load_dataset``): the national
     content first, then the offices by slug. Files with errors are counted as far as they could be
     read (their texts up to the error are known)."""
-    from .load import pos_of
+    from ..load.yaml import pos_of
 
     out: list[OfficeStatus] = []
     for path, conv in dataset.files.items():
@@ -117,7 +118,7 @@ def _pct(p: float) -> str:
 
 
 def format_text(report: list[OfficeStatus], without_file: list[str]) -> str:
-    from .thai import display_width
+    from ..problems import display_width
 
     rows = [("สำนักงาน / office", "ข้อความ / texts", "แปลแล้ว / translated", "%")]
     rows += [(s.slug, str(s.total), str(s.translated), _pct(s.percent)) for s in report]
@@ -189,11 +190,11 @@ def format_json(report: list[OfficeStatus], without_file: list[str]) -> str:
 FORMATS = {"text": format_text, "markdown": format_markdown, "json": format_json}
 
 
-def print_status(data_dir: Path, fmt: str = "text") -> int:
+def print_status(project: Project, fmt: str = "text") -> int:
     """`changwat status`: print the report; 0 (it is information, not a check)."""
-    from .pipeline import load_dataset
+    from ..check import load_dataset
 
-    dataset, problems = load_dataset(Path(data_dir), lint=False)
+    dataset, problems = load_dataset(project, lint=False)
     report = translation_report(dataset)
     with_file = {s.slug for s in report}
     without_file = [p.slug for p in dataset.registry if p.slug not in with_file]

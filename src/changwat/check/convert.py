@@ -6,7 +6,6 @@ the JSON Schema and these checks cannot drift apart.
 
 from __future__ import annotations
 
-import difflib
 import re
 import functools
 import types
@@ -17,10 +16,13 @@ from typing import Any, Iterator, Literal
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import model
-from .load import STR_TAG, Loaded, pos_of
-from .model import COMPILED, Pos, Record, Src, Text, data_fields
-from .problems import Problem
+from .. import model
+from ..model import records
+from ..load.yaml import STR_TAG, Loaded, pos_of
+from ..model import Pos, Record, Src, Text, data_fields
+from ..model.kinds import KINDS
+from ..problems import Problem
+from .hints import closest, did_you_mean
 
 MAX_TEXT = 4000  # characters in one paragraph or item; longer means paragraphs were merged
 
@@ -39,23 +41,6 @@ _NODE_NAMES = {
     SequenceNode: ("รายการ (ขึ้นต้นด้วย -)", "a list (entries starting with -)"),
     ScalarNode: ("ข้อความ", "a text"),
 }
-_KIND_NAMES = {
-    "id": ("รหัส", "id", "strategy-group (a-z, 0-9, -)"),
-    "slug": ("รหัสจังหวัด", "province slug", "ang-thong"),
-    "province_ref": ("รหัสจังหวัด", "province slug", "ang-thong"),
-    "law_ref": ("รหัสกฎหมาย", "law id", "state-admin-act-2534"),
-    "source_ref": ("รหัสแหล่งที่มา", "source id", "seed-000"),
-    "section": ("เลขมาตรา", "section number", "\"52/1\""),
-    "date_be": ("วันที่ พ.ศ.", "Buddhist Era date", "\"2516-08-28\""),
-    "url": ("ที่อยู่เว็บ", "web address", "https://www.angthong.go.th/"),
-    "phone": ("หมายเลขโทรศัพท์", "phone number", "\"0 3561 1234\""),
-    "email": ("อีเมล", "e-mail address", "saraban@angthong.go.th"),
-}
-_REF_NAMES = {
-    "source_ref": ("แหล่งที่มา", "source", "sources"),
-    "law_ref": ("กฎหมาย", "law", "legal_basis.laws"),
-    "province_ref": ("จังหวัด", "province", None),
-}
 
 
 @dataclass
@@ -73,7 +58,7 @@ class Converted:
 
 @functools.cache
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls, vars(model))
+    return typing.get_type_hints(cls, vars(records))
 
 
 def _is_optional(tp: Any) -> tuple[bool, Any]:
@@ -193,13 +178,12 @@ class Converter:
                 self.texts.append((obj, lang, vnode))
 
     def unknown_key(self, knode: ScalarNode, cls: type, names: set[str], where: str) -> None:
-        close = difflib.get_close_matches(knode.value, sorted(names), n=3, cutoff=0.6)
+        close = closest(knode.value, names)
         thai = _thai_key_index().get(knode.value)
         if thai and thai in names:
             close = [thai]
         if close:
-            hint_th = "หมายถึง " + " หรือ ".join(f"\"{c}\"" for c in close) + " หรือไม่"
-            hint_en = "did you mean " + " or ".join(f"\"{c}\"" for c in close) + "?"
+            hint_th, hint_en = did_you_mean(close)
         else:
             hint_th = "คีย์ที่ใช้ได้: " + ", ".join(sorted(names))
             hint_en = "allowed keys: " + ", ".join(sorted(names))
@@ -282,12 +266,12 @@ class Converter:
         if kind == "date_be" and (ce := re.match(r"^(1[89][0-9]{2}|20[0-9]{2})(-.*)?$", value)):
             self.problem(node, "K14", value=value, suggestion=f"{int(ce.group(1)) + 543}{ce.group(2) or ''}")
             return _INVALID
-        if kind and not COMPILED[kind].fullmatch(value):
-            th, en, example = _KIND_NAMES[kind]
-            self.problem(node, "K06", value=value, kind_th=th, kind_en=en, example=example)
+        if kind and not KINDS[kind].regex.fullmatch(value):
+            k = KINDS[kind]
+            self.problem(node, "K06", value=value, kind_th=k.th, kind_en=k.en, example=k.example)
             return _INVALID
         if kind == "date_be":
-            from .dates import parse_be
+            from ..model.dates import parse_be
 
             try:
                 parse_be(value)
@@ -315,10 +299,10 @@ class Converter:
         if value is None:
             return _INVALID
         if value not in allowed:
-            close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.5)
+            close = closest(value, allowed, n=1, cutoff=0.5)
+            hint_th, hint_en = did_you_mean(close) if close else ("", "")
             self.problem(node, "K08", value=value, key=key, allowed=", ".join(allowed),
-                         hint_th=f" (หมายถึง \"{close[0]}\" หรือไม่)" if close else "",
-                         hint_en=f" (did you mean \"{close[0]}\"?)" if close else "")
+                         hint_th=f" ({hint_th})" if close else "", hint_en=f" ({hint_en})" if close else "")
             return _INVALID
         return value
 
@@ -337,48 +321,3 @@ def convert(loaded: Loaded, cls: type) -> Converted:
         result = conv.record(cls, loaded.root, "")
         obj = None if result is _INVALID else result
     return Converted(loaded, obj, conv.texts)
-
-
-# -- walking the model -------------------------------------------------------------------------------
-
-def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
-    """Every (record, field, value) in a model tree, depth first, in document order."""
-    stack = [obj]
-    while stack:
-        rec = stack.pop()
-        items = []
-        for fl in data_fields(type(rec)):
-            value = getattr(rec, fl.name)
-            items.append((rec, fl, value))
-        for rec_, fl, value in items:
-            yield rec_, fl, value
-        children = []
-        for _, fl, value in items:
-            if isinstance(value, Record):
-                children.append(value)
-            elif isinstance(value, list):
-                children.extend(v for v in value if isinstance(v, Record))
-        stack.extend(reversed(children))
-
-
-def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]],
-                                     list[tuple[str, str, Pos]]]:
-    """All ids (namespace, id, pos), references (kind, value, pos) and cited law sections
-    (law id, section, pos) in one file's model, in one walk."""
-    ids, refs, sections = [], [], []
-    for rec, fl, value in walk(obj):
-        if isinstance(rec, model.LawRef) and fl.name == "section" and value is not None:
-            sections.append((rec.law, value, rec.pos("section")))
-        kind = fl.metadata.get("kind")
-        if value is None or kind is None:
-            continue
-        pos = rec.pos(fl.name)
-        src = rec.src
-        if kind == "id":
-            ns = "group" if isinstance(rec, (model.Group, model.SubGroup)) else type(rec).__name__.lower()
-            ids.append((ns, value, pos))
-        elif kind in _REF_NAMES:
-            values = value if isinstance(value, list) else [value]
-            for i, v in enumerate(values):
-                refs.append((kind, v, src.item(fl.name, i) if src and isinstance(value, list) else pos))
-    return ids, refs, sections

@@ -1,6 +1,6 @@
-"""Stage 5 — site: write the rendered pages under docs/ for MkDocs (or ProperDocs) to build.
+"""Stage 4 — build: write the rendered pages under docs/ for MkDocs (or ProperDocs) to build.
 
-    python -m changwat.site [--root .] [--config mkdocs.yml]     # generate docs/ standalone
+    changwat pages [--root .]        # generate docs/ without MkDocs (make pages)
 
 The MkDocs hook (hooks/changwat_site.py) calls :func:`generate` from ``on_config``. docs/ is
 generated output (gitignored): pages are written in mkdocs-static-i18n's suffix structure
@@ -19,30 +19,18 @@ build never publishes a partial site. This module does not import MkDocs.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import os
-import sys
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ..project import Project
+from .render import Page, render_site
+from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
 
-from .render import (
-    DATA_NATIONAL_JSON,
-    DATA_OFFICES_CSV,
-    DATA_OFFICES_JSON,
-    SCHEMA_FILES,
-    Page,
-    SiteInfo,
-    data_office_json,
-    render_site,
-)
-
-REPO = Path(__file__).resolve().parents[2]
 GENERATED_SUFFIX = ".md"
 # Folders of docs/ that hold only generated static files (open data, schemas): anything in them
 # that the current data does not produce is stale and removed.
@@ -76,58 +64,23 @@ class Result:
 
 
 # ---------------------------------------------------------------------------------------------
-# Settings from mkdocs.yml
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may use MkDocs' !ENV tag; read it as its default value."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        return os.environ.get(loader.construct_scalar(node))
-    names = loader.construct_sequence(node)
-    for name in names[:-1]:
-        if name in os.environ:
-            return os.environ[name]
-    return names[-1] if names else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-
-
-def site_info(config: dict[str, Any], root: Path) -> SiteInfo:
-    """SiteInfo from an mkdocs.yml mapping (or MkDocs' loaded config, which is a mapping too)."""
-    extra = (config.get("extra") or {}).get("changwat") or {}
-    data_dir = Path(extra.get("data_dir", "data"))
-    return SiteInfo(
-        site_url=str(config.get("site_url") or SiteInfo.site_url).rstrip("/") + "/",
-        repo_url=str(config.get("repo_url") or SiteInfo.repo_url).rstrip("/"),
-        branch=str(extra.get("branch", "main")),
-        data_path=data_dir.as_posix(),
-    )
-
-
-def read_config(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_ConfigLoader) or {}
-
-
-# ---------------------------------------------------------------------------------------------
 # Generation
 
 
 _last: dict[tuple, str] = {}
 
 
-def _fingerprint(data_dir: Path, docs_dir: Path, schema_dir: Path | None = None) -> str:
-    """Changes whenever an input of the pages may have changed: data files, templates, ui.yaml
+def _fingerprint(project: Project) -> str:
+    """Changes whenever an input of the pages may have changed: data files, page templates, ui.yaml
     and the package's Python modules, the JSON Schemas, and the docs/ files themselves (someone
     may delete them)."""
     h = hashlib.sha256()
     pkg = Path(str(resources.files("changwat")))
-    schemas = sorted(schema_dir.glob("*.json")) if schema_dir is not None and schema_dir.is_dir() else []
-    inputs = [*sorted(data_dir.rglob("*")), *sorted(pkg.rglob("*")), *schemas, *sorted(docs_dir.rglob("*"))]
+    schema_dir, templates = project.schema, project.templates
+    schemas = sorted(schema_dir.glob("*.json")) if schema_dir.is_dir() else []
+    pages = [p for p in sorted(templates.rglob("*.j2"))] if templates.is_dir() else []
+    inputs = [*sorted(project.data.rglob("*")), *sorted(pkg.rglob("*")), *schemas, *pages,
+              *sorted(project.docs.rglob("*"))]
     for p in inputs:
         if p.is_file() and "__pycache__" not in p.parts:
             st = p.stat()
@@ -198,28 +151,24 @@ def preview_offices() -> frozenset[str] | None:
     return frozenset(s.strip() for s in raw.split(",") if s.strip()) or None
 
 
-def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | None = None,
-             info: SiteInfo | None = None, force: bool = False) -> Result:
+def generate(project: Project, force: bool = False) -> Result:
     """Load and validate the data, render every page and write what changed under docs_dir.
 
     Raises DataError (with the formatted problems) when the data has errors. Calling it again with
     nothing changed is nearly free (MkDocs runs on_config once per language). In a preview
     (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
-    from .pipeline import load_dataset
-    from .problems import format_text
+    from ..check import load_dataset
+    from ..problems import format_text
 
-    info = info or site_info(read_config(root / "mkdocs.yml"), root)
-    docs_dir = docs_dir or root / "docs"
-    data_dir = data_dir or root / info.data_path
-    schema_dir = root / "schema"
+    info, docs_dir = project.site, project.docs
     only = preview_offices()
-    key = (str(docs_dir.resolve()), str(data_dir.resolve()), info, only)
-    stamp = _fingerprint(data_dir, docs_dir, schema_dir)
+    key = (str(docs_dir.resolve()), str(project.data.resolve()), info, only)
+    stamp = _fingerprint(project)
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
 
-    dataset, problems = load_dataset(data_dir)
+    dataset, problems = load_dataset(project)
     errors = [p for p in problems if p.severity == "error"]
     report = "\n\n".join(format_text(p, dataset.source_lines(p.pos.path)) for p in problems)
     if errors:
@@ -228,36 +177,12 @@ def generate(root: Path = REPO, docs_dir: Path | None = None, data_dir: Path | N
         unknown = sorted(only - set(dataset.registry.by_slug))
         if unknown:
             raise DataError(f"CHANGWAT_PREVIEW: unknown province {', '.join(unknown)}", len(unknown))
-        pages = render_site(dataset, info, only)
+        pages = render_site(dataset, info, project.templates, only)
     else:
-        pages = [*render_site(dataset, info), *open_data_files(dataset, info, schema_dir)]
+        pages = [*render_site(dataset, info, project.templates), *open_data_files(dataset, info, project.schema)]
     result = write_pages(pages, docs_dir)
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
-    _last[key] = _fingerprint(data_dir, docs_dir, schema_dir)
+    _last[key] = _fingerprint(project)
     return result
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m changwat.site", description=__doc__.splitlines()[0])
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: .)")
-    parser.add_argument("--config", type=Path, default=None, help="mkdocs.yml (default: <root>/mkdocs.yml)")
-    args = parser.parse_args(argv)
-    root = args.root.resolve()
-    config = read_config(args.config or root / "mkdocs.yml")
-    docs_dir = root / str(config.get("docs_dir", "docs"))
-    try:
-        result = generate(root, docs_dir=docs_dir, info=site_info(config, root), force=True)
-    except DataError as e:
-        print(e.report, file=sys.stderr)
-        print(f"\n{e}", file=sys.stderr)
-        return 1
-    if result.notes:
-        print(result.notes, file=sys.stderr)
-    print(result.summary())
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

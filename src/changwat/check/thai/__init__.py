@@ -27,19 +27,13 @@ from pathlib import Path
 from typing import Literal
 
 __all__ = [
-    "ALLOWLIST_PATH",
     "Finding",
     "RULES",
     "RULES_BY_LANG",
     "Rule",
-    "display_width",
     "lint",
     "load_allowlist",
 ]
-
-# The committed allow-list of proper names and legitimate words missing from the dictionary.
-ALLOWLIST_PATH = Path(__file__).resolve().parents[2] / "data" / "thai-allowlist.txt"
-
 
 # ---------------------------------------------------------------------------------------------
 # Public types
@@ -963,17 +957,6 @@ def _lint(text: str, lang: str, allow: frozenset[str]) -> tuple[Finding, ...]:
 
 # ---------------------------------------------------------------------------------------------
 # display width and allow-list
-
-
-def display_width(s: str) -> int:
-    """Terminal column width: combining marks and zero-width characters 0, wide characters 2."""
-    w = 0
-    for ch in s:
-        cat = unicodedata.category(ch)
-        if cat in ("Mn", "Me", "Cf", "Cc") or "\u1160" <= ch <= "\u11ff":
-            continue
-        w += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return w
 
 
 def load_allowlist(path: str | Path) -> frozenset[str]:

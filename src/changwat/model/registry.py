@@ -23,9 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-__all__ = ["DEFAULT_PATH", "Province", "REGIONS", "REGION_KEYS", "Region", "Registry", "load_registry"]
+__all__ = ["Province", "REGIONS", "REGION_KEYS", "Region", "Registry", "load_registry"]
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data" / "registry" / "provinces.csv"
 FIELDS = ("iso", "slug", "th", "en", "region")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -131,12 +130,12 @@ def _iso_key(iso: str) -> tuple[int, str]:
     return (int(code), "") if code.isdigit() else (10_000, code)
 
 
-def load_registry(path: str | Path | None = None) -> Registry:
-    """Read the registry CSV (default: the repository's ``data/registry/provinces.csv``).
+def load_registry(path: str | Path) -> Registry:
+    """Read the registry CSV (a project's ``data/registry/provinces.csv``: ``Project.registry``).
 
     Raises ValueError naming the file and line for a malformed file.
     """
-    path = Path(path) if path is not None else DEFAULT_PATH
+    path = Path(path)
     provinces: list[Province] = []
     seen: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
     with path.open(encoding="utf-8-sig", newline="") as fh:

@@ -13,11 +13,11 @@ from dataclasses import MISSING, is_dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import model
-from .model import PATTERNS, data_fields
-from .validate import _hints, _is_optional
+from .. import model
+from ..model import data_fields
+from ..model.kinds import KINDS
+from .convert import _hints, _is_optional
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 BASE = "https://changwat.github.io/changwat/schema/"
 
 
@@ -49,7 +49,7 @@ def _type_schema(tp: Any, meta: Any, defs: dict[str, Any]) -> dict[str, Any]:
     out = {"type": "string"}
     kind = meta.get("kind")
     if kind:
-        out["pattern"] = PATTERNS[kind]
+        out["pattern"] = KINDS[kind].pattern
     return out
 
 
@@ -105,7 +105,7 @@ def render(name: str) -> str:
     return json.dumps(schema_for(SCHEMAS[name], name), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_schemas(check: bool = False, directory: Path = SCHEMA_DIR) -> list[Path]:
+def write_schemas(directory: Path, check: bool = False) -> list[Path]:
     """Write the schema files; return those that changed (or, with check, would change)."""
     changed = []
     for name in SCHEMAS:
@@ -120,10 +120,6 @@ def write_schemas(check: bool = False, directory: Path = SCHEMA_DIR) -> list[Pat
 
 
 # -- the README's field reference, generated from the same metadata ------------------------------
-
-README = Path(__file__).resolve().parents[2] / "README.md"
-START, END = "<!-- field-reference:start -->", "<!-- field-reference:end -->"
-
 
 def _type_label(tp: Any, meta: Any) -> str:
     optional, tp = _is_optional(tp)
@@ -173,16 +169,32 @@ def field_reference() -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def update_readme(check: bool = False, path: Path = README) -> bool:
-    """Replace the text between the field-reference markers; return True if it changed."""
-    if not path.exists():
-        return False
-    text = path.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        return False
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    new = f"{head}{START}\n{field_reference()}{END}{tail}"
-    if new != text and not check:
-        path.write_text(new, encoding="utf-8")
-    return new != text
+REFERENCE = "README.md"
+REFERENCE_HEAD = """# The data format: field reference
+
+<!-- generated from src/changwat/model/records.py by `changwat schema` (make regen); do not edit -->
+
+Every data file is YAML: `data/national.yaml` (what every provincial office shares) and one file per
+office, `data/provinces/<slug>.yaml`. Dates are Buddhist Era strings (`"2516-08-28"`, `"2516-08"`,
+`"2517"`); ids are lower-case ASCII with dashes; every human-readable text is `{th: ..., en: ...}`.
+The JSON Schemas beside this file (`office.schema.json`, `national.schema.json`) say the same for
+editors' tools: the first line of a data file points VS Code and github.dev at them.
+
+"""
+
+
+def reference() -> str:
+    """The generated field reference (schema/README.md)."""
+    return REFERENCE_HEAD + field_reference()
+
+
+def write_reference(directory: Path, check: bool = False) -> list[Path]:
+    """Write schema/README.md; return it if it changed (or, with check, would change)."""
+    path = directory / REFERENCE
+    text = reference()
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return []
+    if not check:
+        directory.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return [path]

@@ -38,21 +38,39 @@ No MkDocs import here: the output is files' text, and ``site.py`` writes them.
 from __future__ import annotations
 
 import functools
-import posixpath
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any, Iterable
-from urllib.parse import quote
 
 import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from .dates import parse_be
-from .opendata import CSV_COLUMNS, json_ld, json_ld_script, shown_texts
-from .registry import REGIONS
-from .model import (
+from ..model.dates import parse_be
+from .ui import ui_strings
+from .urls import (
+    DATA_NATIONAL_JSON,
+    DATA_OFFICES_CSV,
+    DATA_OFFICES_JSON,
+    DEFAULT_LANG,
+    HOME,
+    LANGS,
+    OPEN_DATA,
+    PROVINCES,
+    SCHEMA_FILES,
+    STANDARD,
+    SiteInfo,
+    data_office_json,
+    docs_path,
+    file_href,
+    href,
+    lang_url,
+)
+from ..model.registry import REGIONS
+from ..model.sections import BY_NAME, NAMES
+from .opendata import CSV_COLUMNS, JSON_FIELDS, json_ld, json_ld_script, shown_texts
+from ..model import (
     AuditUnit,
     Contact,
     EarlierStructure,
@@ -68,58 +86,11 @@ from .model import (
     National,
     Organisation,
     Passage,
-    SECTIONS,
     ResolvedOffice,
     Section,
     Source,
     Text,
 )
-
-LANGS = ("th", "en")
-DEFAULT_LANG = "th"
-
-# Page ids → directory URLs (relative to the language root) and docs/ source names.
-HOME = ""
-PROVINCES = "provinces/"
-STANDARD = "standard/"
-OPEN_DATA = "open-data/"
-
-# Open data: files at the site root (one copy, not per language), written by site.py.
-DATA_OFFICES_JSON = "data/offices.json"
-DATA_OFFICES_CSV = "data/offices.csv"
-DATA_NATIONAL_JSON = "data/national.json"
-SCHEMA_FILES = ("schema/office.schema.json", "schema/national.schema.json")
-# The top-level keys of an office's JSON (opendata.resolved_json), as the open-data page lists them.
-JSON_FIELDS = ("schema_version", "province", "name", "parent", "status", "head", "contact", "sections",
-               "sources", "national_sources", "url", "data_url")
-
-
-def data_office_json(slug: str) -> str:
-    """The stable address of one office's data, relative to the site root."""
-    return f"data/provinces/{slug}.json"
-
-
-# The order and heading ids of an office page's sections (model section name → id).
-SECTION_IDS = {
-    "history": "history",
-    "legal_basis": "legal-basis",
-    "mandate": "mandate",
-    "objectives": "objectives",
-    "missions": "missions",
-    "organisation": "org-chart",
-}
-
-# ---------------------------------------------------------------------------------------------
-# Interface strings
-
-
-@functools.cache
-def ui_strings() -> dict[str, dict[str, str]]:
-    """The interface strings of ``ui.yaml``: {lang: {key: text}}."""
-    raw = resources.files("changwat").joinpath("ui.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    return {lang: {str(k): str(v) for k, v in data[lang].items()} for lang in LANGS}
-
 
 # ---------------------------------------------------------------------------------------------
 # Inert text helpers
@@ -159,18 +130,6 @@ def tel_url(phone: str) -> str | None:
     return f"tel:{digits}" if re.fullmatch(r"\+?[0-9]{6,20}", digits) else None
 
 
-def href(frm: str, to: str) -> str:
-    """Relative link between two directory URLs of the site ('' is the site root)."""
-    rel = posixpath.relpath("/" + to, "/" + frm)
-    return "./" if rel == "." else rel.rstrip("/") + "/"
-
-
-def file_href(lang: str, frm: str, path: str) -> str:
-    """Relative link from a page (directory URL within its language) to a file at the site root,
-    which exists once for both languages (open data, schemas)."""
-    return posixpath.relpath("/" + path, "/" + lang_url(lang, frm))
-
-
 def translation(o: ResolvedOffice) -> tuple[int, int]:
     """(texts with an English translation, all texts) of what the office page shows — the same
     count as the open data's ``translated_texts``/``total_texts``."""
@@ -185,35 +144,6 @@ def percent(done: int, total: int) -> int:
 
 # ---------------------------------------------------------------------------------------------
 # Site-wide settings
-
-
-NEW_FILE_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """What pages need to know about where the site and its sources live."""
-
-    site_url: str = "https://changwat.github.io/changwat/"
-    repo_url: str = "https://github.com/changwat/changwat"
-    branch: str = "main"
-    data_path: str = "data"  # repository-relative path of the data folder
-
-    def abs_url(self, url: str) -> str:
-        return self.site_url.rstrip("/") + "/" + url
-
-    def national_edit_url(self) -> str:
-        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
-
-    def edit_url(self, slug: str, exists: bool) -> str:
-        """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page
-        with the file name and a start (the schema line for the editor, the province) filled in."""
-        repo = self.repo_url.rstrip("/")
-        folder = f"{self.data_path}/provinces"
-        if exists:
-            return f"{repo}/edit/{self.branch}/{folder}/{slug}.yaml"
-        value = quote(f"{NEW_FILE_SCHEMA_LINE}\nprovince: {slug}\n", safe="")
-        return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={value}"
 
 
 # Front matter is written by PyYAML's safe dumper; libyaml's (same output, several times faster,
@@ -240,18 +170,6 @@ def sort_by_name(provinces: list[Any], lang: str) -> list[Any]:
     return sorted(provinces, key=lambda p: p.en.casefold())
 
 
-def lang_url(lang: str, url: str) -> str:
-    return url if lang == DEFAULT_LANG else f"{lang}/{url}"
-
-
-def docs_path(url: str, lang: str) -> str:
-    """'provinces/ang-thong/' → 'provinces/ang-thong.md' (Thai) or 'provinces/ang-thong.en.md'."""
-    stem = "index" if url == HOME else url.rstrip("/")
-    if url == PROVINCES:
-        stem = "provinces/index"
-    return f"{stem}.md" if lang == DEFAULT_LANG else f"{stem}.{lang}.md"
-
-
 # ---------------------------------------------------------------------------------------------
 # The renderer
 
@@ -260,7 +178,7 @@ class Renderer:
     """Builds view dicts and renders pages for one dataset."""
 
     def __init__(self, info: SiteInfo, provinces: Iterable[Any], regions: Iterable[Any] = REGIONS,
-                 national: National | None = None):
+                 national: National | None = None, *, templates: Path):
         self.info = info
         self.national_laws: dict[str, Law] = (
             {law.id: law for law in national.legal_basis.laws} if national and national.legal_basis else {}
@@ -273,7 +191,7 @@ class Renderer:
         # the same way (73 offices without a file show identical standard sections): see section_html.
         self._fragments: dict[tuple, Markup] = {}
         self.env = jinja2.Environment(
-            loader=jinja2.PackageLoader("changwat", "templates"),
+            loader=jinja2.FileSystemLoader(templates),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -336,7 +254,7 @@ class Renderer:
         ui = ui_strings()[lang]
         own = sum(1 for o in offices if o.has_own_content)
         return self._render(
-            "home.md.j2", HOME, lang,
+            "page/home.md.j2", HOME, lang,
             {"title": ui["home_title"], "description": ui["site_description"], "edit_url": None,
              "hide": ["navigation"]},
             count=ui["home_count"].format(own=own, total=len(offices)),
@@ -393,7 +311,7 @@ class Renderer:
         ui = ui_strings()[lang]
         own = sum(1 for o in offices if o.has_own_content)
         return self._render(
-            "provinces.md.j2", PROVINCES, lang,
+            "page/provinces.md.j2", PROVINCES, lang,
             {"title": ui["list_title"], "description": ui["list_lead"], "edit_url": None,
              "hide": ["navigation"]},
             count=ui["home_count"].format(own=own, total=len(offices)),
@@ -413,7 +331,7 @@ class Renderer:
                     "text": ui[key], "example": None}
 
         return self._render(
-            "open_data.md.j2", OPEN_DATA, lang,
+            "page/open_data.md.j2", OPEN_DATA, lang,
             {"title": ui["od_title"], "description": ui["od_lead"], "edit_url": None, "hide": ["navigation"]},
             files=[
                 entry(DATA_OFFICES_JSON, "JSON", "od_file_offices_json"),
@@ -440,7 +358,7 @@ class Renderer:
         own (and leave it out of the search index there, so it is indexed here only)."""
         sections = {
             name: Section(name, value, "office")
-            for name in SECTIONS if (value := getattr(national, name, None)) is not None
+            for name in NAMES if (value := getattr(national, name, None)) is not None
         }
         resolved = ResolvedOffice(
             province=None, file=None, name=national.name, parent=national.parent, status=national.status,
@@ -682,8 +600,8 @@ class OfficeView:
             "organisation": self.organisation,
         }
         for name, sec in self.o.sections.items():
-            sid = SECTION_IDS[name]
-            kind = "item_list" if name in ("mandate", "objectives") else name
+            sid = BY_NAME[name].anchor
+            kind = BY_NAME[name].template
             origin = "national" if self.standard else sec.origin
             inherited = sec.origin == "national" and not self.standard
             key = self.fragment_key(kind, sec.value, inherited)
@@ -693,7 +611,7 @@ class OfficeView:
                 "key": key,
                 "id": sid,
                 "kind": kind,
-                "title": self.ui[{"organisation": "org_chart"}.get(name, name)],
+                "title": self.ui[BY_NAME[name].ui_key],
                 "inherited": inherited,
                 "standard_href": href(self.url, STANDARD) + f"#{sid}",
                 "cites": self.cites(origin, getattr(sec.value, "sources", [])),
@@ -749,7 +667,7 @@ class OfficeView:
                 key = (*key, repr(chart))
             html = self.r._fragments.get(key) if key is not None else None
             if html is None:
-                html = Markup(self.r.env.get_template(f"office/{s['kind']}.j2").render(
+                html = Markup(self.r.env.get_template(f"section/{s['kind']}.j2").render(
                     s=s, office={"chart": chart}, ui=self.ui, lang=self.lang))
                 if key is not None:
                     self.r._fragments[key] = html
@@ -785,7 +703,7 @@ class OfficeView:
         chart = self.chart(sections, head)
         self.section_html(sections, chart)
         return self.r._render(
-            "office.md.j2", self.url, lang,
+            "page/office.md.j2", self.url, lang,
             {
                 "title": title,
                 "description": f"{title} – {ui['site_description']}",
@@ -835,7 +753,7 @@ class OfficeView:
         chart = self.chart(sections, None)
         self.section_html(sections, chart)
         return self.r._render(
-            "standard.md.j2", self.url, self.lang,
+            "page/standard.md.j2", self.url, self.lang,
             {"title": ui["standard_title"], "description": ui["standard_lead"], "edit_url": self.r.info.national_edit_url(),
              "hide": ["navigation"]},
             office={
@@ -871,8 +789,8 @@ def _tidy(text: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def render_site(dataset: Any, info: SiteInfo | None = None, only: frozenset[str] | None = None) -> list[Page]:
-    """All pages of the site, both languages, for a loaded dataset (changwat.pipeline.Dataset).
+def render_site(dataset: Any, info: SiteInfo, templates: Path, only: frozenset[str] | None = None) -> list[Page]:
+    """All pages of the site, both languages, for a loaded dataset (model.dataset.Dataset).
     With `only` (a set of slugs: the editor's preview), the office pages of those offices alone."""
-    renderer = Renderer(info or SiteInfo(), dataset.registry, REGIONS, dataset.national)
+    renderer = Renderer(info, dataset.registry, REGIONS, dataset.national, templates=templates)
     return renderer.site(dataset.resolved(), dataset.national, only)

@@ -1,0 +1,12 @@
+"""Stage 4 — build: the validated model → the site's pages and files, for MkDocs to build.
+
+    urls.py      the URL scheme and the open-data paths, in one place
+    ui.py        the interface strings (ui.yaml), Thai and English
+    views.py     typed views: what each template receives
+    render.py    the Renderer: views → Markdown pages (Jinja, escaped; templates/ at the project's top)
+    opendata.py  JSON, CSV and schema.org JSON-LD
+    pages.py     writes the pages and open data under docs/ (only what changed)
+    search.py    Thai word segmentation of the search index
+
+Nothing here imports MkDocs: hooks/ is the only glue.
+"""

@@ -1,0 +1,58 @@
+"""Stage 2 — check: every data file of a project is loaded (stage 1), converted into the typed
+model against its declaration (schema rules), then checked across files and by the Thai text rules.
+
+    dataset, problems = load_dataset(Project.load(root))
+
+The dataset holds what validated; ``problems`` (sorted by file and position) says what did not.
+Nothing here knows about MkDocs or the site.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..load.files import data_files, display_path, is_national
+from ..load.yaml import load_file
+from ..model import National, Office, Pos
+from ..model.dataset import Dataset
+from ..model.registry import Registry, load_registry
+from ..problems import Problem
+from ..project import Project
+from .convert import convert
+from .lint import allowlist, lint_all
+from .rules import check_ids_and_refs, check_office_file, untranslated
+
+
+def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registry | None = None,
+                 lint: bool = True) -> tuple[Dataset, list[Problem]]:
+    """Load and check all data of a project (plus extra files, e.g. a draft or a test case, which
+    are checked but not published). Problems sorted by file and position."""
+    root = project.data
+    registry = registry or load_registry(project.registry)
+    ds = Dataset(root=root, registry=registry)
+    problems: list[Problem] = []
+    files = data_files(root)
+    seen = {p.resolve() for p in files}
+    files += [p for p in extra if p.resolve() not in seen]
+    if not project.national.exists():
+        problems.append(Problem(Pos(display_path(root), 1, 1), "R07", {"file": display_path(project.national)}))
+    for path in files:
+        shown = display_path(path)
+        conv = convert(load_file(path, shown), National if is_national(path) else Office)
+        ds.files[shown] = conv
+        problems.extend(conv.loaded.problems)
+        if isinstance(conv.obj, National):
+            if path.resolve() == project.national.resolve() or ds.national is None:
+                ds.national = conv.obj
+        elif isinstance(conv.obj, Office):
+            check_office_file(ds, path, shown, conv.obj, problems)
+    for conv in ds.files.values():
+        if conv.obj is not None:
+            check_ids_and_refs(ds, conv, problems)
+    if lint:
+        problems.extend(lint_all(ds.files.values(), allowlist(project.allowlist), project.cache))
+    for conv in ds.files.values():
+        problems.extend(untranslated(conv))
+    problems.sort(key=Problem.sort_key)
+    return ds, problems
