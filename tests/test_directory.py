@@ -17,6 +17,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from changwat.build.ui import ui_strings
+from changwat.build import inert
+from changwat import model
 from changwat.build import opendata, render
 from changwat.check import load_dataset
 from changwat.model.registry import load_registry
@@ -136,7 +139,7 @@ def test_every_office_is_linked_from_the_province_list(built_site, lang):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_province_list_shows_own_content_and_translation_at_a_glance(built_site, resolved, lang):
-    ui = render.ui_strings()[lang]
+    ui = ui_strings()[lang]
     text = page_path(built_site, lang, "provinces").read_text(encoding="utf-8")
     # the legend explains both badges in words
     legend = re.search(r'<div class="cw-legend" data-search-exclude>.*?</div>\s*</dl>\s*</div>', text, re.S).group(0)
@@ -148,7 +151,7 @@ def test_province_list_shows_own_content_and_translation_at_a_glance(built_site,
         r = resolved[slug]
         assert (ui["badge_own"] in status) == r.has_own_content, slug
         done, total = render.translation(r)
-        assert ui["badge_translated"].format(pct=render.percent(done, total)) in status, slug
+        assert ui["badge_translated"].format(pct=inert.percent(done, total)) in status, slug
     own = {s for s, r in resolved.items() if r.has_own_content}
     assert own >= {"ang-thong", "chachoengsao", "mukdahan"}
 
@@ -180,7 +183,7 @@ def test_links_in_every_page_resolve(built_site):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_inherited_sections_are_labelled_as_the_national_standard(built_site, resolved, lang):
-    ui = render.ui_strings()[lang]
+    ui = ui_strings()[lang]
     for slug, r in resolved.items():
         text = page_path(built_site, lang, f"provinces/{slug}").read_text(encoding="utf-8")
         inherited = [n for n, s in r.sections.items() if s.origin == "national"]
@@ -293,7 +296,7 @@ def test_open_data_is_published_once_not_per_language(built_site):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_open_data_page_describes_every_file_and_field(built_site, lang):
-    ui = render.ui_strings()[lang]
+    ui = ui_strings()[lang]
     src = page_path(built_site, lang, "open-data")
     d = doc(src)
     assert d.lang == lang and d.h1 == 1
@@ -310,8 +313,8 @@ def test_open_data_page_describes_every_file_and_field(built_site, lang):
     for column in opendata.CSV_COLUMNS:
         assert f"<code>{column}</code>" in text, column
     example = opendata.resolved_json(load_dataset(PROJECT)[0].resolved()[0], built_site.url)
-    assert set(render.JSON_FIELDS) == set(example)
-    for key in render.JSON_FIELDS:
+    assert set(opendata.JSON_FIELDS) == set(example)
+    for key in opendata.JSON_FIELDS:
         assert f"<code>{key}</code>" in text, key
     for key in ("od_csv_encoding", "od_licence", "od_values_dates"):
         assert ui[key].split()[0] in text

@@ -16,9 +16,14 @@ import json
 import re
 import shutil
 
+import pytest
+
+from changwat.build.ui import ui_strings
 from changwat.build import render
 
 from conftest import REPO, build_env, run_build
+
+pytestmark = pytest.mark.build  # real builds: not in make test-fast
 
 # Test data only (never published): one own section, one text deliberately without English.
 NEW_OFFICE = """\
@@ -63,7 +68,7 @@ def test_one_new_yaml_file_publishes_an_office(tmp_path, built_site):
     assert pages(site_dir) == pages(built_site.dir)
 
     for lang, prefix in (("th", ""), ("en", "en/")):
-        ui = render.ui_strings()[lang]
+        ui = ui_strings()[lang]
         office = (site_dir / prefix / "provinces/chiang-mai/index.html").read_text(encoding="utf-8")
         # the new content, marked as the office's own
         assert "ข้อความทดสอบที่ยังไม่ได้แปล" in office

@@ -15,6 +15,10 @@ import markdown
 import pytest
 import yaml
 
+from changwat.build.ui import ui_strings
+from changwat.build import inert
+from changwat.build import urls
+from changwat import model
 from changwat.project import read_config
 from changwat.build import pages as site, render
 from changwat.model import resolve
@@ -120,7 +124,7 @@ def test_ui_strings_have_the_same_keys_in_both_languages():
 
 def test_mkdocs_site_names_come_from_ui_yaml():
     config = read_config(REPO / "mkdocs.yml")
-    ui = render.ui_strings()
+    ui = ui_strings()
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     names = {lang["locale"]: lang["site_name"] for lang in i18n["languages"]}
     assert names == {"th": ui["th"]["site_name"], "en": ui["en"]["site_name"]}
@@ -177,7 +181,7 @@ def test_data_urls_are_limited_to_web_mail_and_phone(pages):
 
 
 def test_front_matter_is_safe_yaml_with_escaped_title(renderer, sample_provinces, sample_national, sample_office):
-    sample_office.name = render.Text(th=EVIL, en=EVIL)
+    sample_office.name = model.Text(th=EVIL, en=EVIL)
     o = resolve(sample_provinces[0], sample_office, sample_national)
     front, _ = split_page(renderer.office(o, "en").text)
     assert front["title"] == html.escape(EVIL)
@@ -233,7 +237,7 @@ def test_inherited_sections_say_so_and_own_sections_do_not(pages):
     _, body = split_page(pages["provinces/ang-thong.md"])
     blocks = re.split(r"^## ", body, flags=re.M)
     by_id = {re.search(r"\{ #([a-z-]+)", b).group(1): b for b in blocks[1:]}
-    note = render.ui_strings()["th"]["inherited"]
+    note = ui_strings()["th"]["inherited"]
     for sid in ("legal-basis", "mandate", "missions"):
         assert note in by_id[sid], sid
         assert "data-search-exclude" in by_id[sid].splitlines()[0]
@@ -243,7 +247,7 @@ def test_inherited_sections_say_so_and_own_sections_do_not(pages):
 
 def test_office_without_a_file_shows_national_content_and_not_provided(pages):
     front, out = office_html(pages, "mukdahan", "th")
-    ui = render.ui_strings()["th"]
+    ui = ui_strings()["th"]
     assert out.count(ui["not_provided"]) >= 2  # head of office and contact
     assert ui["office_national_only"] in out
     assert front["edit_url"].startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml")
@@ -253,7 +257,7 @@ def test_office_without_a_file_shows_national_content_and_not_provided(pages):
 def test_facts_nobody_provided_link_to_a_contribution(pages, lang):
     """Head, contact and the office's own history: "not yet provided" and a link that starts the
     office's file on GitHub (new, prefilled) or edits it; never an invented value."""
-    ui = render.ui_strings()[lang]
+    ui = ui_strings()[lang]
     new = ("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
            "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A"
            "province%3A%20mukdahan%0A")
@@ -277,7 +281,7 @@ def test_office_file_without_head_or_contact_links_to_editing_it(renderer, sampl
     sample_office.contact = None
     page = renderer.office(resolve(sample_provinces[0], sample_office, sample_national), "en")
     out = to_html(split_page(page.text)[1])
-    ui = render.ui_strings()["en"]
+    ui = ui_strings()["en"]
     edit = "https://github.com/changwat/changwat/edit/main/data/provinces/ang-thong.yaml"
     links = re.findall(r'<a class="cw-contribute" href="([^"]+)">([^<]+)</a>', out)
     assert [(h, html.unescape(t)) for h, t in links] == [
@@ -381,9 +385,9 @@ def test_translation_share_counts_the_texts_the_page_shows(sample_provinces, sam
     # items), missions (2), groups (2 + 2 duties, sub-group + duty, 1 + duty), audit (2), 1 source
     assert (done, total) == (22, 23)
     done, total = render.translation(own)
-    assert total > done > 0 and render.percent(done, total) == 78
-    assert render.percent(99, 100) == 99 and render.percent(199, 200) == 99  # rounded down: 100 only if complete
-    assert render.percent(0, 0) == 100 and render.percent(5, 5) == 100
+    assert total > done > 0 and inert.percent(done, total) == 78
+    assert inert.percent(99, 100) == 99 and inert.percent(199, 200) == 99  # rounded down: 100 only if complete
+    assert inert.percent(0, 0) == 100 and inert.percent(5, 5) == 100
 
 
 def test_alternates_are_absolute_with_x_default(pages):
@@ -397,10 +401,10 @@ def test_alternates_are_absolute_with_x_default(pages):
 
 
 def test_relative_links():
-    assert render.href("provinces/ang-thong/", "provinces/mukdahan/") == "../mukdahan/"
-    assert render.href("provinces/", "") == "../"
-    assert render.href("", "provinces/") == "provinces/"
-    assert render.href("provinces/", "provinces/") == "./"
+    assert urls.href("provinces/ang-thong/", "provinces/mukdahan/") == "../mukdahan/"
+    assert urls.href("provinces/", "") == "../"
+    assert urls.href("", "provinces/") == "provinces/"
+    assert urls.href("provinces/", "provinces/") == "./"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,48 @@
+"""Keeping data inert: one line of text, Markdown neutralised, ASCII ids, links only where we can
+trust them. Used by the views (build/views.py) and the renderer; see render.py for the whole story
+of how data stays text."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+_LINEBREAKS = re.compile(r"[\r\n\u0085\u2028\u2029\t\x0b\x0c]+")
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@")
+_ID_BAD = re.compile(r"[^a-z0-9]+")
+_SAFE_URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:\+?[0-9]+)$", re.IGNORECASE)
+
+
+def clean(s: str) -> str:
+    """One line of text: line breaks and tabs become a space, control characters go (never NFKC)."""
+    return _CONTROLS.sub("", _LINEBREAKS.sub(" ", s)).strip()
+
+
+def md_inline(s: str) -> Markup:
+    """Text for a Markdown heading line: HTML-escaped, Markdown syntax neutralised by entities."""
+    return Markup("".join(f"&#{ord(c)};" if c in _MD_SPECIAL else c for c in clean(str(s))))
+
+
+def html_id(*parts: str) -> str:
+    """An ASCII id from ids that the validator already restricted to [a-z0-9-]."""
+    return "-".join(_ID_BAD.sub("-", p.lower()).strip("-") or "x" for p in parts)
+
+
+def safe_url(url: str | None) -> str | None:
+    """A URL fit for href: http(s), mailto or tel only; None for anything else."""
+    if not url:
+        return None
+    url = clean(url)
+    return url if _SAFE_URL.match(url) else None
+
+
+def tel_url(phone: str) -> str | None:
+    digits = re.sub(r"[^0-9+]", "", phone)
+    return f"tel:{digits}" if re.fullmatch(r"\+?[0-9]{6,20}", digits) else None
+
+
+def percent(done: int, total: int) -> int:
+    """Rounded down, so that 100 means every text is translated."""
+    return 100 if total == 0 else (100 * done) // total
