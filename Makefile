@@ -6,7 +6,11 @@
 #   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale;
 #                     an English-only preview is not possible: with the suffix structure the Thai
 #                     x.md files would be taken for English)
-#   make test         everything the tests need (venv, dependencies, Chromium), then pytest
+#   make test         the whole gate: everything the tests need (venv, dependencies, Chromium), then
+#                     every test (what .ci/run calls)
+#   make test-fast    the edit loop: unit and golden tests only (no site build, no browser), under a minute
+#   make regen        rewrite every generated artefact after an intended change: golden outputs, page
+#                     snapshots, JSON Schemas and the field reference, CONTRIBUTING's examples
 #   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
 #   make clean        remove generated docs/ pages, site/ and test-artifacts/
 #
@@ -24,7 +28,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test deps chromium constraints clean
+.PHONY: site pages serve serve-th preview test test-fast regen deps chromium constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -43,6 +47,16 @@ preview: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not build and not browser" $(PYTEST_ARGS)
+
+regen: $(STAMP)
+	$(BIN)/changwat schema
+	UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_validate_golden.py
+	UPDATE_SNAPSHOTS=1 $(BIN)/pytest -q tests/test_site_build.py -k snapshot
+	UPDATE_CONTRIBUTING=1 $(BIN)/pytest -q tests/test_contributing.py
+	@git status --short -- tests/cases tests/snapshots schema CONTRIBUTING.md
 
 deps: $(STAMP)
 

@@ -72,6 +72,24 @@ def copy_data(dest: Path, *names: str) -> Path:
     return dest
 
 
+# -- test tiers ---------------------------------------------------------------------------------
+# `make test-fast` runs what is neither marked `build` (a real MkDocs/ProperDocs build or a subprocess
+# generating the site) nor `browser` (headless Chromium); `make test` runs everything. Tests are marked
+# by the fixtures they use (built_site → build; browser → browser and build) or explicitly.
+
+BUILD_FIXTURES = {"built_site", "hostile_site", "site_server"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "browser" in names:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.build)
+        elif names & BUILD_FIXTURES:
+            item.add_marker(pytest.mark.build)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-snapshots", action="store_true", default=False,
                      help="rewrite tests/snapshots/ from the current output")

@@ -20,7 +20,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import REPO, VENV_BIN, build_env
+
+pytestmark = pytest.mark.build  # real builds: not in make test-fast
 
 FAKECLOCK = Path(__file__).parent / "fixtures" / "fakeclock.py"
 BUILDS = {

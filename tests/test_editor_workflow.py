@@ -57,6 +57,7 @@ def validate(capsys, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+@pytest.mark.build
 def test_editor_walk_through(workdir: Path, capsys) -> None:
     # 1. start the office's file: valid as it is, the page shows the national standard
     assert main(["new", "Mae Hong Son"]) == 0

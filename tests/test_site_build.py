@@ -52,11 +52,6 @@ def article(text: str) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_build_is_quick(built_site):
-    print(f"\nmkdocs build --strict: {built_site.seconds:.1f} s")
-    assert built_site.seconds < 60
-
-
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_province_has_an_office_page_with_the_right_html_lang(built_site, lang):
     assert len(PROVINCES) == 76
@@ -222,6 +217,7 @@ def test_office_page_snapshot(built_site, update_snapshots, lang):
 # other builds
 
 
+@pytest.mark.build
 def test_properdocs_builds_the_same_site(built_site, tmp_path):
     env = build_env(CHANGWAT_SITE_URL=built_site.url, CHANGWAT_DOCS_DIR=str(tmp_path / "docs"))
     result = run_build("properdocs", tmp_path / "site", env)
@@ -236,6 +232,7 @@ def test_properdocs_builds_the_same_site(built_site, tmp_path):
     assert theirs == ours
 
 
+@pytest.mark.build
 def test_data_errors_fail_the_build_with_positions(tmp_path):
     data = copy_data(tmp_path / "data")
     (data / "national.yaml").write_text("name:\n  th: สำนักงานจังหวัด\n  en: [\n", encoding="utf-8")
@@ -248,6 +245,7 @@ def test_data_errors_fail_the_build_with_positions(tmp_path):
     assert not list((tmp_path / "docs").rglob("*.md")) if (tmp_path / "docs").exists() else True
 
 
+@pytest.mark.build
 def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_national, sample_office):
     """The validator rejects markup in data (U14), so this goes around it: pages rendered from
     hostile model objects are built by MkDocs + Material (no hook) and every place Material prints
