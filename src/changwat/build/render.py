@@ -201,14 +201,19 @@ class Renderer:
 
     # -- home and the list of offices ---------------------------------------------------------------
 
+    @staticmethod
+    def own_count(offices: list[ResolvedOffice], lang: str) -> str:
+        """"3 of the 76 offices have content of their own" (the home page and the list say it)."""
+        own = sum(1 for o in offices if o.has_own_content)
+        return ui_strings()[lang]["home_count"].format(own=own, total=len(offices))
+
     def home(self, offices: list[ResolvedOffice], lang: str) -> Page:
         ui = ui_strings()[lang]
-        own = sum(1 for o in offices if o.has_own_content)
         return self.page(
             "page/home.md.j2", HOME, lang,
             {"title": ui["home_title"], "description": ui["site_description"], "edit_url": None,
              "hide": ["navigation"]},
-            count=ui["home_count"].format(own=own, total=len(offices)),
+            count=self.own_count(offices, lang),
             list_href=href(HOME, PROVINCES),
             standard_href=href(HOME, STANDARD),
             open_data_href=href(HOME, OPEN_DATA),
@@ -250,12 +255,11 @@ class Renderer:
 
     def province_list(self, offices: list[ResolvedOffice], lang: str) -> Page:
         ui = ui_strings()[lang]
-        own = sum(1 for o in offices if o.has_own_content)
         return self.page(
             "page/provinces.md.j2", PROVINCES, lang,
             {"title": ui["list_title"], "description": ui["list_lead"], "edit_url": None,
              "hide": ["navigation"]},
-            count=ui["home_count"].format(own=own, total=len(offices)),
+            count=self.own_count(offices, lang),
             legend_translated=ui["badge_translated"].format(pct="N"),
             regions=self.regions_view(offices, lang, PROVINCES, status=True),
         )

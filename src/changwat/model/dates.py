@@ -63,23 +63,16 @@ class BEDate:
     def precision(self) -> str:
         return "day" if self.day else "month" if self.month else "year"
 
+    def _iso(self, year: int) -> str:
+        return "-".join(f"{n:0{w}d}" for n, w in ((year, 4), (self.month, 2), (self.day, 2)) if n)
+
     def iso_be(self) -> str:
         """As written in the data: "2516-08-28", "2516-08" or "2516"."""
-        parts = [f"{self.year_be:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
+        return self._iso(self.year_be)
 
     def iso_ce(self) -> str:
         """ISO 8601 in the Gregorian calendar: "1973-08-28", "1973-08" or "1973" (for <time>)."""
-        parts = [f"{self.year_ce:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
+        return self._iso(self.year_ce)
 
     def date_ce(self) -> _dt.date | None:
         """The Gregorian date when the day is known, else None."""
