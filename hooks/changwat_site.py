@@ -2,7 +2,8 @@
 
 on_config          generate docs/ from data/ before the build reads docs/ (fails the build, with the
                    problems printed, when the data has errors, before MkDocs writes anything); take
-                   the build date from the last commit (reproducible builds)
+                   the build date from the last commit (reproducible builds); give the theme's own
+                   pages (404.html) the interface strings (extra.changwat.ui)
 on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page
@@ -17,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 from changwat.build import pages
+from changwat.build.ui import ui_strings
 from changwat.project import Project
 
 log = logging.getLogger("mkdocs.hooks.changwat")
@@ -48,6 +50,8 @@ def on_config(config):
         errors = importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
         raise errors.PluginError(str(e)) from e
     log.info(result.summary())
+    # the theme's own pages (404.html) print interface strings from the one place they live
+    config.extra.setdefault("changwat", {})["ui"] = ui_strings()
     return config
 
 
