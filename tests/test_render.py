@@ -432,3 +432,20 @@ def test_data_errors_stop_generation_with_positions(tmp_path: Path):
         site.generate(project_for(data, docs), force=True)
     assert "national.yaml:" in err.value.report and "error" in err.value.report
     assert not docs.exists()
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_home_page_promises_only_what_the_data_holds(renderer, sample_provinces, sample_national, sample_office,
+                                                     lang):
+    ui = ui_strings()[lang]
+    without = [resolve(p, None, sample_national) for p in sample_provinces]
+    page = renderer.home(without, lang)
+    _, body = split_page(page.text)
+    assert "contact" not in ui["home_lead"].lower() and "ติดต่อ" not in ui["home_lead"]
+    contacts = re.escape(ui["home_contacts"]).replace(r"\{n\}", r"\d+").replace(r"\{total\}", r"\d+")
+    assert not re.search(contacts, body)  # no office has contact details: no promise
+    assert 'name="q"' in body and 'action="./"' in body  # a search box that opens the site's search
+    with_contact = [resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national)
+                    for p in sample_provinces]
+    _, body = split_page(renderer.home(with_contact, lang).text)
+    assert ui["home_contacts"].format(n=1, total=3) in body

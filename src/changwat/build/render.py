@@ -207,6 +207,13 @@ class Renderer:
         own = sum(1 for o in offices if o.has_own_content)
         return ui_strings()[lang]["home_count"].format(own=own, total=len(offices))
 
+    @staticmethod
+    def contacts_count(offices: list[ResolvedOffice], lang: str) -> str | None:
+        """How many offices have given contact details; None while none has (the home page then
+        promises nothing about contact details)."""
+        n = sum(1 for o in offices if o.contact is not None)
+        return ui_strings()[lang]["home_contacts"].format(n=n, total=len(offices)) if n else None
+
     def home(self, offices: list[ResolvedOffice], lang: str) -> Page:
         ui = ui_strings()[lang]
         return self.page(
@@ -214,6 +221,8 @@ class Renderer:
             {"title": ui["home_title"], "description": ui["site_description"], "edit_url": None,
              "hide": ["navigation"]},
             count=self.own_count(offices, lang),
+            contacts=self.contacts_count(offices, lang),
+            search_action=href(HOME, HOME),
             list_href=href(HOME, PROVINCES),
             standard_href=href(HOME, STANDARD),
             open_data_href=href(HOME, OPEN_DATA),
