@@ -4,6 +4,7 @@ on_config          generate docs/ from data/ before the build reads docs/ (fails
                    problems printed, when the data has errors, before MkDocs writes anything); take
                    the build date from the last commit (reproducible builds); give the theme's own
                    pages (404.html) the interface strings (extra.changwat.ui)
+on_post_build      sitemap.xml: an x-default alternate beside each page's language alternates
 on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page
@@ -17,7 +18,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from changwat.build import pages
+from changwat.build import pages, sitemap
 from changwat.build.ui import ui_strings
 from changwat.project import Project
 
@@ -53,6 +54,15 @@ def on_config(config):
     # the theme's own pages (404.html) print interface strings from the one place they live
     config.extra.setdefault("changwat", {})["ui"] = ui_strings()
     return config
+
+
+def on_post_build(config):
+    default = (config.extra.get("changwat") or {}).get("default_language", "th")
+    sitemap.rewrite(Path(config.site_dir), default)
+
+
+# After mkdocs-static-i18n's on_post_build (-100), which writes the sitemap of all languages last.
+on_post_build.mkdocs_priority = -200
 
 
 def on_page_markdown(markdown, page, **kwargs):
