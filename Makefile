@@ -28,7 +28,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test test-fast regen deps chromium constraints clean
+.PHONY: site pages serve serve-th preview test test-fast regen deps chromium judges constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -45,7 +45,7 @@ serve-th: $(STAMP)
 preview: $(STAMP)
 	CHANGWAT_PREVIEW=$(OFFICE) $(BIN)/mkdocs serve $(MKDOCS_ARGS)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium judges
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
@@ -65,6 +65,23 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site,test]'
+	touch $@
+
+# Outside judges the tests run: the Nu Html Checker (npm's vnu-jar, pinned by tests/tools/package-lock.json)
+# on Java (Debian's default-jre-headless, installed when missing and we are root).
+JUDGES := tests/tools/node_modules/.package-lock.json
+
+judges: $(JUDGES)
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y default-jre-headless; \
+	else \
+		echo "make: java is missing; install Debian's default-jre-headless" >&2; \
+		if [ "$$CI" = true ]; then exit 1; fi; \
+	fi
+
+$(JUDGES): tests/tools/package.json tests/tools/package-lock.json
+	npm ci --prefix tests/tools --no-audit --no-fund --ignore-scripts
 	touch $@
 
 # Debian's Chromium for the browser tests (never `playwright install`). Installed only when

@@ -4,6 +4,8 @@ on_config          generate docs/ from data/ before the build reads docs/ (fails
                    problems printed, when the data has errors, before MkDocs writes anything); take
                    the build date from the last commit (reproducible builds); give the theme's own
                    pages (404.html) the interface strings (extra.changwat.ui)
+on_post_page       mend the two things Material prints that HTML does not allow (build/html.py); so does
+on_post_template   for 404.html
 on_post_build      sitemap.xml: an x-default alternate beside each page's language alternates
 on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
@@ -18,7 +20,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from changwat.build import pages, sitemap
+from changwat.build import html, pages, sitemap
 from changwat.build.ui import ui_strings
 from changwat.project import Project
 
@@ -63,6 +65,14 @@ def on_post_build(config):
 
 # After mkdocs-static-i18n's on_post_build (-100), which writes the sitemap of all languages last.
 on_post_build.mkdocs_priority = -200
+
+
+def on_post_page(output, page, config):
+    return html.conform(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return html.conform(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_page_markdown(markdown, page, **kwargs):

@@ -12,7 +12,7 @@ Every string here is raw text: Jinja escapes it when a template prints it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
 from markupsafe import Markup
 
@@ -393,4 +393,3 @@ class Field:
     text: str
 
 
-PageMeta = dict[str, Any]

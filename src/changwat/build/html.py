@@ -1,0 +1,25 @@
+"""Two things Material's templates print that the HTML standard does not allow, mended in the
+built page (the MkDocs hook calls :func:`conform` on every page and on 404.html), so that the Nu Html
+Checker reports no error on any page:
+
+* ``autocomplete="off"`` on its checkbox toggles (``autocomplete`` is not allowed on checkboxes);
+* ``<label for="__toc">`` on pages without the navigation (``hide: navigation``), where the
+  ``__toc`` checkbox it names is not printed: the label keeps its text and loses the dangling ``for``.
+
+Both live in Material's base.html and partials without a block to override; copying those files
+would be the first thing to break when Material changes.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHECKBOX = re.compile(r'<input\b[^>]*\btype="checkbox"[^>]*>')
+_AUTOCOMPLETE = re.compile(r'\s+autocomplete="[^"]*"')
+_LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="(?P<id>[^"]+)"')
+
+
+def conform(html: str) -> str:
+    html = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), html)
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    return _LABEL_FOR.sub(lambda m: m.group(0) if m.group("id") in ids else m.group(1), html)
