@@ -175,7 +175,8 @@ def test_markdown_syntax_in_heading_text_is_neutralised():
 def test_data_urls_are_limited_to_web_mail_and_phone(pages):
     _, out = office_html(pages, "ang-thong", "en")
     hrefs = [a["href"] for t, a in parse(out).elements if t == "a" and "href" in a]
-    external = [h for h in hrefs if not h.startswith(("#", "../", "./"))]
+    ours = SiteInfo().repo_url + "/issues/new?"  # "suggest a correction" (the site's own, not data)
+    external = [h for h in hrefs if not h.startswith(("#", "../", "./", ours))]
     assert set(external) == {"tel:035611234", "mailto:office@example.go.th", "https://example.org/std"}, external
     assert "javascript:alert(1)" in text_of(out)  # the bad website is shown as text
 
@@ -449,3 +450,21 @@ def test_home_page_promises_only_what_the_data_holds(renderer, sample_provinces,
                     for p in sample_provinces]
     _, body = split_page(renderer.home(with_contact, lang).text)
     assert ui["home_contacts"].format(n=1, total=3) in body
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_every_section_offers_a_correction_form_prefilled(pages, lang):
+    from urllib.parse import parse_qs, urlsplit
+
+    front, out = office_html(pages, "mukdahan", lang)
+    ui = ui_strings()[lang]
+    links = [a["href"] for t, a in parse(out).elements if t == "a" and "/issues/new?" in a.get("href", "")]
+    ids = [a["id"] for t, a in parse(out).elements if t == "h2" and "id" in a and a["id"] not in ("contact", "sources")]
+    assert len(links) == len(ids) >= 6  # one per section
+    for link, sid in zip(links, ids, strict=True):
+        q = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
+        assert q["template"] == "correction.yml"
+        assert q["page"] == front["alternates"][lang] + "#" + sid
+        assert q["office"] == ("สำนักงานจังหวัดมุกดาหาร" if lang == "th" else "Mukdahan Provincial Office")
+        assert q["section"] and q["title"] == f"[{q['office']}] {q['section']}"
+    assert out.count(ui["correct"]) == len(ids)

@@ -306,8 +306,14 @@ class Renderer:
 
     def facts(self, lang: str, url: str, office: ResolvedOffice | None) -> PageFacts:
         ui = ui_strings()[lang]
+        name = office.name.shown(lang)[0] if office else ui["standard_title"]
+        page = self.info.abs_url(lang_url(lang, url))
+
+        def correct(section: str, anchor: str) -> Link:
+            return Link(self.info.correction_url(clean(name), section, f"{page}#{anchor}"), ui["correct"])
+
         return PageFacts(lang, url, ui, office.slug if office else None, self.by_slug, self.national_laws,
-                         contribute_links(self.info, office, ui) if office else None)
+                         contribute_links(self.info, office, ui) if office else None, correct)
 
     def shared(self, key: FragmentKey) -> bool:
         return key in self.fragments

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 LANGS = ("th", "en")
 DEFAULT_LANG = "th"
@@ -24,6 +24,9 @@ DATA_OFFICES_JSON = "data/offices.json"
 DATA_OFFICES_CSV = "data/offices.csv"
 DATA_NATIONAL_JSON = "data/national.json"
 SCHEMA_FILES = ("schema/office.schema.json", "schema/national.schema.json")
+
+# The issue form readers use to report a wrong fact (.github/ISSUE_TEMPLATE/).
+CORRECTION_FORM = "correction.yml"
 
 # The first line of an office file: completion and inline errors in VS Code / github.dev.
 NEW_FILE_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
@@ -88,6 +91,14 @@ class SiteInfo:
 
     def national_edit_url(self) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
+
+    def correction_url(self, office: str, section: str, page: str) -> str:
+        """GitHub's new-issue form "suggest a correction" (.github/ISSUE_TEMPLATE/correction.yml)
+        prefilled with the office, the section and the page's address: a reader reports a wrong fact
+        without knowing YAML (the form asks for the source of the correction)."""
+        query = urlencode({"template": CORRECTION_FORM, "title": f"[{office}] {section}", "office": office,
+                           "section": section, "page": page})
+        return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
     def edit_url(self, slug: str, exists: bool) -> str:
         """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page

@@ -252,6 +252,7 @@ class SectionView:
     missing: str | None  # a fact nobody has provided yet (the office's own history)
     contribute: Link | None
     key: FragmentKey | None  # None: rendered for this page alone
+    correct: Link | None = None  # "suggest a correction" of this section (GitHub's issue form, prefilled)
     html: Markup = Markup("")  # the rendered body (filled in by the renderer)
 
 
