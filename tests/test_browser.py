@@ -157,3 +157,16 @@ def test_org_chart_fits_its_column_at_every_width(built_site, visit, width):
         v = visit(office_url(built_site, "th", slug), width)
         fits = v.page.evaluate("[...document.querySelectorAll('.cw-chart')].every(f => f.scrollWidth <= f.clientWidth + 1)")
         assert fits, (slug, width)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_long_unbroken_words_in_the_contact_block_wrap_at_375_px(built_site, visit, lang):
+    """A head's name, position or an address that is one long word (a valid file can hold one) wraps
+    inside its column instead of widening the page (red-team review, finding 7)."""
+    v = visit(office_url(built_site, lang, "chachoengsao"), 375)
+    long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 5
+    v.page.evaluate("""word => {
+        for (const el of document.querySelectorAll('.cw-contact dd, .cw-contact__name, .cw-contact__role'))
+            el.textContent = word;
+    }""", long_word)
+    assert v.page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -468,3 +468,18 @@ def test_every_section_offers_a_correction_form_prefilled(pages, lang):
         assert q["office"] == ("สำนักงานจังหวัดมุกดาหาร" if lang == "th" else "Mukdahan Provincial Office")
         assert q["section"] and q["title"] == f"[{q['office']}] {q['section']}"
     assert out.count(ui["correct"]) == len(ids)
+
+
+def test_earlier_structure_ids_never_collide(renderer, sample_national):
+    """Structure "a" with group "b-c" and structure "a-b" with group "c" once both gave
+    id="structure-a-b-c" on the standard page (red-team review, finding 21)."""
+    from changwat.model import EarlierStructure, Group
+
+    sample_national.earlier_structures = [
+        EarlierStructure(id="a", title=model.Text(th="ก"), groups=[Group(id="b-c", name=model.Text(th="ข"))]),
+        EarlierStructure(id="a-b", title=model.Text(th="ค"), groups=[Group(id="c", name=model.Text(th="ง"))]),
+    ]
+    _, body = split_page(renderer.standard(sample_national, "th").text)
+    ids = re.findall(r'\bid="([^"]+)"|\{ #([a-z0-9-]+)', to_html(body))
+    flat = [a or b for a, b in ids]
+    assert len(flat) == len(set(flat)), sorted(i for i in flat if flat.count(i) > 1)

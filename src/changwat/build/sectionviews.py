@@ -178,8 +178,10 @@ class SectionViews:
             return self.ui["no_duties"]
         return self.ui["duties_one" if n == 1 else "duties_other"].format(n=n)
 
-    def group(self, g: Group, prefix: str = "group") -> GroupView:
-        gid = html_id(prefix, g.id)
+    def group(self, g: Group, within: str | None = None) -> GroupView:
+        """A work group; ``within`` an earlier structure, its id is the structure's, "--" (which no id
+        holds), and its own: ids of different structures never collide."""
+        gid = html_id("group", g.id) if within is None else f"{within}--{html_id(g.id)}"
         subgroups = tuple(SubGroupView(f"{gid}--{html_id(s.id)}", self.tx(s.name), self.txs(s.description),
                                        self.txs(s.duties), self.count(len(s.duties))) for s in g.subgroups)
         total = len(g.duties) + sum(len(s.duties) for s in g.subgroups)
@@ -205,7 +207,7 @@ class SectionViews:
         sid = html_id("structure", es.id)
         return EarlierStructureView(sid, self.tx(es.title), self.cites("national", es.sources),
                                     tuple(self.passage(p) for p in es.paragraphs), self.txs(es.mandate),
-                                    tuple(self.group(g, prefix=sid) for g in es.groups))
+                                    tuple(self.group(g, within=sid) for g in es.groups))
 
     # -- the page's sections ----------------------------------------------------------------------
 
