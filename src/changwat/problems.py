@@ -78,6 +78,13 @@ _TABLE = [
        "เขียนคีย์เป็นคำภาษาอังกฤษตามแบบฟอร์ม เช่น mandate:", "write the key as a plain word from the format, e.g. mandate:"),
     _c("Y13", "error", "ไม่รองรับแท็ก YAML \"{tag}\"", "YAML tag \"{tag}\" is not supported",
        "ลบแท็กที่ขึ้นต้นด้วย ! ออก", "remove the tag starting with !"),
+    _c("Y14", "error", "ไม่ใช่ไฟล์ข้อมูล: {kind_th}", "not a data file: it is {kind_en}",
+       "ไฟล์ข้อมูลต้องเป็นไฟล์ข้อความธรรมดา ลบรายการนี้ออก หรือแทนที่ด้วยไฟล์ .yaml",
+       "data files are ordinary text files: delete this entry or replace it with a .yaml file"),
+    _c("Y15", "error", "ลิงก์ (symbolic link) นี้{reason_th} จึงไม่อ่าน",
+       "this symbolic link {reason_en}, so it is not read",
+       "แทนที่ลิงก์ด้วยตัวไฟล์เอง (ลิงก์ใช้ได้เฉพาะเมื่อชี้ไปยังไฟล์ในโฟลเดอร์ data/)",
+       "replace the link with the file itself (a link may only point to a file inside data/)"),
     # -- schema (validate.py) --------------------------------------------------------------------
     _c("K01", "error", "ไม่รู้จักคีย์ \"{key}\" ใน {where_th}", "unknown key \"{key}\" in {where_en}",
        "{hint_th}", "{hint_en}"),
@@ -122,8 +129,11 @@ _TABLE = [
        "ตั้งรหัสใหม่ที่ไม่ซ้ำ", "choose a different id"),
     _c("R05", "error", "ไม่พบ{kind_th} \"{value}\" ที่อ้างถึง", "{kind_en} \"{value}\" is referred to but not defined",
        "{hint_th}", "{hint_en}"),
-    _c("R06", "error", "ไฟล์ไม่อยู่ในตำแหน่งที่ถูกต้อง", "file is not where data files belong",
-       "ไฟล์สำนักงานต้องอยู่ที่ data/provinces/<จังหวัด>.yaml", "office files live at data/provinces/<province>.yaml"),
+    _c("R06", "error", "ไฟล์นี้ไม่อยู่ในตำแหน่งของไฟล์ข้อมูล จึงไม่ถูกเผยแพร่",
+       "file is not where data files belong, so it is never published",
+       "ไฟล์สำนักงานต้องอยู่ที่ data/provinces/<จังหวัด>.yaml (ตัวพิมพ์เล็ก) ย้ายหรือเปลี่ยนชื่อเป็น {suggestion} หรือลบไฟล์นี้",
+       "office files live at data/provinces/<province>.yaml (lower case): move or rename it to {suggestion}, "
+       "or delete it"),
     _c("R07", "error", "ไม่พบไฟล์ข้อมูลระดับประเทศ {file}", "national data file {file} not found",
        "ไฟล์นี้จำเป็นสำหรับเนื้อหามาตรฐาน", "the national file holds the standard content every office inherits"),
     # -- translation -------------------------------------------------------------------------------

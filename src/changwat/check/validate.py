@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..load.files import data_files, display_path, is_national
+from ..load.files import data_files, display_path, file_key, is_national, stray_files, suggested_place
 from ..load.yaml import load_file
 from ..model import National, Office, Pos
 from ..model.dataset import Dataset
@@ -33,17 +33,20 @@ def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registr
     ds = Dataset(root=root, registry=registry)
     problems: list[Problem] = []
     files = data_files(root)
-    seen = {p.resolve() for p in files}
-    files += [p for p in extra if p.resolve() not in seen]
+    seen = {file_key(p) for p in files}
+    files += [p for p in extra if file_key(p) not in seen]
     if not project.national.exists():
         problems.append(Problem(Pos(display_path(root), 1, 1), "R07", {"file": display_path(project.national)}))
+    for stray in stray_files(root):  # never published: say so rather than pass it as clean
+        problems.append(Problem(Pos(display_path(stray), 1, 1), "R06",
+                                {"suggestion": display_path(suggested_place(stray, root))}))
     for path in files:
         shown = display_path(path)
-        conv = convert(load_file(path, shown), National if is_national(path) else Office)
+        conv = convert(load_file(path, shown, root), National if is_national(path) else Office)
         ds.files[shown] = conv
         problems.extend(conv.loaded.problems)
         if isinstance(conv.obj, National):
-            if path.resolve() == project.national.resolve() or ds.national is None:
+            if file_key(path) == file_key(project.national) or ds.national is None:
                 ds.national = conv.obj
         elif isinstance(conv.obj, Office):
             check_office_file(ds, path, shown, conv.obj, problems)

@@ -13,6 +13,7 @@ has a mkdocs.yml (changwat.project). A folder that is not a project is said so, 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -20,17 +21,19 @@ from ..problems import Problem, format_github, format_text, summary
 from ..project import Project, ProjectError
 
 
-def _expand(paths: list[str]) -> tuple[list[Path], list[str]]:
-    files, missing = [], []
+def _expand(paths: list[str]) -> tuple[list[Path], list[Path], list[str]]:
+    """The files named (a folder: its YAML files), the folders named, and the names not found."""
+    files, folders, missing = [], [], []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            files += sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
-        elif p.exists():
-            files.append(p)
+        if p.is_dir() and not p.is_symlink():
+            folders.append(p)
+            files += sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and not x.is_dir())
+        elif os.path.lexists(p):
+            files.append(p)  # whatever it is (a link, a pipe): the loader says what is wrong with it
         else:
             missing.append(raw)
-    return files, missing
+    return files, folders, missing
 
 
 def cmd_validate(args: argparse.Namespace, project: Project) -> int:
@@ -38,7 +41,7 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
     from ..load.files import display_path
     from ..model import Pos
 
-    files, missing = _expand(args.paths)
+    files, folders, missing = _expand(args.paths)
     if missing:
         for m in missing:
             print(format_text(Problem(Pos(m, 1, 1), "C01", {"path": m}), None), file=sys.stderr)
@@ -46,8 +49,9 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
     dataset, problems = load_dataset(project, extra=files)
     if args.paths:
         wanted = {display_path(f) for f in files}
-        problems = [p for p in problems if p.pos.path in wanted]
-        count = len(wanted)
+        inside = tuple("" if display_path(d) == "." else display_path(d).rstrip("/") + "/" for d in folders)
+        problems = [p for p in problems if p.pos.path in wanted or p.pos.path.startswith(inside)]
+        count = len(wanted | {p.pos.path for p in problems})
     else:
         count = len(dataset.files)
     if not args.notes:

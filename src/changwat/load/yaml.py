@@ -27,6 +27,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from ..problems import Problem
+from .files import NotReadable, read_data
 from .positions import Pos
 
 MAX_BYTES = 1024 * 1024  # an office file is ~20 KB; 1 MiB leaves room and bounds time and memory
@@ -221,17 +222,15 @@ def load_text(text: str, path: str) -> Loaded:
     return loaded
 
 
-def load_file(path: Path | str, display: str | None = None) -> Loaded:
-    """Read and compose one file. Reads at most MAX_BYTES: a huge file costs no time or memory."""
-    p = Path(path)
+def load_file(path: Path | str, display: str | None = None, root: Path | None = None) -> Loaded:
+    """Read and compose one file. Reads at most MAX_BYTES + 1 bytes (counted as read, not taken from
+    stat(), which says 0 for a device): a huge file costs no time or memory. Under ``root`` (the data
+    folder) only regular files, or links to regular files inside it, are read (load.files.read_data)."""
     name = display or str(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            return Loaded(name, problems=[Problem(Pos(name, 1, 1), "Y01", {"size": size, "limit": MAX_BYTES})])
-        raw = p.read_bytes()
-    except OSError as err:
-        return Loaded(name, problems=[Problem(Pos(name, 1, 1), "C01", {"path": f"{name} ({err.strerror})"})])
+        raw = read_data(path, MAX_BYTES, root)
+    except NotReadable as refused:
+        return Loaded(name, problems=[Problem(Pos(name, 1, 1), refused.code, refused.args_)])
     nul = raw.find(b"\x00")
     try:
         text = raw.decode("utf-8")

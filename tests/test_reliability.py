@@ -1,0 +1,151 @@
+"""Reliability (issue 16, the red-team review's findings): nothing from the data acts, only regular
+files are data, and faults end with one clear line, never a traceback, a hang or a stray file.
+
+Each test is a reproduction from /work/shared/reference/redteam-review.md (finding number in the
+test's name), run against a copy of the data: `changwat validate` in a subprocess (with a memory
+limit and a timeout, because the bug being guarded against is an unbounded read or a hang) or in
+process where that is safe.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import VENV_BIN, copy_data
+
+CHANGWAT = str(VENV_BIN / "changwat")
+
+
+def _limit_memory() -> None:  # a child that reads /dev/zero must fail fast, not take the machine
+    resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A project folder with the registry, an empty provinces/ and no national file (R07 is
+    expected in every run; the tests look at the other problems)."""
+    copy_data(tmp_path / "data")
+    return tmp_path
+
+
+def validate(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CHANGWAT_CACHE": str(root / ".cache"), "NO_COLOR": "1"}
+    return subprocess.run([CHANGWAT, "--root", str(root), "validate", *args], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=timeout, preexec_fn=_limit_memory)
+
+
+def headers(out: str) -> list[str]:
+    """The first line of each problem: path:line:col: severity: message [code]."""
+    return [ln for ln in out.splitlines() if ": error: " in ln or ": warning: " in ln]
+
+
+def codes_at(out: str, path: str) -> list[str]:
+    return [h.rsplit("[", 1)[1].rstrip("]") for h in headers(out) if h.startswith(path + ":")]
+
+
+# -- finding 2, 6, 15: only regular files under data/ are read ---------------------------------------
+
+KRABI = "data/provinces/krabi.yaml"
+
+
+def test_02_symlink_to_dev_zero_is_refused_not_read(project):
+    os.symlink("/dev/zero", project / KRABI)
+    r = validate(project)
+    assert "Traceback" not in r.stderr and "MemoryError" not in r.stderr, r.stderr[-2000:]
+    assert codes_at(r.stdout, KRABI) == ["Y15"], r.stdout
+
+
+def test_02_fifo_is_refused_without_waiting(project):
+    os.mkfifo(project / KRABI)
+    r = validate(project, timeout=30)
+    assert codes_at(r.stdout, KRABI) == ["Y14"], r.stdout
+    assert "FIFO" in r.stdout
+
+
+def test_02_device_named_by_path_under_data_is_refused(project):
+    link = project / "data/provinces/krabi.yaml"
+    os.symlink("/dev/zero", link)
+    r = validate(project, KRABI)
+    assert codes_at(r.stdout, KRABI) == ["Y15"], r.stdout
+    assert r.returncode == 1
+
+
+def test_02_read_is_bounded_by_bytes_read_not_stat(tmp_path):
+    from changwat.load.files import NotReadable, read_data
+
+    with pytest.raises(NotReadable) as err:  # outside data/ a device may be named, but reads stop
+        read_data("/dev/zero", 1024)
+    assert err.value.code == "Y01"
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/proc/self/environ"])
+def test_06_symlink_outside_the_repository_is_not_read(project, target):
+    os.symlink(target, project / KRABI)
+    r = validate(project)
+    assert codes_at(r.stdout, KRABI) == ["Y15"], r.stdout
+    assert "root:" not in r.stdout and "PATH=" not in r.stdout and "CHANGWAT_CACHE" not in r.stdout
+
+
+def test_15_symlink_loop_is_a_problem_not_a_traceback(project):
+    os.symlink("krabi.yaml", project / KRABI)
+    r = validate(project)
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert codes_at(r.stdout, KRABI) == ["Y15"], r.stdout
+
+
+def test_15_dangling_symlink(project):
+    os.symlink("nowhere.yaml", project / KRABI)
+    r = validate(project)
+    assert codes_at(r.stdout, KRABI) == ["Y15"], r.stdout
+
+
+def test_15_symlink_to_national_is_reported_under_its_own_name(project):
+    (project / "data/national.yaml").write_text("earlier_structures: []\n", encoding="utf-8")
+    os.symlink("../national.yaml", project / KRABI)
+    r = validate(project)
+    assert "Traceback" not in r.stderr
+    assert codes_at(r.stdout, KRABI), r.stdout  # K02 province missing etc., blamed on krabi.yaml
+    assert "checked 2 file(s)" in r.stdout + r.stderr
+
+
+def test_15_symlink_to_a_file_inside_data_is_read(project):
+    (project / "data/drafts").mkdir()
+    (project / "data/drafts/krabi.yaml").write_text("province: krabi\n", encoding="utf-8")
+    os.symlink("../drafts/krabi.yaml", project / KRABI)
+    r = validate(project)
+    assert codes_at(r.stdout, KRABI) == [], r.stdout
+
+
+def test_19_folder_named_like_a_data_file(project):
+    (project / KRABI).mkdir()
+    r = validate(project)
+    assert codes_at(r.stdout, KRABI) == ["Y14"], r.stdout
+    assert "a folder" in r.stdout and "no such file" not in r.stdout
+
+
+# -- finding 14: every file under data/ is published, known, or reported (R06) ------------------------
+
+@pytest.mark.parametrize("name", ["provinces/krabi.YAML", "provinces/krabi.yaml.txt", "provinces/sub/krabi.yaml",
+                                  "krabi.yaml"])
+def test_14_unpublished_files_are_reported(project, name):
+    path = project / "data" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("province: krabi\n", encoding="utf-8")
+    shown = f"data/{name}"
+    for args in [(), ("data",), (shown,)]:
+        r = validate(project, *args)
+        assert codes_at(r.stdout, shown) == ["R06"], (args, r.stdout)
+        assert "data/provinces/krabi.yaml" in r.stdout  # where it belongs
+        assert r.returncode == 1
+
+
+def test_14_known_files_are_not_reported(project):
+    for name in ("CORRECTIONS.md", "thai-allowlist.txt"):
+        (project / "data" / name).write_text("x\n", encoding="utf-8")
+    r = validate(project)
+    assert "[R06]" not in r.stdout, r.stdout
