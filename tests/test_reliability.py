@@ -149,3 +149,84 @@ def test_14_known_files_are_not_reported(project):
         (project / "data" / name).write_text("x\n", encoding="utf-8")
     r = validate(project)
     assert "[R06]" not in r.stdout, r.stdout
+
+
+# -- findings 9, 10, 11: names and values from the data never act on the reader's screen ------------
+
+EVIL_NAME = "x\n::error file=README.md,line=1::Validation passed\n```\n## merged [ok](https:evil.example) |\n\x1b[2J.yaml"
+
+
+def _evil_file(project: Path, problems: int = 205) -> Path:
+    path = project / "data" / "provinces" / EVIL_NAME
+    path.write_text("province: krabi\n" + "".join(f"k{i}: 1\n" for i in range(problems)), encoding="utf-8")
+    return path
+
+
+def test_09_github_format_escapes_every_line_including_the_more_line(project):
+    _evil_file(project)
+    r = validate(project, "--format", "github")
+    for line in r.stdout.splitlines():
+        assert line.startswith(("::error ", "::warning ", "::notice ")), repr(line)
+    assert "more problem(s)" in r.stdout
+    assert "\x1b" not in r.stdout
+
+
+def test_10_text_report_cannot_close_a_fence_or_start_a_heading(project):
+    _evil_file(project, problems=3)
+    r = validate(project)
+    for line in r.stdout.splitlines():
+        assert not line.lstrip(" ").startswith(("```", "##", "::")), repr(line)
+    assert "\x1b" not in r.stdout
+
+
+def test_10_status_markdown_escapes_file_names(project):
+    _evil_file(project, problems=1)
+    env = {**os.environ, "CHANGWAT_CACHE": str(project / ".cache")}
+    r = subprocess.run([CHANGWAT, "--root", str(project), "status", "--format", "markdown"], cwd=project,
+                       env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert not any(ln.startswith(("```", "##  merged", "## merged", "::")) for ln in lines), r.stdout
+    table = [ln for ln in lines if ln.startswith("|")]
+    assert all(ln.count("|") - ln.count("\\|") == 6 for ln in table), table
+    assert "\x1b" not in r.stdout and "[ok](" not in r.stdout
+
+
+def test_11_control_sequences_in_source_lines_are_shown_escaped(project):
+    (project / KRABI).write_bytes("province: krabi\nname:\n  th: สำนักงาน\x1b]0;PWNED\x07\x1b[2J\x1b[31mRED\n".encode())
+    r = validate(project)
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout
+    assert "\\x1b]0;PWNED" in r.stdout  # shown, escaped, on the source line
+    caret = [ln for ln in r.stdout.splitlines() if ln.strip().startswith("|") and "^" in ln]
+    assert caret
+
+
+def test_11_status_escapes_values(project):
+    (project / KRABI).write_text('province: krabi\nname:\n  th: "สำนักงาน\\e]0;PWNED\\a\\e[2J"\n', encoding="utf-8")
+    env = {**os.environ, "CHANGWAT_CACHE": str(project / ".cache")}
+    for fmt in ("text", "markdown"):
+        r = subprocess.run([CHANGWAT, "--root", str(project), "status", "--format", fmt], cwd=project, env=env,
+                           capture_output=True, text=True, timeout=60)
+        assert "\x1b" not in r.stdout and "\x07" not in r.stdout, fmt
+        assert "PWNED" in r.stdout
+
+
+# -- finding 3 (second half): the build prints the same capped list as validate -----------------------
+
+def test_03_build_report_is_capped_per_file(project):
+    from changwat.build.pages import DataError, generate
+    from changwat.project import Project
+
+    (project / KRABI).write_text("province: krabi\n" + "".join(f"k{i}: 1\n" for i in range(450)), encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        generate(Project.load(project), force=True)
+    report = err.value.report
+    assert report.count("[K01]") == 200
+    assert "250 more problem(s)" in report
+
+
+# -- finding 23: --max-problems takes no negative number -----------------------------------------------
+
+def test_23_negative_max_problems_is_a_usage_error(project):
+    r = validate(project, "--max-problems", "-1")
+    assert r.returncode == 2 and "max-problems" in r.stderr

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-from .load.positions import Pos
+from .load.positions import Pos, visible
 
 Severity = Literal["error", "warning", "note"]
 
@@ -156,9 +156,7 @@ def register(codes: Iterable[Code]) -> None:
 def _visible(value: object) -> object:
     """A value quoted in a message keeps the message on its lines: line breaks and other invisible
     characters are shown escaped (\\n, \\u200b)."""
-    if isinstance(value, str) and not value.isprintable():
-        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in value)
-    return value
+    return visible(value) if isinstance(value, str) else value
 
 
 class _Blank(dict):
@@ -233,14 +231,17 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
         if len(line) > SHOWN_LINE:  # a huge line (minified, a bomb) is shown around the caret only
             start = max(col - SHOWN_LINE // 2, 0)
             line, col = ("…" if start else "") + line[start:start + SHOWN_LINE] + "…", col - start + (1 if start else 0)
-        before = line[:col]
-        span = line[col: col + min(max(p.length, 1), SHOWN_LINE)]
+        # each character as shown: control, escape and invisible characters escaped (\x1b, \u200b),
+        # so a data file cannot restyle, clear or rewrite the reader's terminal
+        shown = [visible(c) for c in line]
+        before = "".join(shown[:col])
+        span = "".join(shown[col: col + min(max(p.length, 1), SHOWN_LINE)])
         width = max(display_width(span), 1)
-        out.append(f"  {num} | {line}")
+        out.append(f"  {num} | {''.join(shown)}")
         out.append(f"  {pad} | {' ' * display_width(before)}{'^' * width}")
     found = p.args.get("found")
     if found:
-        shown = found.encode("unicode_escape").decode() if not found.strip() or not found.isprintable() else found
+        shown = found.encode("unicode_escape").decode() if not found.strip() else visible(found)
         suggestion = p.args.get("suggestion")
         out.append(f"  พบ / found: “{shown}”" + (f" → “{suggestion}”" if suggestion else ""))
     if p.fix_th:
@@ -251,7 +252,9 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
 
 
 def _gh_escape(s: str, prop: bool = False) -> str:
-    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's workflow-command encoding (% CR LF, and : , in properties); other control and
+    invisible characters (ESC, bidi) shown escaped, so nothing from the data acts on the log."""
+    s = visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if prop:
         s = s.replace(":", "%3A").replace(",", "%2C")
     return s
@@ -267,6 +270,35 @@ def format_github(p: Problem) -> str:
         msg += f"\nแก้ไข: {p.fix_th}\nfix: {p.fix_en}"
     props = f"file={_gh_escape(p.pos.path, True)},line={p.pos.line},col={p.pos.col},title={_gh_escape('changwat ' + p.code, True)}"
     return f"::{kind} {props}::{_gh_escape(msg)}"
+
+
+MAX_PER_FILE = 200  # problems shown per file by validate and the build; all are counted
+
+
+def more_line(path: str, more: int, fmt: str = "text") -> str:
+    """The line that says how many problems of a file were not shown."""
+    th = f"… อีก {more} ปัญหา (แก้ข้างบนก่อน)"
+    en = f"… {more} more problem(s) (fix the ones above first)"
+    if fmt == "github":
+        props = f"file={_gh_escape(path, True)},line=1,col=1,title={_gh_escape('changwat', True)}"
+        return f"::notice {props}::{_gh_escape(f'{th} / {en}')}"
+    return f"{visible(path)}: {th} / {en}"
+
+
+def report(problems: list[Problem], source_lines, fmt: str = "text", limit: int = MAX_PER_FILE) -> Iterable[str]:
+    """The report of a sorted list of problems, at most ``limit`` per file, then one line with how
+    many more: one string per problem (text: the full block; github: one workflow command).
+    ``source_lines(path)`` gives a file's lines for the caret display (None: no source line)."""
+    total: dict[str, int] = {}
+    for p in problems:
+        total[p.pos.path] = total.get(p.pos.path, 0) + 1
+    shown: dict[str, int] = {}
+    for p in problems:
+        n = shown[p.pos.path] = shown.get(p.pos.path, 0) + 1
+        if n <= limit:
+            yield format_github(p) if fmt == "github" else format_text(p, source_lines(p.pos.path))
+        if n == total[p.pos.path] and n > limit:
+            yield more_line(p.pos.path, n - limit, fmt)
 
 
 def summary(problems: list[Problem], files: int) -> str:

@@ -159,7 +159,7 @@ def generate(project: Project, force: bool = False) -> Result:
     (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
     from ..check import load_dataset
-    from ..problems import format_text
+    from ..problems import report as format_report
 
     info, docs_dir = project.site, project.docs
     only = preview_offices()
@@ -170,7 +170,9 @@ def generate(project: Project, force: bool = False) -> Result:
 
     dataset, problems = load_dataset(project)
     errors = [p for p in problems if p.severity == "error"]
-    report = "\n\n".join(format_text(p, dataset.source_lines(p.pos.path)) for p in problems)
+    # the same list as `changwat validate`: at most 200 problems per file, then how many more (a file
+    # with 200,000 findings must not write a 235 MB build log)
+    report = "\n\n".join(format_report(problems, dataset.source_lines))
     if errors:
         raise DataError(report, len(errors))
     if only is not None:

@@ -17,7 +17,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..problems import Problem, format_github, format_text, summary
+from ..problems import MAX_PER_FILE, Problem, format_text, report, summary
 from ..project import Project, ProjectError
 
 
@@ -34,6 +34,17 @@ def _expand(paths: list[str]) -> tuple[list[Path], list[Path], list[str]]:
         else:
             missing.append(raw)
     return files, folders, missing
+
+
+def _count(raw: str) -> int:
+    """A number of problems: 0 or more (a negative number would hide every problem)."""
+    try:
+        n = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {raw!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
 
 
 def cmd_validate(args: argparse.Namespace, project: Project) -> int:
@@ -56,18 +67,9 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
         count = len(dataset.files)
     if not args.notes:
         problems = [p for p in problems if p.severity != "note"]
-    shown: dict[str, int] = {}
-    for p in problems:
-        shown[p.pos.path] = shown.get(p.pos.path, 0) + 1
-        if shown[p.pos.path] == args.max_problems + 1:
-            more = sum(q.pos.path == p.pos.path for q in problems) - args.max_problems
-            print(f"{p.pos.path}: … อีก {more} ปัญหา (แก้ข้างบนก่อน) / … {more} more problem(s) (fix the ones above first)\n")
-        if shown[p.pos.path] > args.max_problems:
-            continue
-        if args.format == "github":
-            print(format_github(p))
-        else:
-            print(format_text(p, dataset.source_lines(p.pos.path)))
+    for block in report(problems, dataset.source_lines, args.format, args.max_problems):
+        print(block)
+        if args.format != "github":
             print()
     print(summary(problems, count), file=sys.stderr if args.format == "github" else sys.stdout)
     return 1 if any(p.severity == "error" for p in problems) else 0
@@ -120,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=("text", "github"), default="text",
                    help="github prints ::error annotations for pull requests")
     v.add_argument("--notes", action="store_true", help="also print notes (e.g. untranslated texts) for all files")
-    v.add_argument("--max-problems", type=int, default=200, metavar="N",
+    v.add_argument("--max-problems", type=_count, default=MAX_PER_FILE, metavar="N",
                    help="show at most N problems per file (all are counted; default 200)")
     v.set_defaults(func=cmd_validate)
     s = sub.add_parser("schema", help="generate schema/*.schema.json from the model")
