@@ -230,3 +230,62 @@ def test_03_build_report_is_capped_per_file(project):
 def test_23_negative_max_problems_is_a_usage_error(project):
     r = validate(project, "--max-problems", "-1")
     assert r.returncode == 2 and "max-problems" in r.stderr
+
+
+# -- finding 5: URL fields accept no deceptive address -----------------------------------------------
+
+def _url_codes(website: str | None = None, source: str | None = None) -> list[tuple[str, str]]:
+    import json
+
+    from changwat.check.convert import convert
+    from changwat.load.yaml import load_text
+    from changwat.model import Office
+
+    text = "province: krabi\n"
+    if website is not None:
+        text += f"contact:\n  website: {json.dumps(website)}\n"
+    if source is not None:
+        text += f"sources:\n  - id: s1\n    title: {{th: แหล่งที่มา, en: Source}}\n    url: {json.dumps(source)}\n"
+    conv = convert(load_text(text, "x.yaml"), Office)
+    return [(p.code, p.severity) for p in conv.loaded.problems]
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.krabi.go.th@evil.example/", "http://user:pass@evil.example/", "https://user@www.krabi.go.th/",
+    "mailto:saraban@krabi.go.th?bcc=spy@evil.example&subject=hi", "mailto:x@evil.example,y@evil.example",
+    "mailto:?to=x@y.z", "https:///evil.example/", "https://evil.example/\u180e", "https://evil.example/\U000E0041",
+    "https://evil.example/\u3164x", "https://evil.example/\u0e34", "http://localhost:8000/",
+    "http://169.254.169.254/latest/meta-data/", "https://[::1]/",
+])
+def test_05_deceptive_urls_are_errors(url):
+    from changwat.model.kinds import url_problem
+
+    assert url_problem(url) is not None, url
+    for codes in (_url_codes(source=url), _url_codes(website=url)):
+        assert any(sev == "error" for _, sev in codes), (url, codes)
+
+
+@pytest.mark.parametrize("url", ["https://www.kr\u0430bi.go.th/", "https://\uff45\uff56\uff49\uff4c.example/",
+                                 "https://xn--krbi-63d.go.th/"])
+def test_05_non_ascii_hosts_are_a_warning_naming_the_decoded_host(url):
+    from changwat.check.convert import convert
+    from changwat.load.yaml import load_text
+    from changwat.model import Office
+
+    conv = convert(load_text(f'province: krabi\nsources:\n  - id: s1\n    title: {{th: ก, en: S}}\n    url: "{url}"\n',
+                             "x.yaml"), Office)
+    warned = [p for p in conv.loaded.problems if p.code == "K16"]
+    assert len(warned) == 1 and warned[0].severity == "warning", conv.loaded.problems
+    w = warned[0]
+    assert w.args["ascii"] in w.en and w.args["decoded"] in w.en  # where browsers go, and how it reads
+    assert any(ord(c) > 127 for c in w.fix_en)  # the letters that are not ASCII, named
+    if "\uff45" not in url:
+        assert "xn--" in w.en and any(ord(c) > 127 for c in w.en)
+
+
+def test_05_official_website_expects_go_th():
+    assert ("K17", "warning") in _url_codes(website="https://www.krabi-office.example/")
+    assert _url_codes(website="https://www.krabi.go.th/") == []
+    assert _url_codes(source="https://th.wikipedia.org/wiki/จังหวัดกระบี่") == []  # Thai marks after letters
+    assert _url_codes(source="mailto:saraban@krabi.go.th") == []
+    assert _url_codes(source="tel:+6675611234") == []

@@ -117,6 +117,18 @@ _TABLE = [
        "แบ่งเป็นหลายย่อหน้าหรือหลายรายการ", "split it into several paragraphs or items"),
     _c("K14", "error", "\"{value}\" ดูเหมือนปี ค.ศ. แต่ข้อมูลใช้ปี พ.ศ.", "\"{value}\" looks like a CE year; dates here are Buddhist Era",
        "ปี พ.ศ. = ค.ศ. + 543: \"{suggestion}\"", "B.E. = CE + 543: \"{suggestion}\""),
+    _c("K15", "error", "\"{value}\" ใช้เป็นลิงก์ไม่ได้: {reason_th}", "\"{value}\" cannot be used as a link: {reason_en}",
+       "คัดลอกที่อยู่จากแถบที่อยู่ของเบราว์เซอร์ เช่น https://www.angthong.go.th/ (อีเมลเขียนใน contact.emails)",
+       "copy the address from the browser's address bar, e.g. https://www.angthong.go.th/ "
+       "(e-mail addresses go in contact.emails)"),
+    _c("K16", "warning", "ชื่อโดเมนเขียนด้วยอักษรที่ไม่ใช่ภาษาอังกฤษ: อ่านว่า \"{decoded}\" แต่เบราว์เซอร์จะไปที่ {ascii}",
+       "the host is written with non-ASCII letters: it reads \"{decoded}\" but browsers go to {ascii}",
+       "ตรวจว่าเป็นเว็บไซต์ที่ถูกต้อง แล้วพิมพ์ชื่อโดเมนใหม่ด้วยแป้นพิมพ์ภาษาอังกฤษ (อักษรที่พบ: {letters})",
+       "check that it is the right site and type the host again on an English keyboard (letters found: {letters})"),
+    _c("K17", "warning", "เว็บไซต์ทางการของสำนักงานควรอยู่ใต้ .go.th แต่ที่อยู่นี้อยู่ที่ {host}",
+       "an office's official website is expected under .go.th; this one is on {host}",
+       "ตรวจว่าเป็นเว็บไซต์ทางการของสำนักงานจริง (ถ้าใช่ คำเตือนนี้ไม่ทำให้การตรวจไม่ผ่าน)",
+       "check that it is the office's official site (if it is, this warning does not fail the check)"),
     # -- cross-file rules (validate.py) --------------------------------------------------------------
     _c("R01", "error", "ชื่อไฟล์ \"{file}\" ไม่ตรงกับจังหวัด \"{slug}\"", "file name \"{file}\" does not match province \"{slug}\"",
        "เปลี่ยนชื่อไฟล์เป็น {slug}.yaml", "rename the file to {slug}.yaml"),
