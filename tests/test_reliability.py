@@ -289,3 +289,117 @@ def test_05_official_website_expects_go_th():
     assert _url_codes(source="https://th.wikipedia.org/wiki/จังหวัดกระบี่") == []  # Thai marks after letters
     assert _url_codes(source="mailto:saraban@krabi.go.th") == []
     assert _url_codes(source="tel:+6675611234") == []
+
+
+# -- findings 16, 17, 18, 24: writing docs/ — unique temporary names, atomic, clean on any fault ----------
+
+from conftest import REPO  # noqa: E402
+
+DRIVER = """
+import os, signal, sys
+from changwat.cli import main
+calls = {"n": 0}
+real_replace = os.replace
+def replace(src, dst):
+    calls["n"] += 1
+    if calls["n"] == int(sys.argv[1]):
+        if sys.argv[2] == "TERM":
+            os.kill(os.getpid(), signal.SIGTERM)
+        elif sys.argv[2] == "INT":
+            os.kill(os.getpid(), signal.SIGINT)
+        else:
+            raise OSError(28, "No space left on device")
+    return real_replace(src, dst)
+os.replace = replace
+sys.exit(main(["--root", sys.argv[3], "pages"]))
+"""
+
+
+def _pages_env(docs: Path, cache: Path) -> dict[str, str]:
+    return {**os.environ, "CHANGWAT_DOCS_DIR": str(docs), "CHANGWAT_CACHE": str(cache)}
+
+
+def _temporaries(docs: Path) -> list[str]:
+    return sorted(str(p.relative_to(docs)) for p in docs.rglob("*") if p.name.endswith(".tmp"))
+
+
+def test_16_a_write_interleaved_with_another_of_the_same_page_succeeds(tmp_path, monkeypatch):
+    """The collision of two runs, made deterministic: the other run writes the same page between
+    this run's temporary write and its rename."""
+    from changwat.build import pages
+
+    target = tmp_path / "provinces" / "krabi.md"
+    real_replace = os.replace
+    state = {"inner": False}
+
+    def replace(src, dst):
+        if not state["inner"]:
+            state["inner"] = True
+            pages._write_if_changed(target, "other run\n")  # the other generation, complete
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    assert pages._write_if_changed(target, "this run\n")
+    assert target.read_text() == "this run\n"
+    assert [p.name for p in target.parent.iterdir()] == ["krabi.md"]
+
+
+def test_16_two_generations_at_once_both_succeed(tmp_path):
+    for trial in range(2):
+        docs = tmp_path / f"docs{trial}"
+        env = _pages_env(docs, tmp_path / "cache")
+        runs = [subprocess.Popen([CHANGWAT, "--root", str(REPO), "pages"], env=env, stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        results = [(r.wait(timeout=120), r.stderr.read()) for r in runs]
+        for r in runs:
+            r.stdout.close()
+            r.stderr.close()
+        assert [code for code, _ in results] == [0, 0], results
+        assert _temporaries(docs) == []
+
+
+@pytest.mark.parametrize("how", ["TERM", "INT", "DISK"])
+def test_17_18_24_interrupted_or_failed_generation_ends_in_one_line_and_leaves_no_temporary(tmp_path, how):
+    docs = tmp_path / "docs"
+    r = subprocess.run([str(VENV_BIN / "python"), "-c", DRIVER, "40", how, str(REPO)],
+                       env=_pages_env(docs, tmp_path / "cache"), capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in r.stderr, r.stderr[-3000:]
+    assert r.returncode == (1 if how == "DISK" else 130), (r.returncode, r.stderr[-2000:])
+    lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, lines
+    assert ("No space left on device" in lines[0]) if how == "DISK" else ("interrupted" in lines[0])
+    assert _temporaries(docs) == []
+
+
+def test_24_stale_temporaries_of_dead_runs_are_removed(tmp_path):
+    from changwat.build.pages import generate
+    from changwat.project import Project
+
+    docs = tmp_path / "docs"
+    project = Project.load(REPO)
+    project = type(project)(root=project.root, data=project.data, docs=docs, site=project.site,
+                            templates=project.templates)
+    (docs / "provinces").mkdir(parents=True)
+    legacy = docs / "provinces" / "ang-thong.md.tmp"  # the old fixed name
+    dead = docs / "provinces" / ".ang-thong.md.999999999.abcdefgh.tmp"  # a run that no longer exists
+    alive = docs / "provinces" / f".mukdahan.md.{os.getpid()}.abcdefgh.tmp"  # a run in progress
+    for p in (legacy, dead, alive):
+        p.write_bytes(b"")
+    generate(project, force=True)
+    assert _temporaries(docs) == [str(alive.relative_to(docs))]
+
+
+def test_18_failed_cache_save_leaves_no_temporary(tmp_path, monkeypatch):
+    import json
+
+    from changwat.cache import ContentCache
+
+    cache = ContentCache("lint", "fp", tmp_path)
+    cache.put("k", [1])
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(json, "dump", full)
+    cache.save()
+    assert list(tmp_path.iterdir()) == []

@@ -50,6 +50,7 @@ class ContentCache:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
+        tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
@@ -57,6 +58,13 @@ class ContentCache:
                 json.dump({"fingerprint": self.fingerprint, "entries": self.entries}, fh, ensure_ascii=False,
                           separators=(",", ":"), sort_keys=True)
             os.replace(tmp, self.path)
+            tmp = None
             self.dirty = False
         except OSError:
-            pass  # a read-only checkout still validates, only slower next time
+            pass  # a read-only checkout or a full disk still validates, only slower next time
+        finally:
+            if tmp is not None:  # never leave a partial temporary behind (full disk, Ctrl-C)
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

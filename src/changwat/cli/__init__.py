@@ -36,6 +36,10 @@ def _expand(paths: list[str]) -> tuple[list[Path], list[Path], list[str]]:
     return files, folders, missing
 
 
+INTERRUPTED = ("changwat: หยุดแล้ว ไฟล์ที่เขียนเสร็จแล้วครบถ้วน เรียกคำสั่งอีกครั้งเพื่อให้ครบทุกหน้า / "
+               "interrupted: every file written is complete; run the command again to finish")
+
+
 def _count(raw: str) -> int:
     """A number of problems: 0 or more (a negative number would hide every problem)."""
     try:
@@ -98,14 +102,21 @@ def cmd_status(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_pages(args: argparse.Namespace, project: Project) -> int:
-    from ..build.pages import DataError, generate
+    from ..build.pages import DataError, WriteError, generate, terminate_as_interrupt
 
     try:
-        result = generate(project, force=True)
+        with terminate_as_interrupt():
+            result = generate(project, force=True)
     except DataError as e:
         print(e.report, file=sys.stderr)
         print(f"\n{e}", file=sys.stderr)
         return 1
+    except WriteError as e:
+        print(e, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     if result.notes:
         print(result.notes, file=sys.stderr)
     print(result.summary())
@@ -153,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args, project)
     except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
