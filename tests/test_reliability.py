@@ -403,3 +403,80 @@ def test_18_failed_cache_save_leaves_no_temporary(tmp_path, monkeypatch):
     monkeypatch.setattr(json, "dump", full)
     cache.save()
     assert list(tmp_path.iterdir()) == []
+
+
+# -- finding 12: the cache is checked, never trusted ---------------------------------------------------
+
+U05_FILE = 'province: krabi\nname:\n  th: "สำนักงานจังหวัดกระบี่a"\n  en: Krabi Provincial Office\n'
+
+
+@pytest.fixture
+def inproc(project, monkeypatch, capsys):
+    """`changwat validate` in this process (pythainlp loads once for all these tests)."""
+    from changwat.cli import main
+
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("CHANGWAT_CACHE", str(project / ".cache"))
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        code = main(["--root", str(project), "validate", *args])
+        out, err = capsys.readouterr()
+        return subprocess.CompletedProcess(args, code, out, err)
+
+    return run
+
+
+def _lint_cache(project: Path) -> Path:
+    return project / ".cache" / "lint.json"
+
+
+def _tamper(project: Path, entries=None, whole=None) -> None:
+    import json
+
+    path = _lint_cache(project)
+    if whole is not None:
+        path.write_text(whole, encoding="utf-8")
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for key in data["entries"]:
+        data["entries"][key] = entries
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("whole", ["[]", "null", '"x"', "5", '{"fingerprint": 1, "entries": 5}', "{", "\xff"])
+def test_12_a_cache_that_is_not_an_object_is_discarded_with_a_warning(project, inproc, whole):
+    (project / KRABI).write_text(U05_FILE, encoding="utf-8")
+    first = inproc(KRABI)
+    assert codes_at(first.stdout, KRABI) == ["U05"], first.stdout
+    _tamper(project, whole=whole)
+    r = inproc(KRABI)
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert codes_at(r.stdout, KRABI) == ["U05"], r.stdout
+
+
+def test_12_a_cache_with_the_right_fingerprint_but_wrong_entries_is_discarded(project, inproc):
+    import json
+
+    (project / KRABI).write_text(U05_FILE, encoding="utf-8")
+    inproc(KRABI)
+    data = json.loads(_lint_cache(project).read_text(encoding="utf-8"))
+    data["entries"] = []
+    _lint_cache(project).write_text(json.dumps(data), encoding="utf-8")
+    r = inproc(KRABI)
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert codes_at(r.stdout, KRABI) == ["U05"], r.stdout
+    assert "cache" in r.stderr  # said once, then rebuilt
+
+
+# (An entry changed to [] — "no findings" — cannot be told from a clean text without linting it
+# again, which is what the cache saves; the cache is a local speed-up, and CI starts without one.)
+@pytest.mark.parametrize("entry", ["garbage", [["ZZZ", 0, 3, "abc", None]], [["U05", 999990, 999999, "abc", None]],
+                                   [["U05", 0, 3, "xyz", None]], [[1, 2]], {"a": 1}])
+def test_12_tampered_entries_are_relinted_not_served(project, inproc, entry):
+    (project / KRABI).write_text(U05_FILE, encoding="utf-8")
+    inproc(KRABI)
+    _tamper(project, entries=entry)
+    r = inproc(KRABI)
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert codes_at(r.stdout, KRABI) == ["U05"], r.stdout
+    assert f"{KRABI}:3:" in r.stdout  # located in the file, not at a made-up offset
