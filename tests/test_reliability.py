@@ -480,3 +480,38 @@ def test_12_tampered_entries_are_relinted_not_served(project, inproc, entry):
     assert "Traceback" not in r.stderr, r.stderr[-2000:]
     assert codes_at(r.stdout, KRABI) == ["U05"], r.stdout
     assert f"{KRABI}:3:" in r.stdout  # located in the file, not at a made-up offset
+
+
+# -- finding 13: the registry is data too: checked, located, no traceback --------------------------------
+
+REGISTRY = "data/registry/provinces.csv"
+
+
+def _append_registry(project: Path, row: str) -> None:
+    with (project / REGISTRY).open("a", encoding="utf-8") as fh:
+        fh.write(row + "\n")
+
+
+@pytest.mark.parametrize("row", ["TH-10,index,ดัชนี,Index,central", "TH-S,open-data,ข้อมูล,Open Data,central",
+                                 "TH-10,bogus,บอกัส,Bogus,southern", "TH-S,krabi,กระบี่2,Krabi 2,south",
+                                 "TH-10,evil,=HYPERLINK(1),Evil,south", "TH-S,evil-two,ชื่อ,\u202eKrabi,south"])
+def test_13_registry_problems_are_located_problems(project, row):
+    _append_registry(project, row)
+    line = (project / REGISTRY).read_text(encoding="utf-8").count("\n")
+    for fmt in ("text", "github"):
+        r = validate(project, "--format", fmt)
+        assert "Traceback" not in r.stderr, r.stderr[-2000:]
+        assert r.returncode == 1
+        if fmt == "text":
+            assert codes_at(r.stdout, f"{REGISTRY}:{line}") == ["R08"], r.stdout
+            assert "\u202e" not in r.stdout
+        else:
+            assert f"::error file={REGISTRY},line={line}," in r.stdout, r.stdout
+
+
+def test_13_new_with_a_broken_registry_says_so_in_one_line(project):
+    _append_registry(project, "TH-10,bogus,บอกัส,Bogus,southern")
+    r = subprocess.run([CHANGWAT, "--root", str(project), "new", "krabi", "--stdout"], cwd=project,
+                       capture_output=True, text=True, timeout=60)
+    assert "Traceback" not in r.stderr and r.returncode == 2, r.stderr
+    assert "provinces.csv:" in r.stderr and "southern" in r.stderr

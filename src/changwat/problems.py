@@ -148,6 +148,9 @@ _TABLE = [
        "or delete it"),
     _c("R07", "error", "ไม่พบไฟล์ข้อมูลระดับประเทศ {file}", "national data file {file} not found",
        "ไฟล์นี้จำเป็นสำหรับเนื้อหามาตรฐาน", "the national file holds the standard content every office inherits"),
+    _c("R08", "error", "ทะเบียนจังหวัด: {detail_th}", "province registry: {detail_en}",
+       "แก้บรรทัดนี้ใน data/registry/provinces.csv (คอลัมน์ iso,slug,th,en,region)",
+       "fix this line of data/registry/provinces.csv (columns iso,slug,th,en,region)"),
     # -- translation -------------------------------------------------------------------------------
     _c("T01", "note", "มีข้อความ {count} รายการที่ยังไม่มีคำแปลภาษาอังกฤษ (ครั้งแรกที่ {first})",
        "{count} text(s) have no English translation yet (first at {first})",

@@ -16,7 +16,7 @@ from ..load.files import data_files, display_path, file_key, is_national, stray_
 from ..load.yaml import load_file
 from ..model import National, Office, Pos
 from ..model.dataset import Dataset
-from ..model.registry import Registry, load_registry
+from ..model.registry import Registry, read_registry
 from ..problems import Problem
 from ..project import Project
 from .convert import convert
@@ -29,9 +29,13 @@ def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registr
     """Load and check all data of a project (plus extra files, e.g. a draft or a test case, which
     are checked but not published). Problems sorted by file and position."""
     root = project.data
-    registry = registry or load_registry(project.registry)
-    ds = Dataset(root=root, registry=registry)
     problems: list[Problem] = []
+    if registry is None:  # registry errors are located problems (R08), not tracebacks
+        registry, issues = read_registry(project.registry)
+        shown_registry = display_path(project.registry)
+        problems += [Problem(Pos(shown_registry, e.line, 1), "R08", {"detail_th": e.th, "detail_en": e.en})
+                     for e in issues]
+    ds = Dataset(root=root, registry=registry)
     files = data_files(root)
     seen = {file_key(p) for p in files}
     files += [p for p in extra if file_key(p) not in seen]

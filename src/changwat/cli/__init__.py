@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from ..problems import MAX_PER_FILE, Problem, format_text, report, summary
+from ..model.registry import RegistryError
 from ..project import Project, ProjectError
 
 
@@ -166,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(INTERRUPTED, file=sys.stderr)
         return 130
+    except RegistryError as e:  # `new` reads the registry directly: one line, then `validate` shows all
+        print(f"error: {e.th} / {e}  (changwat validate)", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
 
