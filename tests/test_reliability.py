@@ -515,3 +515,55 @@ def test_13_new_with_a_broken_registry_says_so_in_one_line(project):
                        capture_output=True, text=True, timeout=60)
     assert "Traceback" not in r.stderr and r.returncode == 2, r.stderr
     assert "provinces.csv:" in r.stderr and "southern" in r.stderr
+
+
+# -- finding 19: messages name the right place and the right cause ---------------------------------------
+
+def _load(text: str):
+    from changwat.load.yaml import load_text
+
+    return load_text(text, "x.yaml")
+
+
+def test_19_lone_cr_line_endings_place_the_tab_on_its_line():
+    loaded = _load("province: krabi\rname:\r  th: สำนักงาน\r  en:\tOffice\r")
+    tabs = [p for p in loaded.problems if p.code == "Y04"]
+    assert [(p.pos.line, p.pos.col) for p in tabs] == [(4, 6)]
+    assert loaded.lines[3] == "  en:\tOffice"  # the caret line is the line YAML counts
+
+
+def test_19_bom_in_the_middle_is_named_not_an_indentation_hint():
+    loaded = _load("province: krabi\n\ufeffname:\n  th: ก\n  en: K\n")
+    assert [(p.code, p.pos.line, p.pos.col) for p in loaded.problems] == [("Y11", 2, 1)]
+    assert "FEFF" in loaded.problems[0].en
+
+
+@pytest.mark.parametrize("text", ["- a\n- b\n", "just text\n", "42\n"])
+def test_19_wrong_top_level_type_does_not_name_an_empty_key(text):
+    from changwat.check.convert import convert
+    from changwat.model import Office
+
+    problems = convert(_load(text), Office).loaded.problems
+    assert [p.code for p in problems] == ["K18"], problems
+    assert '""' not in problems[0].en and '""' not in problems[0].th
+
+
+# -- finding 22: the allow-list is read like a data file ----------------------------------------------
+
+def test_22_allowlist_that_is_not_utf8_is_a_located_problem(project, inproc):
+    (project / "data/thai-allowlist.txt").write_bytes("กระบี่\n".encode() + b"\xff\xfe bad\n")
+    r = inproc()
+    assert codes_at(r.stdout, "data/thai-allowlist.txt") == ["Y02"], r.stdout
+    assert "data/thai-allowlist.txt:2:1:" in r.stdout
+
+
+# -- finding 25: status counts only offices with a publishable file --------------------------------------
+
+def test_25_status_does_not_count_a_misnamed_file(project):
+    (project / "data/provinces/x-krabi.yaml").write_text("province: krabi\n", encoding="utf-8")
+    env = {**os.environ, "CHANGWAT_CACHE": str(project / ".cache")}
+    r = subprocess.run([CHANGWAT, "--root", str(project), "status", "--format", "json"], cwd=project, env=env,
+                       capture_output=True, text=True, timeout=60)
+    import json
+
+    assert "krabi" in json.loads(r.stdout)["offices_without_file"]

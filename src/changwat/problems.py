@@ -129,6 +129,10 @@ _TABLE = [
        "an office's official website is expected under .go.th; this one is on {host}",
        "ตรวจว่าเป็นเว็บไซต์ทางการของสำนักงานจริง (ถ้าใช่ คำเตือนนี้ไม่ทำให้การตรวจไม่ผ่าน)",
        "check that it is the office's official site (if it is, this warning does not fail the check)"),
+    _c("K18", "error", "ไฟล์ต้องเขียนเป็นคีย์และค่า เช่น province: ang-thong แต่พบ{found_th}",
+       "the file must be written as keys and values, such as province: ang-thong; found {found_en}",
+       "เริ่มไฟล์ด้วย province: <จังหวัด> แล้วเขียนแต่ละหัวข้อเป็น คีย์: ค่า (ดู changwat new <จังหวัด>)",
+       "start the file with province: <province> and write each part as key: value (see changwat new <province>)"),
     # -- cross-file rules (validate.py) --------------------------------------------------------------
     _c("R01", "error", "ชื่อไฟล์ \"{file}\" ไม่ตรงกับจังหวัด \"{slug}\"", "file name \"{file}\" does not match province \"{slug}\"",
        "เปลี่ยนชื่อไฟล์เป็น {slug}.yaml", "rename the file to {slug}.yaml"),

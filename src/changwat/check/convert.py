@@ -195,6 +195,9 @@ class Converter:
             return _INVALID
         exp_th, exp_en = _type_names(tp)
         found_th, found_en = _found_names(node)
+        if key == "":  # the whole file (a list, a scalar): there is no key to name
+            self.problem(node, "K18", length=1, found_th=found_th, found_en=found_en)
+            return _INVALID
         hint_th = hint_en = ""
         if typing.get_origin(tp) is list and isinstance(node, (ScalarNode, MappingNode)):
             hint_th, hint_en = "เขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย \"- \"", "write each entry on its own line starting with \"- \""

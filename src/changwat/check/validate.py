@@ -9,11 +9,13 @@ Nothing here knows about MkDocs or the site.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
 from ..load.files import data_files, display_path, file_key, is_national, stray_files, suggested_place
-from ..load.yaml import load_file
+from ..load.files import NotReadable, read_data
+from ..load.yaml import MAX_BYTES, load_file
 from ..model import National, Office, Pos
 from ..model.dataset import Dataset
 from ..model.registry import Registry, read_registry
@@ -58,8 +60,30 @@ def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registr
         if conv.obj is not None:
             check_ids_and_refs(ds, conv, problems)
     if lint:
-        problems.extend(lint_all(ds.files.values(), allowlist(project.allowlist), project.cache))
+        problems.extend(lint_all(ds.files.values(), _allowlist(project, problems), project.cache))
     for conv in ds.files.values():
         problems.extend(untranslated(conv))
     problems.sort(key=Problem.sort_key)
     return ds, problems
+
+
+def _allowlist(project: Project, problems: list[Problem]) -> frozenset[str]:
+    """The allow-list's words; a file that is not a readable UTF-8 text file (a stray byte, a link out
+    of data/, a folder) is a located problem like in any data file, and no word is allowed."""
+    path = project.allowlist
+    if not os.path.lexists(path):
+        return frozenset()
+    shown = display_path(path)
+    try:
+        raw = read_data(path, MAX_BYTES, project.data)
+        raw.decode("utf-8")
+    except NotReadable as refused:
+        problems.append(Problem(Pos(shown, 1, 1), refused.code, refused.args_))
+        return frozenset()
+    except UnicodeDecodeError as err:
+        head = raw[:err.start].decode("utf-8", errors="replace")
+        line = head.count("\n") + 1
+        col = len(head) - (head.rfind("\n") + 1) + 1
+        problems.append(Problem(Pos(shown, line, col), "Y02", {"byte": f"0x{raw[err.start]:02X}"}))
+        return frozenset()
+    return allowlist(path)

@@ -207,10 +207,12 @@ def print_status(project: Project, fmt: str = "text") -> int:
 
     dataset, problems = load_dataset(project, lint=False)
     report = translation_report(dataset)
-    with_file = {s.slug for s in report}
+    errors = sorted({p.pos.path for p in problems if p.severity == "error"})
+    # an office "has a file" when its file can be published: a misnamed file (R01) or one with
+    # errors is not (the build refuses it), so the office still shows the national content
+    with_file = {slug for slug, path in dataset.paths.items() if path not in errors}
     without_file = [p.slug for p in dataset.registry if p.slug not in with_file]
     print(FORMATS[fmt](report, without_file))
-    errors = sorted({p.pos.path for p in problems if p.severity == "error"})
     if errors:
         print(f"\nหมายเหตุ: ไฟล์มีข้อผิดพลาด ตัวเลขอาจไม่ครบ ตรวจด้วย changwat validate / note: files with errors, "
               f"counts may be incomplete (run changwat validate): {', '.join(errors)}", file=sys.stderr)
