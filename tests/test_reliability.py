@@ -567,3 +567,33 @@ def test_25_status_does_not_count_a_misnamed_file(project):
     import json
 
     assert "krabi" in json.loads(r.stdout)["offices_without_file"]
+
+
+# -- golden outputs of the problems that need a folder layout, not a file (tests/cases/bad/layout/) ------
+
+LAYOUT_CASES = REPO / "tests" / "cases" / "bad" / "layout"
+
+
+def _stray(data: Path) -> None:
+    (data / "provinces" / "sub").mkdir()
+    (data / "provinces" / "sub" / "krabi.yaml").write_text("province: krabi\n", encoding="utf-8")
+
+
+LAYOUTS = {
+    "y14-fifo": lambda data: os.mkfifo(data / "provinces" / "krabi.yaml"),
+    "y15-link-outside-data": lambda data: os.symlink("/etc/passwd", data / "provinces" / "krabi.yaml"),
+    "r06-subfolder": _stray,
+    "r08-reserved-slug": lambda data: _append_registry(data.parent, "TH-10,index,ดัชนี,Index,central"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_layout_golden(project, inproc, name):
+    LAYOUTS[name](project / "data")
+    r = inproc()
+    assert r.returncode == 1
+    golden = LAYOUT_CASES / f"{name}.out"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(r.stdout, encoding="utf-8")
+    assert r.stdout == golden.read_text(encoding="utf-8")
