@@ -42,6 +42,11 @@ def commit_date(root: Path) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = out.stdout.strip()
 
 
+def _errors(config):
+    """mkdocs.exceptions or properdocs.exceptions, whichever is running this build."""
+    return importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
+
+
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     commit_date(root)
@@ -49,9 +54,9 @@ def on_config(config):
         result = pages.generate(Project.from_config(config, root))
     except pages.DataError as e:
         log.error("%s\n", e.report)
-        # mkdocs.exceptions or properdocs.exceptions, whichever is running this build
-        errors = importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
-        raise errors.PluginError(str(e)) from e
+        raise _errors(config).PluginError(str(e)) from e
+    except pages.WriteError as e:  # a full disk, a read-only docs/: one line, no traceback
+        raise _errors(config).PluginError(str(e)) from e
     log.info(result.summary())
     # the theme's own pages (404.html) print interface strings from the one place they live
     config.extra.setdefault("changwat", {})["ui"] = ui_strings()

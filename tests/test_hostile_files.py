@@ -1,4 +1,5 @@
-"""Hostile files: an alias bomb, deep nesting, a 50 MB file, binary garbage (and UTF-16).
+"""Hostile files: an alias bomb, deep nesting, a 50 MB file, binary garbage (and UTF-16), and
+krabi.yaml as a link to /dev/zero or /etc/passwd, or a FIFO.
 
 Each is put into a copy of the data as data/provinces/krabi.yaml and must be rejected, with its
 problem code and position, by all three entry points:
@@ -20,6 +21,7 @@ as it was (same files, bytes and times), a missing site/ is not created, and doc
 from __future__ import annotations
 
 import json
+import os
 import random
 import shutil
 import subprocess
@@ -78,6 +80,26 @@ def utf16() -> bytes:
     return "province: krabi\nstatus:\n  th: ราชการส่วนภูมิภาค\n".encode("utf-16")
 
 
+class Link(str):
+    """Not content: krabi.yaml is a symbolic link to this target (git can commit one)."""
+
+
+class Fifo(bytes):
+    """Not content: krabi.yaml is a named pipe (local only: git cannot commit one)."""
+
+
+def link_dev_zero() -> Link:
+    return Link("/dev/zero")  # stat() says 0 bytes; reading it never ends
+
+
+def link_passwd() -> Link:
+    return Link("/etc/passwd")  # a file outside the repository: its content must not reach any log
+
+
+def fifo() -> Fifo:
+    return Fifo()  # opening it for reading waits for a writer that never comes
+
+
 CASES = {
     # name: (content, the problem code every entry point must report)
     "alias-bomb": (alias_bomb, "Y06"),
@@ -86,6 +108,9 @@ CASES = {
     "50mb": (huge, "Y01"),
     "binary": (binary, "Y02"),
     "utf16": (utf16, "Y02"),
+    "link-dev-zero": (link_dev_zero, "Y15"),
+    "link-passwd": (link_passwd, "Y15"),
+    "fifo": (fifo, "Y14"),
 }
 CONTROL = b"province: krabi\nstatus: [\n"
 
@@ -130,7 +155,13 @@ def mkdocs(data: Path, docs: Path, site: Path) -> dict:
 def with_file(base: Path, tmp: Path, content: bytes) -> Path:
     data = tmp / "data"
     shutil.copytree(base, data)
-    (data / "provinces" / TARGET).write_bytes(content)
+    target = data / "provinces" / TARGET
+    if isinstance(content, Link):
+        os.symlink(content, target)
+    elif isinstance(content, Fifo):
+        os.mkfifo(target)
+    else:
+        target.write_bytes(content)
     return data
 
 
@@ -167,6 +198,7 @@ def check_run(name: str, run: dict, base: dict, code: str) -> None:
     text = run["out"] + run["err"]
     assert run["code"] == 1, f"{report(name, run)} (must fail with exit 1)\n{text[-3000:]}"
     assert "Traceback" not in text, text[-3000:]
+    assert "root:x:0:0" not in text, "a file outside the repository reached the output"
     # the clear message: file:line:col, severity, Thai and English text, the code
     assert f"provinces/{TARGET}:" in text and ": error: " in text and f"[{code}]" in text, text[-3000:]
     # CPU time within a second of the control's (wall time, which other processes inflate, more loosely)

@@ -6,6 +6,12 @@ Entries live in one JSON file per cache in the project's cache folder (``Project
 for one run. The file records a fingerprint of everything the results depend on (the code's version,
 the dictionary, the allow-list); a different fingerprint empties the cache, so a stale result is
 never served. Writes are atomic (write to a temporary file, then rename).
+
+The cache file is an input like any other and is never trusted: a file that is not a JSON object
+with a text fingerprint and an object of entries is discarded (with one warning line on stderr) and
+rebuilt, never a crash; and each entry is checked when it is read (``check``: the user's test of an
+entry against the input it stands for, e.g. lint findings must be known codes inside the text), so a
+tampered entry is recomputed, not served.
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+import sys
+from typing import Any, Callable
 
 def digest(*parts: str | bytes) -> str:
     h = hashlib.blake2b(digest_size=16)
@@ -25,23 +32,61 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
+MAX_BYTES = 256 * 1024 * 1024  # a cache file larger than this is not read (it is rebuilt)
+
+
+def _warn(path: Path, why: str) -> None:
+    print(f"changwat: แคช {path} เสียหาย ({why}) จะสร้างใหม่ / ignoring the damaged cache {path} ({why}); "
+          f"it will be rebuilt", file=sys.stderr)
+
+
 class ContentCache:
-    def __init__(self, name: str, fingerprint: str, directory: Path | None):
+    def __init__(self, name: str, fingerprint: str, directory: Path | None,
+                 check: Callable[..., bool] | None = None):
         self.path = directory / f"{name}.json" if directory is not None else None
         self.fingerprint = fingerprint
+        self.check = check
         self.entries: dict[str, Any] = {}
         self.dirty = False
         if self.path is None:
             return
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("fingerprint") == fingerprint:
-                self.entries = data.get("entries", {})
-        except (OSError, ValueError):
-            pass  # no cache yet, or a broken one: start empty
+            with self.path.open("rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        except OSError:
+            return  # no cache yet (or unreadable): start empty
+        if not raw.strip():
+            return  # an empty file (an interrupted first save): start empty
+        try:
+            if len(raw) > MAX_BYTES:
+                raise ValueError("too large")
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, RecursionError) as err:
+            _warn(self.path, f"not JSON: {type(err).__name__}")
+            self.dirty = True
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str) \
+                or not isinstance(data.get("entries"), dict):
+            _warn(self.path, "not a cache object")
+            self.dirty = True  # rewritten on save, so it is said once
+            return
+        if data["fingerprint"] == fingerprint:
+            self.entries = data["entries"]
 
-    def get(self, key: str) -> Any:
-        return self.entries.get(key)
+    def get(self, key: str, *against: Any) -> Any:
+        """The entry for key, or None; with a ``check``, an entry that fails it (against the input
+        given) is dropped and None returned, so the caller recomputes it."""
+        value = self.entries.get(key)
+        if value is not None and self.check is not None:
+            try:
+                ok = bool(self.check(value, *against))
+            except Exception:  # noqa: BLE001 - a malformed entry must not crash the run
+                ok = False
+            if not ok:
+                del self.entries[key]
+                self.dirty = True
+                return None
+        return value
 
     def put(self, key: str, value: Any) -> None:
         self.entries[key] = value
@@ -50,6 +95,7 @@ class ContentCache:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
+        tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
@@ -57,6 +103,13 @@ class ContentCache:
                 json.dump({"fingerprint": self.fingerprint, "entries": self.entries}, fh, ensure_ascii=False,
                           separators=(",", ":"), sort_keys=True)
             os.replace(tmp, self.path)
+            tmp = None
             self.dirty = False
         except OSError:
-            pass  # a read-only checkout still validates, only slower next time
+            pass  # a read-only checkout or a full disk still validates, only slower next time
+        finally:
+            if tmp is not None:  # never leave a partial temporary behind (full disk, Ctrl-C)
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Iterable, Literal
 
-from .load.positions import Pos
+from .load.positions import Pos, visible
 
 Severity = Literal["error", "warning", "note"]
 
@@ -78,6 +78,13 @@ _TABLE = [
        "เขียนคีย์เป็นคำภาษาอังกฤษตามแบบฟอร์ม เช่น mandate:", "write the key as a plain word from the format, e.g. mandate:"),
     _c("Y13", "error", "ไม่รองรับแท็ก YAML \"{tag}\"", "YAML tag \"{tag}\" is not supported",
        "ลบแท็กที่ขึ้นต้นด้วย ! ออก", "remove the tag starting with !"),
+    _c("Y14", "error", "ไม่ใช่ไฟล์ข้อมูล: {kind_th}", "not a data file: it is {kind_en}",
+       "ไฟล์ข้อมูลต้องเป็นไฟล์ข้อความธรรมดา ลบรายการนี้ออก หรือแทนที่ด้วยไฟล์ .yaml",
+       "data files are ordinary text files: delete this entry or replace it with a .yaml file"),
+    _c("Y15", "error", "ลิงก์ (symbolic link) นี้{reason_th} จึงไม่อ่าน",
+       "this symbolic link {reason_en}, so it is not read",
+       "แทนที่ลิงก์ด้วยตัวไฟล์เอง (ลิงก์ใช้ได้เฉพาะเมื่อชี้ไปยังไฟล์ในโฟลเดอร์ data/)",
+       "replace the link with the file itself (a link may only point to a file inside data/)"),
     # -- schema (validate.py) --------------------------------------------------------------------
     _c("K01", "error", "ไม่รู้จักคีย์ \"{key}\" ใน {where_th}", "unknown key \"{key}\" in {where_en}",
        "{hint_th}", "{hint_en}"),
@@ -110,6 +117,22 @@ _TABLE = [
        "แบ่งเป็นหลายย่อหน้าหรือหลายรายการ", "split it into several paragraphs or items"),
     _c("K14", "error", "\"{value}\" ดูเหมือนปี ค.ศ. แต่ข้อมูลใช้ปี พ.ศ.", "\"{value}\" looks like a CE year; dates here are Buddhist Era",
        "ปี พ.ศ. = ค.ศ. + 543: \"{suggestion}\"", "B.E. = CE + 543: \"{suggestion}\""),
+    _c("K15", "error", "\"{value}\" ใช้เป็นลิงก์ไม่ได้: {reason_th}", "\"{value}\" cannot be used as a link: {reason_en}",
+       "คัดลอกที่อยู่จากแถบที่อยู่ของเบราว์เซอร์ เช่น https://www.angthong.go.th/ (อีเมลเขียนใน contact.emails)",
+       "copy the address from the browser's address bar, e.g. https://www.angthong.go.th/ "
+       "(e-mail addresses go in contact.emails)"),
+    _c("K16", "warning", "ชื่อโดเมนเขียนด้วยอักษรที่ไม่ใช่ภาษาอังกฤษ: อ่านว่า \"{decoded}\" แต่เบราว์เซอร์จะไปที่ {ascii}",
+       "the host is written with non-ASCII letters: it reads \"{decoded}\" but browsers go to {ascii}",
+       "ตรวจว่าเป็นเว็บไซต์ที่ถูกต้อง แล้วพิมพ์ชื่อโดเมนใหม่ด้วยแป้นพิมพ์ภาษาอังกฤษ (อักษรที่พบ: {letters})",
+       "check that it is the right site and type the host again on an English keyboard (letters found: {letters})"),
+    _c("K17", "warning", "เว็บไซต์ทางการของสำนักงานควรอยู่ใต้ .go.th แต่ที่อยู่นี้อยู่ที่ {host}",
+       "an office's official website is expected under .go.th; this one is on {host}",
+       "ตรวจว่าเป็นเว็บไซต์ทางการของสำนักงานจริง (ถ้าใช่ คำเตือนนี้ไม่ทำให้การตรวจไม่ผ่าน)",
+       "check that it is the office's official site (if it is, this warning does not fail the check)"),
+    _c("K18", "error", "ไฟล์ต้องเขียนเป็นคีย์และค่า เช่น province: ang-thong แต่พบ{found_th}",
+       "the file must be written as keys and values, such as province: ang-thong; found {found_en}",
+       "เริ่มไฟล์ด้วย province: <จังหวัด> แล้วเขียนแต่ละหัวข้อเป็น คีย์: ค่า (ดู changwat new <จังหวัด>)",
+       "start the file with province: <province> and write each part as key: value (see changwat new <province>)"),
     # -- cross-file rules (validate.py) --------------------------------------------------------------
     _c("R01", "error", "ชื่อไฟล์ \"{file}\" ไม่ตรงกับจังหวัด \"{slug}\"", "file name \"{file}\" does not match province \"{slug}\"",
        "เปลี่ยนชื่อไฟล์เป็น {slug}.yaml", "rename the file to {slug}.yaml"),
@@ -122,10 +145,16 @@ _TABLE = [
        "ตั้งรหัสใหม่ที่ไม่ซ้ำ", "choose a different id"),
     _c("R05", "error", "ไม่พบ{kind_th} \"{value}\" ที่อ้างถึง", "{kind_en} \"{value}\" is referred to but not defined",
        "{hint_th}", "{hint_en}"),
-    _c("R06", "error", "ไฟล์ไม่อยู่ในตำแหน่งที่ถูกต้อง", "file is not where data files belong",
-       "ไฟล์สำนักงานต้องอยู่ที่ data/provinces/<จังหวัด>.yaml", "office files live at data/provinces/<province>.yaml"),
+    _c("R06", "error", "ไฟล์นี้ไม่อยู่ในตำแหน่งของไฟล์ข้อมูล จึงไม่ถูกเผยแพร่",
+       "file is not where data files belong, so it is never published",
+       "ไฟล์สำนักงานต้องอยู่ที่ data/provinces/<จังหวัด>.yaml (ตัวพิมพ์เล็ก) ย้ายหรือเปลี่ยนชื่อเป็น {suggestion} หรือลบไฟล์นี้",
+       "office files live at data/provinces/<province>.yaml (lower case): move or rename it to {suggestion}, "
+       "or delete it"),
     _c("R07", "error", "ไม่พบไฟล์ข้อมูลระดับประเทศ {file}", "national data file {file} not found",
        "ไฟล์นี้จำเป็นสำหรับเนื้อหามาตรฐาน", "the national file holds the standard content every office inherits"),
+    _c("R08", "error", "ทะเบียนจังหวัด: {detail_th}", "province registry: {detail_en}",
+       "แก้บรรทัดนี้ใน data/registry/provinces.csv (คอลัมน์ iso,slug,th,en,region)",
+       "fix this line of data/registry/provinces.csv (columns iso,slug,th,en,region)"),
     # -- translation -------------------------------------------------------------------------------
     _c("T01", "note", "มีข้อความ {count} รายการที่ยังไม่มีคำแปลภาษาอังกฤษ (ครั้งแรกที่ {first})",
        "{count} text(s) have no English translation yet (first at {first})",
@@ -146,9 +175,7 @@ def register(codes: Iterable[Code]) -> None:
 def _visible(value: object) -> object:
     """A value quoted in a message keeps the message on its lines: line breaks and other invisible
     characters are shown escaped (\\n, \\u200b)."""
-    if isinstance(value, str) and not value.isprintable():
-        return "".join(c if c.isprintable() else c.encode("unicode_escape").decode() for c in value)
-    return value
+    return visible(value) if isinstance(value, str) else value
 
 
 class _Blank(dict):
@@ -223,14 +250,17 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
         if len(line) > SHOWN_LINE:  # a huge line (minified, a bomb) is shown around the caret only
             start = max(col - SHOWN_LINE // 2, 0)
             line, col = ("…" if start else "") + line[start:start + SHOWN_LINE] + "…", col - start + (1 if start else 0)
-        before = line[:col]
-        span = line[col: col + min(max(p.length, 1), SHOWN_LINE)]
+        # each character as shown: control, escape and invisible characters escaped (\x1b, \u200b),
+        # so a data file cannot restyle, clear or rewrite the reader's terminal
+        shown = [visible(c) for c in line]
+        before = "".join(shown[:col])
+        span = "".join(shown[col: col + min(max(p.length, 1), SHOWN_LINE)])
         width = max(display_width(span), 1)
-        out.append(f"  {num} | {line}")
+        out.append(f"  {num} | {''.join(shown)}")
         out.append(f"  {pad} | {' ' * display_width(before)}{'^' * width}")
     found = p.args.get("found")
     if found:
-        shown = found.encode("unicode_escape").decode() if not found.strip() or not found.isprintable() else found
+        shown = found.encode("unicode_escape").decode() if not found.strip() else visible(found)
         suggestion = p.args.get("suggestion")
         out.append(f"  พบ / found: “{shown}”" + (f" → “{suggestion}”" if suggestion else ""))
     if p.fix_th:
@@ -241,7 +271,9 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
 
 
 def _gh_escape(s: str, prop: bool = False) -> str:
-    s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's workflow-command encoding (% CR LF, and : , in properties); other control and
+    invisible characters (ESC, bidi) shown escaped, so nothing from the data acts on the log."""
+    s = visible(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     if prop:
         s = s.replace(":", "%3A").replace(",", "%2C")
     return s
@@ -257,6 +289,35 @@ def format_github(p: Problem) -> str:
         msg += f"\nแก้ไข: {p.fix_th}\nfix: {p.fix_en}"
     props = f"file={_gh_escape(p.pos.path, True)},line={p.pos.line},col={p.pos.col},title={_gh_escape('changwat ' + p.code, True)}"
     return f"::{kind} {props}::{_gh_escape(msg)}"
+
+
+MAX_PER_FILE = 200  # problems shown per file by validate and the build; all are counted
+
+
+def more_line(path: str, more: int, fmt: str = "text") -> str:
+    """The line that says how many problems of a file were not shown."""
+    th = f"… อีก {more} ปัญหา (แก้ข้างบนก่อน)"
+    en = f"… {more} more problem(s) (fix the ones above first)"
+    if fmt == "github":
+        props = f"file={_gh_escape(path, True)},line=1,col=1,title={_gh_escape('changwat', True)}"
+        return f"::notice {props}::{_gh_escape(f'{th} / {en}')}"
+    return f"{visible(path)}: {th} / {en}"
+
+
+def report(problems: list[Problem], source_lines, fmt: str = "text", limit: int = MAX_PER_FILE) -> Iterable[str]:
+    """The report of a sorted list of problems, at most ``limit`` per file, then one line with how
+    many more: one string per problem (text: the full block; github: one workflow command).
+    ``source_lines(path)`` gives a file's lines for the caret display (None: no source line)."""
+    total: dict[str, int] = {}
+    for p in problems:
+        total[p.pos.path] = total.get(p.pos.path, 0) + 1
+    shown: dict[str, int] = {}
+    for p in problems:
+        n = shown[p.pos.path] = shown.get(p.pos.path, 0) + 1
+        if n <= limit:
+            yield format_github(p) if fmt == "github" else format_text(p, source_lines(p.pos.path))
+        if n == total[p.pos.path] and n > limit:
+            yield more_line(p.pos.path, n - limit, fmt)
 
 
 def summary(problems: list[Problem], files: int) -> str:

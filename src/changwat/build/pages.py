@@ -19,9 +19,14 @@ build never publishes a partial site. This module does not import MkDocs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
+import signal
+import tempfile
+import threading
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -88,20 +93,73 @@ def _fingerprint(project: Project) -> str:
     return h.hexdigest()
 
 
+class WriteError(Exception):
+    """docs/ could not be written (a full disk, a read-only folder): one line saying which file and why."""
+
+
+# A page is written to a temporary file in its own folder, then renamed over the page: a reader (MkDocs)
+# never sees half a page, and two generations at once never share a temporary name. The name is
+# hidden (MkDocs skips dot files) and carries the writer's process id, so a temporary left behind by
+# a killed run is recognised and removed by the next run, and one of a run still going is left alone.
+_TMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]+\.tmp$")
+_LEGACY_TMP = re.compile(r"^.+\.(?:md|json|csv)\.tmp$")  # the fixed name used before (<page>.tmp)
+
+
 def _write_if_changed(path: Path, text: str) -> bool:
     data = text.encode("utf-8")
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(path)
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return False
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
+    except OSError as err:
+        raise WriteError(_why(path, err)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException as err:  # a full disk, Ctrl-C, SIGTERM: never leave the temporary behind
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise WriteError(_why(path, err)) from None
+        raise
     return True
+
+
+def _why(path: Path, err: OSError) -> str:
+    from ..load.files import display_path
+
+    return (f"changwat: เขียนไฟล์ {display_path(path)} ไม่ได้ / cannot write {display_path(path)}: "
+            f"{err.strerror or err}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
+def remove_stale_temporaries(docs_dir: Path) -> list[str]:
+    """Delete temporaries that no running generation owns (left by a killed run)."""
+    removed = []
+    for p in docs_dir.rglob("*.tmp") if docs_dir.is_dir() else ():
+        m = _TMP.match(p.name)
+        if (m and not _alive(int(m.group("pid")))) or (not m and _LEGACY_TMP.match(p.name)):
+            with contextlib.suppress(FileNotFoundError):
+                p.unlink()
+                removed.append(p.relative_to(docs_dir).as_posix())
+    return removed
 
 
 def write_pages(pages: list[Page], docs_dir: Path) -> Result:
     result = Result()
     wanted = {docs_dir / p.path for p in pages}
+    remove_stale_temporaries(docs_dir)
     for page in pages:
         if _write_if_changed(docs_dir / page.path, page.text):
             result.written.append(page.path)
@@ -111,10 +169,32 @@ def write_pages(pages: list[Page], docs_dir: Path) -> Result:
         generated = [*docs_dir.rglob(f"*{GENERATED_SUFFIX}"),
                      *(p for d in GENERATED_DIRS for p in (docs_dir / d).rglob("*") if p.is_file())]
         for old in sorted(set(generated)):
-            if old not in wanted:
-                old.unlink()
+            if old not in wanted and not _TMP.match(old.name):
+                try:
+                    old.unlink(missing_ok=True)  # another generation may have removed it already
+                except OSError as err:
+                    raise WriteError(_why(old, err)) from None
                 result.removed.append(old.relative_to(docs_dir).as_posix())
     return result
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt():
+    """While docs/ is written, SIGTERM ends the run the way Ctrl-C does (KeyboardInterrupt), so the
+    temporary file being written is removed. Only the main thread can set a handler (mkdocs serve
+    rebuilds in another thread: there it is left as it is)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _json(value: Any, indent: int | None = 2) -> str:
@@ -159,7 +239,7 @@ def generate(project: Project, force: bool = False) -> Result:
     (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
     from ..check import load_dataset
-    from ..problems import format_text
+    from ..problems import report as format_report
 
     info, docs_dir = project.site, project.docs
     only = preview_offices()
@@ -170,7 +250,9 @@ def generate(project: Project, force: bool = False) -> Result:
 
     dataset, problems = load_dataset(project)
     errors = [p for p in problems if p.severity == "error"]
-    report = "\n\n".join(format_text(p, dataset.source_lines(p.pos.path)) for p in problems)
+    # the same list as `changwat validate`: at most 200 problems per file, then how many more (a file
+    # with 200,000 findings must not write a 235 MB build log)
+    report = "\n\n".join(format_report(problems, dataset.source_lines))
     if errors:
         raise DataError(report, len(errors))
     if only is not None:
@@ -180,7 +262,8 @@ def generate(project: Project, force: bool = False) -> Result:
         pages = render_site(dataset, info, project.templates, only)
     else:
         pages = [*render_site(dataset, info, project.templates), *open_data_files(dataset, info, project.schema)]
-    result = write_pages(pages, docs_dir)
+    with terminate_as_interrupt():
+        result = write_pages(pages, docs_dir)
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1

@@ -20,7 +20,7 @@ from .. import model
 from ..model import records
 from ..load.yaml import STR_TAG, Loaded, pos_of
 from ..model import Pos, Record, Src, Text, data_fields
-from ..model.kinds import KINDS
+from ..model.kinds import KINDS, url_problem, url_warnings
 from ..problems import Problem
 from .hints import closest, did_you_mean
 
@@ -195,6 +195,9 @@ class Converter:
             return _INVALID
         exp_th, exp_en = _type_names(tp)
         found_th, found_en = _found_names(node)
+        if key == "":  # the whole file (a list, a scalar): there is no key to name
+            self.problem(node, "K18", length=1, found_th=found_th, found_en=found_en)
+            return _INVALID
         hint_th = hint_en = ""
         if typing.get_origin(tp) is list and isinstance(node, (ScalarNode, MappingNode)):
             hint_th, hint_en = "เขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย \"- \"", "write each entry on its own line starting with \"- \""
@@ -270,6 +273,13 @@ class Converter:
             k = KINDS[kind]
             self.problem(node, "K06", value=value, kind_th=k.th, kind_en=k.en, example=k.example)
             return _INVALID
+        if kind == "url":
+            reason = url_problem(value)
+            if reason is not None:
+                self.problem(node, "K15", value=value, reason_th=reason[0], reason_en=reason[1])
+                return _INVALID
+            for code, args in url_warnings(value, official=key == "website"):  # contact.website
+                self.problem(node, code, **args)
         if kind == "date_be":
             from ..model.dates import parse_be
 

@@ -34,7 +34,7 @@ def lint_all(convs: Iterable[Converted], allow: frozenset[str], cache_dir: Path 
     are cached by content: unchanged texts are not re-segmented, so pythainlp's dictionary is
     loaded only when some text is new."""
     register(Code(r.code, r.severity, r.th, r.en, r.fix_th, r.fix_en) for r in thai.RULES.values())
-    cache = ContentCache("lint", _lint_fingerprint(allow), cache_dir)
+    cache = ContentCache("lint", _lint_fingerprint(allow), cache_dir, check=valid_findings)
     out: list[Problem] = []
     for conv in convs:
         source = conv.loaded.text
@@ -43,7 +43,7 @@ def lint_all(convs: Iterable[Converted], allow: frozenset[str], cache_dir: Path 
             if not value or len(value) > MAX_TEXT:
                 continue  # an over-long text is already an error (K13); linting it would only be slow
             key = digest(lang, value)
-            found = cache.get(key)
+            found = cache.get(key, value)
             if found is None:
                 found = [[f.code, f.start, f.end, f.found, f.suggestion] for f in thai.lint(value, lang, allow)]
                 cache.put(key, found)
@@ -53,6 +53,22 @@ def lint_all(convs: Iterable[Converted], allow: frozenset[str], cache_dir: Path 
                                    length=length))
     cache.save()
     return out
+
+
+def valid_findings(entry: object, value: str) -> bool:
+    """A cached lint entry for ``value`` is a list of [code, start, end, found, suggestion] with a
+    known code and ``found`` being exactly the text at start:end (else it is linted again)."""
+    if not isinstance(entry, list):
+        return False
+    for f in entry:
+        if not (isinstance(f, list) and len(f) == 5):
+            return False
+        code, start, end, found, suggestion = f
+        if not (isinstance(code, str) and code in thai.RULES and type(start) is int and type(end) is int
+                and 0 <= start <= end <= len(value) and isinstance(found, str) and value[start:end] == found
+                and (suggestion is None or isinstance(suggestion, str))):
+            return False
+    return True
 
 
 def _locate(path: str, source: str, node, value: str, at: int, found: str) -> tuple[Pos, int]:

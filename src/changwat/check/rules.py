@@ -76,7 +76,7 @@ def check_office_file(ds: Dataset, path: Path, shown: str, office: Office, probl
                                                                "see data/registry/provinces.csv")
         problems.append(Problem(at, "R02", {"value": slug, "hint_th": hint_th, "hint_en": hint_en}, length=len(slug)))
         return
-    if path.parent.name == PROVINCES and path.stem != slug:
+    if path.parent.name == PROVINCES and path.suffix in (".yaml", ".yml") and path.stem != slug:  # else R06
         problems.append(Problem(Pos(shown, 1, 1), "R01", {"file": path.name, "slug": slug}))
     if path.parent.resolve() != (ds.root / PROVINCES).resolve():
         return  # a file outside the data folder (a test case, a draft) is checked but not published

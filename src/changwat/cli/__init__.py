@@ -13,24 +13,43 @@ has a mkdocs.yml (changwat.project). A folder that is not a project is said so, 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from ..problems import Problem, format_github, format_text, summary
+from ..problems import MAX_PER_FILE, Problem, format_text, report, summary
+from ..model.registry import RegistryError
 from ..project import Project, ProjectError
 
 
-def _expand(paths: list[str]) -> tuple[list[Path], list[str]]:
-    files, missing = [], []
+def _expand(paths: list[str]) -> tuple[list[Path], list[Path], list[str]]:
+    """The files named (a folder: its YAML files), the folders named, and the names not found."""
+    files, folders, missing = [], [], []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            files += sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and x.is_file())
-        elif p.exists():
-            files.append(p)
+        if p.is_dir() and not p.is_symlink():
+            folders.append(p)
+            files += sorted(x for x in p.rglob("*") if x.suffix in (".yaml", ".yml") and not x.is_dir())
+        elif os.path.lexists(p):
+            files.append(p)  # whatever it is (a link, a pipe): the loader says what is wrong with it
         else:
             missing.append(raw)
-    return files, missing
+    return files, folders, missing
+
+
+INTERRUPTED = ("changwat: หยุดแล้ว ไฟล์ที่เขียนเสร็จแล้วครบถ้วน เรียกคำสั่งอีกครั้งเพื่อให้ครบทุกหน้า / "
+               "interrupted: every file written is complete; run the command again to finish")
+
+
+def _count(raw: str) -> int:
+    """A number of problems: 0 or more (a negative number would hide every problem)."""
+    try:
+        n = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {raw!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {n}")
+    return n
 
 
 def cmd_validate(args: argparse.Namespace, project: Project) -> int:
@@ -38,7 +57,7 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
     from ..load.files import display_path
     from ..model import Pos
 
-    files, missing = _expand(args.paths)
+    files, folders, missing = _expand(args.paths)
     if missing:
         for m in missing:
             print(format_text(Problem(Pos(m, 1, 1), "C01", {"path": m}), None), file=sys.stderr)
@@ -46,24 +65,16 @@ def cmd_validate(args: argparse.Namespace, project: Project) -> int:
     dataset, problems = load_dataset(project, extra=files)
     if args.paths:
         wanted = {display_path(f) for f in files}
-        problems = [p for p in problems if p.pos.path in wanted]
-        count = len(wanted)
+        inside = tuple("" if display_path(d) == "." else display_path(d).rstrip("/") + "/" for d in folders)
+        problems = [p for p in problems if p.pos.path in wanted or p.pos.path.startswith(inside)]
+        count = len(wanted | {p.pos.path for p in problems})
     else:
         count = len(dataset.files)
     if not args.notes:
         problems = [p for p in problems if p.severity != "note"]
-    shown: dict[str, int] = {}
-    for p in problems:
-        shown[p.pos.path] = shown.get(p.pos.path, 0) + 1
-        if shown[p.pos.path] == args.max_problems + 1:
-            more = sum(q.pos.path == p.pos.path for q in problems) - args.max_problems
-            print(f"{p.pos.path}: … อีก {more} ปัญหา (แก้ข้างบนก่อน) / … {more} more problem(s) (fix the ones above first)\n")
-        if shown[p.pos.path] > args.max_problems:
-            continue
-        if args.format == "github":
-            print(format_github(p))
-        else:
-            print(format_text(p, dataset.source_lines(p.pos.path)))
+    for block in report(problems, dataset.source_lines, args.format, args.max_problems):
+        print(block)
+        if args.format != "github":
             print()
     print(summary(problems, count), file=sys.stderr if args.format == "github" else sys.stdout)
     return 1 if any(p.severity == "error" for p in problems) else 0
@@ -92,14 +103,21 @@ def cmd_status(args: argparse.Namespace, project: Project) -> int:
 
 
 def cmd_pages(args: argparse.Namespace, project: Project) -> int:
-    from ..build.pages import DataError, generate
+    from ..build.pages import DataError, WriteError, generate, terminate_as_interrupt
 
     try:
-        result = generate(project, force=True)
+        with terminate_as_interrupt():
+            result = generate(project, force=True)
     except DataError as e:
         print(e.report, file=sys.stderr)
         print(f"\n{e}", file=sys.stderr)
         return 1
+    except WriteError as e:
+        print(e, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return 130
     if result.notes:
         print(result.notes, file=sys.stderr)
     print(result.summary())
@@ -116,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     v.add_argument("--format", choices=("text", "github"), default="text",
                    help="github prints ::error annotations for pull requests")
     v.add_argument("--notes", action="store_true", help="also print notes (e.g. untranslated texts) for all files")
-    v.add_argument("--max-problems", type=int, default=200, metavar="N",
+    v.add_argument("--max-problems", type=_count, default=MAX_PER_FILE, metavar="N",
                    help="show at most N problems per file (all are counted; default 200)")
     v.set_defaults(func=cmd_validate)
     s = sub.add_parser("schema", help="generate schema/*.schema.json from the model")
@@ -147,7 +165,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args, project)
     except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
         return 130
+    except RegistryError as e:  # `new` reads the registry directly: one line, then `validate` shows all
+        print(f"error: {e.th} / {e}  (changwat validate)", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
 

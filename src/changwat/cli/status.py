@@ -18,6 +18,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..load.positions import visible
 from ..model import National, Office, Pos
 from ..project import Project
 
@@ -121,7 +122,7 @@ def format_text(report: list[OfficeStatus], without_file: list[str]) -> str:
     from ..problems import display_width
 
     rows = [("สำนักงาน / office", "ข้อความ / texts", "แปลแล้ว / translated", "%")]
-    rows += [(s.slug, str(s.total), str(s.translated), _pct(s.percent)) for s in report]
+    rows += [(visible(s.slug), str(s.total), str(s.translated), _pct(s.percent)) for s in report]
     t = totals(report)
     rows.append(("รวม / total", str(t.total), str(t.translated), _pct(t.percent)))
     widths = [max(display_width(r[i]) for r in rows) for i in range(4)]
@@ -141,7 +142,7 @@ def format_text(report: list[OfficeStatus], without_file: list[str]) -> str:
     missing = [(pos, th) for s in report for pos, th in s.missing]
     if missing:
         out += ["", f"ยังไม่ได้แปล {len(missing)} ข้อความ / not yet translated: {len(missing)} text(s)"]
-        out += [f"  {pos}: {shorten(th)}" for pos, th in missing]
+        out += [f"  {pos}: {visible(shorten(th))}" for pos, th in missing]
         out += ["  แก้ไข: เพิ่ม en: ใต้ th: ของข้อความเหล่านั้น / fix: add en: under th: for those texts"]
     else:
         out += ["", "ทุกข้อความมีคำแปลภาษาอังกฤษแล้ว / every text has an English translation"]
@@ -149,11 +150,21 @@ def format_text(report: list[OfficeStatus], without_file: list[str]) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or list item."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """Text safe inside a Markdown table cell or list item: on one line (line breaks and control
+    characters shown escaped), with Markdown and HTML characters escaped."""
+    text = visible(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for ch in "\\`*_[]|#~":
         text = text.replace(ch, "\\" + ch)
     return text
+
+
+def _code(text: str) -> str:
+    """A file name or position as inline code (as before), or escaped text when it holds a backtick
+    (which would end the code span); on one line either way, and | escaped for the table."""
+    shown = visible(text)
+    if "`" in shown:
+        return _md(text)
+    return "`" + shown.replace("|", "\\|") + "`"
 
 
 def format_markdown(report: list[OfficeStatus], without_file: list[str]) -> str:
@@ -161,15 +172,15 @@ def format_markdown(report: list[OfficeStatus], without_file: list[str]) -> str:
     out = ["## สถานะการแปลภาษาอังกฤษ / English translation status", "",
            "| สำนักงาน / office | ไฟล์ / file | ข้อความ / texts | แปลแล้ว / translated | % |",
            "|---|---|--:|--:|--:|"]
-    out += [f"| {s.slug} | `{s.path}` | {s.total} | {s.translated} | {_pct(s.percent)} |" for s in report]
+    out += [f"| {_md(s.slug)} | {_code(s.path)} | {s.total} | {s.translated} | {_pct(s.percent)} |" for s in report]
     out.append(f"| **รวม / total** | | **{t.total}** | **{t.translated}** | **{_pct(t.percent)}** |")
     if without_file:
         out += ["", f"ยังไม่มีไฟล์ {len(without_file)} สำนักงาน (แสดงเนื้อหามาตรฐานระดับประเทศ) / "
                     f"{len(without_file)} office(s) have no file yet (they show the national content)."]
     for s in report:
         if s.missing:
-            out += ["", f"### {s.slug}: ยังไม่ได้แปล / not yet translated ({len(s.missing)})", ""]
-            out += [f"- `{pos}` {_md(shorten(th))}" for pos, th in s.missing]
+            out += ["", f"### {_md(s.slug)}: ยังไม่ได้แปล / not yet translated ({len(s.missing)})", ""]
+            out += [f"- {_code(str(pos))} {_md(shorten(th))}" for pos, th in s.missing]
     return "\n".join(out)
 
 
@@ -196,10 +207,12 @@ def print_status(project: Project, fmt: str = "text") -> int:
 
     dataset, problems = load_dataset(project, lint=False)
     report = translation_report(dataset)
-    with_file = {s.slug for s in report}
+    errors = sorted({p.pos.path for p in problems if p.severity == "error"})
+    # an office "has a file" when its file can be published: a misnamed file (R01) or one with
+    # errors is not (the build refuses it), so the office still shows the national content
+    with_file = {slug for slug, path in dataset.paths.items() if path not in errors}
     without_file = [p.slug for p in dataset.registry if p.slug not in with_file]
     print(FORMATS[fmt](report, without_file))
-    errors = sorted({p.pos.path for p in problems if p.severity == "error"})
     if errors:
         print(f"\nหมายเหตุ: ไฟล์มีข้อผิดพลาด ตัวเลขอาจไม่ครบ ตรวจด้วย changwat validate / note: files with errors, "
               f"counts may be incomplete (run changwat validate): {', '.join(errors)}", file=sys.stderr)

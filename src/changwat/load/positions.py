@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
+def visible(text: str) -> str:
+    """Text shown to a reader on one line with nothing that acts: line breaks, terminal escape
+    sequences (ESC, BEL), bidi and other invisible characters are shown escaped (\\n, \\x1b,
+    \\u202e). Printable text, Thai marks included, is unchanged."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Pos:
     """A place in a source file: 1-based line and column (columns count code points)."""
@@ -14,7 +23,7 @@ class Pos:
     col: int
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        return f"{visible(self.path)}:{self.line}:{self.col}"  # a file name cannot break the report
 
 
 @dataclass(slots=True)

@@ -27,6 +27,7 @@ from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
 from ..problems import Problem
+from .files import NotReadable, read_data
 from .positions import Pos
 
 MAX_BYTES = 1024 * 1024  # an office file is ~20 KB; 1 MiB leaves room and bounds time and memory
@@ -35,6 +36,8 @@ STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {None, "!", STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 # C0 controls except tab, LF, CR; DEL; C1 controls (NEL U+0085 included: YAML treats it as a line break)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# what YAML counts as a line break once controls (NEL included) are blanked: CR LF, CR, LF, LS, PS
+_BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
 
 @dataclass
@@ -48,8 +51,13 @@ class Loaded:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        """The source lines, split once (a file with thousands of problems shows one per problem)."""
-        return self.text.splitlines()
+        """The source lines as YAML counts them (CR LF, CR, LF, U+2028, U+2029; str.splitlines()
+        would also split at form feeds and other controls YAML reads as text), split once (a file
+        with thousands of problems shows one per problem)."""
+        lines = _BREAK.split(self.text)
+        if lines and lines[-1] == "":
+            lines.pop()
+        return lines
 
 
 class _Stop(Exception):
@@ -149,9 +157,13 @@ def _syntax_problem(path: str, err: yaml.MarkedYAMLError) -> Problem:
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    col = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, col
+    """1-based line and column of text[index], counting line breaks as YAML does (a file saved with
+    lone CRs, as old Mac editors do, has its problems on the right lines)."""
+    head = text[:index]
+    if "\r" not in head and "\u2028" not in head and "\u2029" not in head:
+        return head.count("\n") + 1, index - (head.rfind("\n") + 1) + 1
+    breaks = list(_BREAK.finditer(head))  # (index is never the LF of a CR LF: it is a tab or control)
+    return len(breaks) + 1, index - (breaks[-1].end() if breaks else 0) + 1
 
 
 def _check_keys(path: str, root: Node, problems: list[Problem]) -> None:
@@ -185,16 +197,20 @@ def load_text(text: str, path: str) -> Loaded:
         text = text[1:]
         loaded.text = text
     cleaned = text
-    if "\t" in text or _CONTROL.search(text):
+    if "\t" in text or "\ufeff" in text or _CONTROL.search(text):
         chars = list(text)
-        for m in re.finditer(r"\t|" + _CONTROL.pattern, text):
+        for m in re.finditer(r"\t|\ufeff|" + _CONTROL.pattern, text):
             line, col = _line_col(text, m.start())
             ch = m.group()
             if ch == "\t":
                 problems.append(Problem(Pos(path, line, col), "Y04"))
+                chars[m.start()] = " "
+            elif ch == "\ufeff":  # a BOM pasted mid-file: named, and taken out so YAML reads on
+                problems.append(Problem(Pos(path, line, col), "Y11", {"char": "U+FEFF (BOM)"}))
+                chars[m.start()] = ""
             else:
                 problems.append(Problem(Pos(path, line, col), "Y11", {"char": f"U+{ord(ch):04X}"}))
-            chars[m.start()] = " "
+                chars[m.start()] = " "
         cleaned = "".join(chars)
     if not cleaned.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in cleaned.splitlines()):
         problems.append(Problem(Pos(path, 1, 1), "Y09"))
@@ -221,17 +237,15 @@ def load_text(text: str, path: str) -> Loaded:
     return loaded
 
 
-def load_file(path: Path | str, display: str | None = None) -> Loaded:
-    """Read and compose one file. Reads at most MAX_BYTES: a huge file costs no time or memory."""
-    p = Path(path)
+def load_file(path: Path | str, display: str | None = None, root: Path | None = None) -> Loaded:
+    """Read and compose one file. Reads at most MAX_BYTES + 1 bytes (counted as read, not taken from
+    stat(), which says 0 for a device): a huge file costs no time or memory. Under ``root`` (the data
+    folder) only regular files, or links to regular files inside it, are read (load.files.read_data)."""
     name = display or str(path)
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            return Loaded(name, problems=[Problem(Pos(name, 1, 1), "Y01", {"size": size, "limit": MAX_BYTES})])
-        raw = p.read_bytes()
-    except OSError as err:
-        return Loaded(name, problems=[Problem(Pos(name, 1, 1), "C01", {"path": f"{name} ({err.strerror})"})])
+        raw = read_data(path, MAX_BYTES, root)
+    except NotReadable as refused:
+        return Loaded(name, problems=[Problem(Pos(name, 1, 1), refused.code, refused.args_)])
     nul = raw.find(b"\x00")
     try:
         text = raw.decode("utf-8")
