@@ -360,7 +360,15 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
             path = folder / page.url / "index.html"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.html(), encoding="utf-8")
-        asyncio.run(run(folder))
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the usual case (MkDocs): no event loop in this thread
+            asyncio.run(run(folder))
+        else:  # called from inside an event loop (Playwright's sync API does that): its own thread
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(asyncio.run, run(folder)).result()
 
 
 def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str],

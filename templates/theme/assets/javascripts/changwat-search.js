@@ -434,10 +434,14 @@
 
   let timer = 0
   input.addEventListener("input", () => {
+    latest++                          /* a search still running answers an older query */
+    box.dataset.state = "typing"
     clearTimeout(timer)
     timer = setTimeout(update, 120)
   })
   input.addEventListener("focus", () => { load().catch(() => {}) }, { once: true })
+  /* focusing the box opens the results (the search toggle of the page, as the theme's own search did) */
+  input.addEventListener("focus", () => { if (toggle && !toggle.checked) toggle.checked = true })
   box.querySelector("form").addEventListener("submit", event => {
     event.preventDefault()
     const first = list.querySelector("a[href]")
