@@ -389,7 +389,6 @@
     const a = document.createElement("a")
     a.className = "md-search-result__link"
     a.href = url
-    a.tabIndex = -1
     a.append(child)
     return a
   }
@@ -447,10 +446,27 @@
     const first = list.querySelector("a[href]")
     if (first) location.href = first.href
   })
-  input.addEventListener("keydown", event => {
-    if (event.key === "Escape" && toggle) {
-      toggle.checked = false
+  /* keyboard: / or s opens the search (as the theme's did); arrows move through the results;
+     Escape closes it */
+  const typing = el => !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName))
+  document.addEventListener("keydown", event => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return
+    const links = [...list.querySelectorAll("a[href]")]
+    const at = links.indexOf(document.activeElement)
+    if ((event.key === "/" || event.key === "s") && !typing(document.activeElement)) {
+      event.preventDefault()
+      if (toggle) toggle.checked = true
+      input.focus()
+    } else if (event.key === "Escape" && (document.activeElement === input || at >= 0)) {
+      if (toggle) toggle.checked = false
       input.blur()
+    } else if (event.key === "ArrowDown" && (document.activeElement === input || at >= 0) && links.length) {
+      event.preventDefault()
+      links[Math.min(at + 1, links.length - 1)].focus()
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault()
+      if (at === 0) input.focus()
+      else links[at - 1].focus()
     }
   })
   if (toggle)
