@@ -263,7 +263,7 @@ def test_built_site_has_one_pagefind_index_per_language(built_site):
     assert all(lang["page_count"] > 75 for lang in entry["languages"].values())
     for lang in ("th", "en"):
         lexicon = json.loads((out / f"changwat-lexicon.{lang}.json").read_text(encoding="utf-8"))
-        assert len(lexicon["words"]) > 500 and len(lexicon["names"]) > 76 * 3
+        assert len(lexicon["words"]) > 500 and len(lexicon["names"]) > 76 * 2  # Thai, folded English/slug, variants
         assert not re.search("[๐-๙]", " ".join(lexicon["words"]))  # readers type 52/1
     th = json.loads((out / "changwat-lexicon.th.json").read_text(encoding="utf-8"))["words"]
     thai = [w for w in th if search.THAI_RUN.fullmatch(w)]
