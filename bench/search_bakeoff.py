@@ -112,6 +112,16 @@ def build_changwat(tmp: Path, serve: Path, url: str) -> float:
 # --- querying ------------------------------------------------------------------------------
 
 
+SERVED: list[Path] = []  # every file the local server sent (pages, scripts, workers' fetches)
+ROOTS: list[Path] = []  # the served folder
+
+
+def gzip_size(path: Path, _memo: dict = {}) -> int:
+    if path not in _memo:
+        _memo[path] = len(gzip.compress(path.read_bytes(), 6))
+    return _memo[path]
+
+
 class Engine:
     name = ""
 
@@ -119,17 +129,18 @@ class Engine:
         self.base = base  # the site root, http://127.0.0.1:<port>/<engine>/
         self.lang = lang
         self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.bytes = 0
-        self.context.on("response", self._count)
+        self.start = len(SERVED)
         self.page = self.context.new_page()
         self.page.goto(base + ("en/" if lang == "en" else ""), wait_until="networkidle")
 
-    def _count(self, response) -> None:
-        if SEARCH_FILES.search(urlsplit(response.url).path):
-            try:
-                self.bytes += len(gzip.compress(response.body(), 6))
-            except Exception:  # redirects and failed requests have no body
-                pass
+    @property
+    def bytes(self) -> int:
+        """gzip bytes of the search files the server sent for this page since it was opened (as a
+        host that compresses would send them; Pagefind's own files are compressed already)."""
+        self.page.wait_for_load_state("networkidle")
+        site = Path(urlsplit(self.base).path.strip("/"))  # the engine's folder under the served root
+        mine = [p for p in SERVED[self.start:] if p.is_relative_to(ROOTS[0] / site)]
+        return sum(gzip_size(p) for p in mine if SEARCH_FILES.search("/" + p.relative_to(ROOTS[0] / site).as_posix()))
 
     def location(self, href: str) -> str:
         parts = urlsplit(href)
@@ -239,6 +250,14 @@ def serve(root: Path):
         def log_message(self, *args):
             pass
 
+        def send_head(self):
+            f = super().send_head()
+            path = Path(self.translate_path(self.path))
+            if f is not None and path.is_file():
+                SERVED.append(path)
+            return f
+
+    ROOTS[:] = [root]
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
