@@ -1,15 +1,22 @@
-"""MkDocs / ProperDocs hook: Thai word segmentation of the search index (thin glue to changwat.search).
+"""MkDocs / ProperDocs hook: the site's search index, with Pagefind (thin glue to changwat.build.search).
 
-on_post_build   rewrite site/search/search_index.json: the words of every Thai run joined by U+200B
-                (the search separator splits on it), Thai digits as Arabic digits, and the location
-                prefix of each language in config.locales (theme/assets/javascripts/thai-search.js
-                keeps the page's language and segments the reader's query the same way).
+on_post_build   reads the search plugin's search/search_index.json (one entry per page and section;
+                data-search-exclude'd sections are already left out, so national content shown on
+                76 office pages is indexed once, on /standard/), segments its Thai texts with
+                pythainlp (words joined by U+200B, which Pagefind splits on and never shows), and
+                writes Pagefind's bundle to pagefind/: pagefind.js and one index per language, so a
+                reader downloads only the index of the page's language, in small chunks. Beside it,
+                pagefind/changwat-lexicon.<lang>.json: the index's words and the province names,
+                with which templates/theme/assets/javascripts/changwat-search.js rewrites queries
+                (Thai segmentation, one typo per word, US/UK spellings, RTGS variants of names).
 
-mkdocs-static-i18n builds the site once per language and writes one index for both languages,
-at the root, from its own on_post_build (priority -100) after the last language. This hook runs
-after it (priority -200), so it rewrites that final file; the earlier call, inside the English
-build, rewrites an intermediate file that is then replaced. Segmentations are cached by content
-(.cache/changwat/search.json), so an unchanged text is never segmented twice.
+mkdocs-static-i18n builds the site once per language and writes the search plugin's index for both
+languages, at the root, from its own on_post_build (priority -100) after the last language. This hook
+runs after it (priority -200) and does its work only when the index holds every language built (the
+call inside the first language's build sees an intermediate index). Segmentations are cached by
+content (.cache/changwat/search.json), so an unchanged text is never segmented twice. Nothing here
+depends on the theme: the search plugin's index is MkDocs' own format, and the browser side talks to
+pagefind.js, not to the theme's search worker.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from pathlib import Path
 
 from changwat.build import search
 from changwat.check.thai import load_allowlist
+from changwat.model.registry import load_registry
 from changwat.project import Project
 
 log = logging.getLogger("mkdocs.hooks.changwat_search")
@@ -39,11 +47,11 @@ def _get_segmenter(project: Project) -> search.CachedSegmenter:
     return _segmenter
 
 
-def _locales(config) -> dict[str, str] | None:
+def _locales(config) -> dict[str, str]:
     i18n = config.plugins.get("i18n")
     languages = getattr(getattr(i18n, "config", None), "languages", None)
     if not languages:
-        return None
+        return {str(config.theme.get("language") or "en"): ""}
     return search.locales_of((lang.locale, bool(lang.default)) for lang in languages if lang.build)
 
 
@@ -54,23 +62,32 @@ def _fail(config, message: str):
 
 
 def on_post_build(config):
-    path = Path(config.site_dir) / "search" / "search_index.json"
+    site = Path(config.site_dir)
+    path = site / "search" / "search_index.json"
     if not path.exists():
-        return
+        raise _fail(config, "changwat search: search/search_index.json is missing (the `search` plugin "
+                            "must be enabled in mkdocs.yml: hooks/changwat_search.py indexes its sections)")
     start = time.monotonic()
-    root = Path(config.config_file_path).resolve().parent
-    segmenter = _get_segmenter(Project.from_config(config, root))
-    hits, misses = segmenter.hits, segmenter.misses
     index = json.loads(path.read_text(encoding="utf-8"))
+    locales = _locales(config)
+    present = {search.language_of(str(d.get("location", "")), locales) for d in index.get("docs") or []}
+    if not set(locales) <= present:
+        return  # an intermediate index (inside the first language's build): the last call writes
+    root = Path(config.config_file_path).resolve().parent
+    project = Project.from_config(config, root)
+    segmenter = _get_segmenter(project)
+    hits, misses = segmenter.hits, segmenter.misses
+    # province names for the browser's lexicon (a test fixture's data may have no registry)
+    provinces = list(load_registry(project.registry)) if project.registry.exists() else []
+    if not provinces:
+        log.info("changwat: no %s: province names are not in the search lexicon", project.registry)
     try:
-        index = search.rewrite_index(index, segmenter, _locales(config))
-    except ValueError as e:
-        raise _fail(config, f"changwat search: {e}") from e
-    # same form as Material's (compact, ASCII-escaped), so sizes compare
-    path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        pages = search.write_index(index, segmenter, locales, provinces, site / "pagefind")
+    except Exception as e:  # Pagefind failed: the build must not pass without search
+        raise _fail(config, f"changwat search: the index was not written: {e}") from e
     segmenter.save()
-    log.info("changwat: search index segmented (%d entries, %d texts new, %d cached) in %.2f s",
-             len(index["docs"]), segmenter.misses - misses, segmenter.hits - hits, time.monotonic() - start)
+    log.info("changwat: search index of %d pages written with Pagefind (%d texts segmented, %d cached) in %.2f s",
+             len(pages), segmenter.misses - misses, segmenter.hits - hits, time.monotonic() - start)
 
 
 # Run after mkdocs-static-i18n's on_post_build (-100), which writes the combined index last.

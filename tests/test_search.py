@@ -1,8 +1,9 @@
-"""Thai word segmentation of the search index (changwat.search) and its MkDocs hook
+"""The search index (changwat.build.search: Thai segmentation, Pagefind pages, lexicon) and its MkDocs hook
 (hooks/changwat_search.py). The browser side is tested in test_search_browser.py."""
 
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import re
@@ -11,9 +12,10 @@ import pytest
 
 from changwat.build import search
 from changwat.build.search import ZWSP
+from changwat.cache import digest
 from conftest import REPO
 
-SEP = re.compile(search.SEPARATOR)
+SEP = re.compile(r"[\s\u200b\-]+")  # spaces and U+200B: how the words of a segmented text split
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +79,12 @@ def test_text_without_thai_is_returned_as_is(seg):
 # the index
 
 
-def index(separator: str = search.SEPARATOR) -> dict:
+def index() -> dict:
     return {
-        "config": {"lang": ["th", "en"], "separator": separator, "pipeline": ["stopWordFilter"], "fields": {}},
+        "config": {"lang": ["th", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}},
         "docs": [
             {"location": "", "title": "สำนักงานจังหวัด", "text": "<p>ข้อมูลสำนักงานจังหวัดทั้ง 76 แห่ง</p>"},
+            {"location": "provinces/ang-thong/", "title": "สำนักงานจังหวัดอ่างทอง", "text": "<p>อ่างทอง &amp; ภาคกลาง</p>"},
             {"location": "provinces/ang-thong/#group-damrongdhama", "title": "กลุ่มงานศูนย์ดำรงธรรมจังหวัด",
              "text": "<ol><li>งานคุ้มครองผู้บริโภคของจังหวัด</li></ol>"},
             {"location": "en/provinces/ang-thong/#group-damrongdhama", "title": "Provincial Damrongdhama Center Group",
@@ -93,47 +96,81 @@ def index(separator: str = search.SEPARATOR) -> dict:
 LOCALES = {"th": "", "en": "en/"}
 
 
-def test_rewrite_index_segments_titles_and_texts(seg):
-    raw = index()
-    before = json.dumps(raw, ensure_ascii=False)
-    out = search.rewrite_index(raw, seg, LOCALES)
-    assert json.dumps(raw, ensure_ascii=False) == before  # the input is not changed
-    th, en = out["docs"][1], out["docs"][2]
-    assert th["title"] == ZWSP.join(["กลุ่ม", "งาน", "ศูนย์", "ดำรง", "ธรรม", "จังหวัด"])
-    assert f"คุ้ม{ZWSP}ครอง{ZWSP}ผู้บริโภค" in th["text"] and th["text"].startswith("<ol><li>")
-    assert en == raw["docs"][2]  # English untouched, extra keys kept
-    assert [d["location"] for d in out["docs"]] == [d["location"] for d in raw["docs"]]
-    assert out["config"]["locales"] == LOCALES
-    assert out["config"]["separator"] == search.SEPARATOR
-    # a second call (MkDocs may run the hook twice on one file) changes nothing
-    assert search.rewrite_index(out, lambda text: pytest.fail("segmented twice"), LOCALES) == out
-
-
-@pytest.mark.parametrize("separator", ["[\\s\\-]+", "[\\s\\-]", "", "[\\s"])
-def test_rewrite_index_refuses_a_separator_that_keeps_words_glued(seg, separator):
-    with pytest.raises(ValueError, match="does not split on U\\+200B"):
-        search.rewrite_index(index(separator), seg)
-
-
-def test_the_configured_separator_splits_on_zwsp():
-    from changwat.project import read_config
-
-    plugins = read_config(REPO / "mkdocs.yml")["plugins"]
-    config = next(p["search"] for p in plugins if isinstance(p, dict) and "search" in p)
-    assert search.splits_on_zwsp(config["separator"])
-    assert not search.splits_on_zwsp("[\\s\\-]+")  # Material's default
-
-
-def test_languages_by_location_prefix(seg):
+def test_languages_by_location_prefix():
     assert search.locales_of([("th", True), ("en", False)]) == LOCALES
     assert search.language_of("provinces/ang-thong/", LOCALES) == "th"
     assert search.language_of("en/provinces/ang-thong/", LOCALES) == "en"
     assert search.language_of("", LOCALES) == "th"
-    parts = search.split_by_language(search.rewrite_index(index(), seg, LOCALES), LOCALES)
-    assert [d["location"] for d in parts["th"]["docs"]] == ["", "provinces/ang-thong/#group-damrongdhama"]
-    assert [d["location"] for d in parts["en"]["docs"]] == ["en/provinces/ang-thong/#group-damrongdhama"]
-    assert {"ศูนย์", "ดำรง", "ผู้บริโภค", "สำนักงาน"} <= search.vocabulary(parts["th"])
-    assert search.vocabulary(parts["en"]) == set()
+    parts = search.split_by_language(index(), LOCALES)
+    assert len(parts["th"]["docs"]) == 3 and len(parts["en"]["docs"]) == 1
+
+
+def test_index_pages_hold_plain_segmented_text(seg):
+    pages = {p.url: p for p in search.search_pages(index(), seg, LOCALES)}
+    assert set(pages) == {"", "provinces/ang-thong/", "en/provinces/ang-thong/"}
+    ang = pages["provinces/ang-thong/"]
+    assert (ang.lang, ang.title) == ("th", ZWSP.join(["สำนักงาน", "จังหวัด", "อ่างทอง"]))
+    assert ang.intro == "อ่างทอง & ภาค" + ZWSP + "กลาง"  # tags dropped, entities decoded
+    anchor, title, text = ang.sections[0]
+    assert anchor == "group-damrongdhama" and title.split(ZWSP)[2:5] == ["ศูนย์", "ดำรง", "ธรรม"]
+    assert f"คุ้ม{ZWSP}ครอง{ZWSP}ผู้บริโภค" in text and "<" not in text
+    en = pages["en/provinces/ang-thong/"]  # no page entry: titled by its first section
+    assert (en.lang, en.title, en.sections[0][2]) == ("en", "Provincial Damrongdhama Center Group",
+                                                      "Consumer protection in the province")
+    html_ = ang.html()
+    assert '<html lang="x-th">' in html_  # Thai indexed as x-th: Pagefind must not cut it again
+    assert "อ่างทอง &amp; ภาค\u2060 กลาง" in html_ and ZWSP not in html_
+    assert '<html lang="en">' in en.html()
+
+
+def test_every_text_is_escaped_where_the_index_is_written(tmp_path):
+    """A tampered cache entry once put live markup into the index (and alert() ran): what comes out
+    of the segmentation cache is text, escaped when the page for Pagefind is written."""
+    evil = '<img src=x onerror="alert(1)"><script>alert(2)</script>'
+    text = "กลุ่มงานศูนย์ดำรงธรรมจังหวัด"
+    first = search.CachedSegmenter(cache_dir=tmp_path)
+    first.cache.put(digest(text), evil + "ดำรงธรรม")
+    first.save()
+    tampered = search.CachedSegmenter(cache_dir=tmp_path)
+    assert tampered(text) == evil + "ดำรงธรรม"  # the cache is trusted for content...
+    doc = {"location": 'provinces/x/#a"><b', "title": text, "text": f"<p>{text}</p>"}
+    page, = search.search_pages({"docs": [doc]}, tampered, LOCALES)
+    html_ = page.html()
+    assert "<img" not in html_ and "<script" not in html_ and '"><b' not in html_  # ...but never markup
+    assert html.escape(evil) in html_ and 'id="a&quot;&gt;&lt;b"' in html_
+
+
+def test_name_keys_meet_across_spellings():
+    k = search.name_key
+    for a, b in [("Chiangmai", "Chiang Mai"), ("Nakorn Ratchasima", "Nakhon Ratchasima"), ("Cholburi", "Chon Buri"),
+                 ("Mookdahan", "Mukdahan"), ("Petchaburi", "Phetchaburi"), ("Ubol Ratchathani", "Ubon Ratchathani"),
+                 ("Chachengsao", "Chachoengsao"), ("angthong", "Ang Thong"), ("Songkla", "Songkhla"),
+                 ("Nakhon Sri Thammarat", "Nakhon Si Thammarat"), ("Buriram", "Buri Ram")]:
+        assert k(a) == k(b), (a, b)
+    assert k("Krabi") != k("Trat")
+    # no two provinces of the registry share a key (a name must lead to one office)
+    from changwat.model.registry import load_registry
+
+    provinces = list(load_registry(REPO / "data" / "registry" / "provinces.csv"))
+    keys = {}
+    for p in provinces:
+        for spelling in (p.en, p.slug, *search.NAME_VARIANTS.get(p.slug, ())):
+            assert keys.setdefault(k(spelling), p.slug) == p.slug, (spelling, keys[k(spelling)])
+
+
+def test_lexicon_has_words_by_frequency_and_names_per_language(seg):
+    from changwat.model.registry import load_registry
+
+    provinces = list(load_registry(REPO / "data" / "registry" / "provinces.csv"))
+    pages = search.search_pages(index(), seg, LOCALES)
+    th = search.lexicon(pages, "th", provinces)
+    en = search.lexicon(pages, "en", provinces)
+    assert th["words"][0] == "จังหวัด" and {"ศูนย์", "ดำรง", "ผู้บริโภค"} <= set(th["words"])
+    assert {"consumer", "protection", "damrongdhama"} <= set(en["words"]) and "จังหวัด" not in en["words"]
+    assert th["names"][search.name_key("Korat")] == ["นครราชสีมา", "nakhon-ratchasima"]
+    assert en["names"][search.name_key("Korat")] == ["Nakhon Ratchasima", "nakhon-ratchasima"]
+    assert en["names"]["มุกดาหาร"] == ["Mukdahan", "mukdahan"]
+    assert (th["index_language"], en["index_language"]) == ("x-th", "en")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,7 +226,7 @@ def mkdocs_config(tmp_path):
     return config
 
 
-def test_hook_rewrites_the_built_index(tmp_path, monkeypatch):
+def test_hook_writes_pagefind_and_the_lexicon(tmp_path, monkeypatch):
     monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "cache"))
     hook = load_hook()
     assert hook.on_post_build.mkdocs_priority < -100  # after mkdocs-static-i18n writes the index
@@ -197,59 +234,42 @@ def test_hook_rewrites_the_built_index(tmp_path, monkeypatch):
     path = tmp_path / "site" / "search" / "search_index.json"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps(index()), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
     hook.on_post_build(config)
-    out = json.loads(path.read_text(encoding="utf-8"))
-    assert ZWSP in out["docs"][1]["title"]
-    assert "locales" not in out["config"]  # no mkdocs-static-i18n in this build
-    assert "\\u0e01" in path.read_text(encoding="utf-8")  # written like Material's (ASCII)
+    out = tmp_path / "site" / "pagefind"
+    assert (out / "pagefind.js").exists()
+    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"en"}  # no mkdocs-static-i18n here: one language, the theme's
+    lexicon = json.loads((out / "changwat-lexicon.en.json").read_text(encoding="utf-8"))
+    assert "ศูนย์" in lexicon["words"]
+    assert not (tmp_path / "pagefind").exists()  # nothing written into the current folder
 
 
-def test_hook_fails_the_build_when_the_separator_is_not_set(tmp_path, monkeypatch):
+def test_hook_fails_the_build_without_the_search_plugin(tmp_path):
     from mkdocs.exceptions import PluginError
 
-    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "cache"))
-    hook = load_hook()
-    config = mkdocs_config(tmp_path)
-    path = tmp_path / "site" / "search" / "search_index.json"
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps(index("[\\s\\-]+")), encoding="utf-8")
-    with pytest.raises(PluginError, match="plugins.search.separator"):
-        hook.on_post_build(config)
-
-
-def test_hook_does_nothing_without_an_index(tmp_path):
-    load_hook().on_post_build(mkdocs_config(tmp_path))
-    assert not (tmp_path / "site").exists()
+    with pytest.raises(PluginError, match="search"):
+        load_hook().on_post_build(mkdocs_config(tmp_path))
 
 
 # ---------------------------------------------------------------------------------------------
 # the built site
 
 
-def test_built_index_is_segmented_with_both_languages_marked(built_site):
-    data = json.loads((built_site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
-    config = data["config"]
-    assert search.splits_on_zwsp(config["separator"])
-    assert config["locales"] == LOCALES
-    docs = {d["location"]: d for d in data["docs"]}
-    ang = docs["provinces/ang-thong/"]
-    assert ang["title"] == f"สำนักงาน{ZWSP}จังหวัด{ZWSP}อ่างทอง"
-    assert f"คุ้ม{ZWSP}ครอง{ZWSP}ผู้บริโภค" in docs["provinces/ang-thong/#group-damrongdhama"]["text"]
-    assert docs["en/provinces/ang-thong/"]["title"] == "Ang Thong Provincial Office"
-    # national sections are indexed once, on /standard/ (not on every office page)
-    assert "standard/#group-damrongdhama" in docs and "provinces/krabi/#group-damrongdhama" not in docs
-    # no Thai digits left: readers type 52/1
-    assert not re.search("[๐-๙]", json.dumps(data, ensure_ascii=False))
-    # every Thai run is cut: no Thai "word" longer than any in the dictionary plus names
-    th = search.split_by_language(data, LOCALES)["th"]
-    vocab = search.vocabulary(th)
-    assert 300 < len(vocab) and max(map(len, vocab)) < 25, sorted(vocab, key=len)[-5:]
-
-
-def test_the_site_serves_our_small_wordcut_not_the_677_kb_one(built_site):
-    """Material's worker fetches lunr/wordcut.js for Thai; ours (theme/) replaces lunr-languages' file
-    and keeps the interface lunr.th.min.js needs at load time (wordcut.init)."""
-    served = (built_site.dir / "assets" / "javascripts" / "lunr" / "wordcut.js").read_text(encoding="utf-8")
-    assert len(served.encode()) < 4096
-    assert ".wordcut = { init: function () {}, cut: cut }" in served
-    assert "Intl.Segmenter" in served
+def test_built_site_has_one_pagefind_index_per_language(built_site):
+    out = built_site.dir / "pagefind"
+    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"x-th", "en"}
+    assert all(lang["page_count"] > 75 for lang in entry["languages"].values())
+    for lang in ("th", "en"):
+        lexicon = json.loads((out / f"changwat-lexicon.{lang}.json").read_text(encoding="utf-8"))
+        assert len(lexicon["words"]) > 500 and len(lexicon["names"]) > 76 * 2  # Thai, folded English/slug, variants
+        assert not re.search("[๐-๙]", " ".join(lexicon["words"]))  # readers type 52/1
+    th = json.loads((out / "changwat-lexicon.th.json").read_text(encoding="utf-8"))["words"]
+    thai = [w for w in th if search.THAI_RUN.fullmatch(w)]
+    assert max(map(len, thai)) < 25, sorted(thai, key=len)[-5:]  # every Thai run is cut
+    # the pages use our search, not Material's (no worker, no lunr, no search_index.json download)
+    page = (built_site.dir / "provinces" / "ang-thong" / "index.html").read_text(encoding="utf-8")
+    assert "changwat-search.js" in page and "data-changwat-search" in page
+    assert 'name="search"' not in page and "data-md-component=\"search" not in page
+    assert "thai-search.js" not in page

@@ -6,7 +6,7 @@
     render.py    the Renderer: views → Markdown pages (Jinja, escaped; templates/ at the project's top)
     opendata.py  JSON, CSV and schema.org JSON-LD
     pages.py     writes the pages and open data under docs/ (only what changed)
-    search.py    Thai word segmentation of the search index
+    search.py    search index: Thai segmentation, Pagefind index and query lexicon
 
 Nothing here imports MkDocs: hooks/ is the only glue.
 """

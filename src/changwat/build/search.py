@@ -1,39 +1,40 @@
-"""Thai word segmentation for the site's search index (Material for MkDocs' lunr search).
+"""The site's search index: Thai word segmentation, and Pagefind's index of the site's sections.
 
-Material's search splits text only on its ``separator`` (by default spaces and dashes). Thai is
-written without spaces between words, so a Thai word was found only when it began a run of text.
-Material fixes the same problem for Chinese by segmenting the index at build time and joining the
-words with an invisible ZERO WIDTH SPACE (U+200B), with U+200B added to the separator. This module
-does that for Thai:
+Thai is written without spaces between words; a search engine that splits text on spaces finds a
+Thai word only where it begins a run of text. This module segments at build time, and writes what
+the browser searches with (templates/theme/assets/javascripts/changwat-search.js):
 
 - :class:`Segmenter` splits each run of Thai letters with pythainlp's ``newmm`` (offline, bundled
   dictionary, plus province names and the project's allow-list of proper names so that names stay
   whole), then splits compounds that a reader would also search by their parts
   (``ราชการส่วนภูมิภาค`` → ``ราชการ|ส่วน|ภูมิภาค``, ``การพัฒนา`` → ``การ|พัฒนา``), and joins the
-  words with U+200B. Latin text, numbers, markup and spacing are left as they are, except that
-  Thai digits become Arabic digits (``มาตรา ๕๒/๑`` is found by ``52/1``).
-- :func:`rewrite_index` applies a segmenter to every entry of a ``search_index.json`` mapping and
-  records which locations belong to which language (``config.locales``), so that the browser
-  (theme/assets/javascripts/thai-search.js) searches only the reader's language.
-- :class:`CachedSegmenter` keeps results in a :class:`~changwat.cache.ContentCache` keyed by the
-  text, so a rebuild re-segments only texts that changed.
+  words with U+200B. Latin text, numbers and spacing are left as they are, except that Thai digits
+  become Arabic digits (``มาตรา ๕๒/๑`` is found by ``52/1``). :class:`CachedSegmenter` keeps
+  results in a :class:`~changwat.cache.ContentCache` keyed by the text.
+- :func:`search_pages` turns the search plugin's ``search_index.json`` (one entry per page and
+  section, MkDocs' own format; sections marked data-search-exclude are already left out) into pages
+  of plain, segmented text; :func:`write_pagefind` indexes them with Pagefind (PyPI ``pagefind``,
+  binary in the wheel; one index per language, Thai as ``x-th``: see :func:`index_language`), every
+  text HTML-escaped where it is written (:meth:`SearchPage.html`).
+- :func:`lexicon` gives the browser each language's words (most frequent first) and the province
+  names folded by :func:`name_key` (Thai, English, RTGS and common older spellings), for query
+  segmentation, one-typo correction, US/UK spellings and names. :func:`write_index` does it all.
 
-The browser side segments the reader's query against the words of the index itself, so the query
-is cut exactly where the index was cut; see thai-search.js. This module does not import MkDocs.
+This module does not import MkDocs; hooks/changwat_search.py calls it after the build.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..cache import ContentCache, digest
 
 ZWSP = "\u200b"
-#: What ``plugins.search.separator`` in mkdocs.yml must be (at least): whitespace, U+200B, dash.
-SEPARATOR = r"[\s\u200b\-]+"
 
 # Thai letters, vowels, tone marks and the signs that belong to words (ฯ ๆ); not digits (folded to
 # Arabic), not ฿ ๏ ๚ ๛ (punctuation).
@@ -51,15 +52,6 @@ PREFIXES = ("การ", "ความ")
 def fold_digits(text: str) -> str:
     """Thai digits ๐–๙ as Arabic digits 0–9 (readers type ``52/1`` for ``๕๒/๑``)."""
     return text.translate(_THAI_DIGITS)
-
-
-def splits_on_zwsp(separator: str) -> bool:
-    """Whether a search separator regex splits words joined by U+200B (and still splits spaces)."""
-    try:
-        pattern = re.compile(separator)
-    except re.error:
-        return False
-    return len(pattern.split(f"a{ZWSP}b c")) == 3
 
 
 class Segmenter:
@@ -206,36 +198,6 @@ def language_of(location: str, locales: Mapping[str, str]) -> str | None:
     return best
 
 
-def rewrite_index(index: Mapping[str, Any], segmenter: Callable[[str], str],
-                  locales: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """A copy of a Material ``search_index.json`` mapping with every title and text segmented
-    (``segmenter``: a :class:`Segmenter`, a :class:`CachedSegmenter` or :func:`segment`).
-
-    Raises ValueError when the index's separator does not split on U+200B (the segmented words
-    would then be glued into one token: configure ``plugins.search.separator``). With ``locales``
-    the config records each language's location prefix for the browser. An index that was already
-    rewritten is returned unchanged (MkDocs may call the hook more than once on the same file).
-    """
-    config = dict(index.get("config") or {})
-    if config.get("segmented") == "th":
-        return dict(index)
-    separator = config.get("separator") or ""
-    if not splits_on_zwsp(separator):
-        raise ValueError(f"the search separator {separator!r} does not split on U+200B: set "
-                         f"plugins.search.separator to {SEPARATOR!r} in mkdocs.yml")
-    docs = []
-    for doc in index.get("docs") or []:
-        doc = dict(doc)
-        for field in ("title", "text"):
-            if isinstance(doc.get(field), str):
-                doc[field] = segmenter(doc[field])
-        docs.append(doc)
-    config["segmented"] = "th"
-    if locales:
-        config["locales"] = dict(locales)
-    return {**index, "config": config, "docs": docs}
-
-
 def split_by_language(index: Mapping[str, Any], locales: Mapping[str, str]) -> dict[str, dict[str, Any]]:
     """One index per language, as the browser keeps it (entries filtered by location prefix)."""
     out: dict[str, dict[str, Any]] = {locale: {**index, "docs": []} for locale in locales}
@@ -246,10 +208,182 @@ def split_by_language(index: Mapping[str, Any], locales: Mapping[str, str]) -> d
     return out
 
 
-def vocabulary(index: Mapping[str, Any]) -> set[str]:
-    """The Thai words of a segmented index (what the browser segments queries against)."""
-    words: set[str] = set()
+# ---------------------------------------------------------------------------------------------
+# Pagefind: the index readers download (one language at a time), built from the sections of the
+# search plugin's index; and the lexicon the browser rewrites queries with (changwat-search.js).
+
+_TAG = re.compile(r"<[^>]+>")
+
+#: Between the words of a Thai run in the text Pagefind indexes: WORD JOINER (invisible; Pagefind
+#: keeps it in the excerpt, so changwat-search.js can take these boundaries out again) and a space
+#: (Pagefind splits words on spaces). U+200B would not do: Pagefind drops it from the excerpt.
+BOUNDARY = "\u2060 "
+
+
+def index_language(lang: str) -> str:
+    """The language Pagefind indexes a language's pages as. Pagefind segments zh, ja and th itself,
+    at build time with one segmenter and in the browser with another (Intl.Segmenter), so that a
+    word cut one way in the index and another in the query is not found; our pages are segmented
+    already, so Thai is indexed as "x-th", which Pagefind leaves alone (changwat-search.js asks for
+    that index)."""
+    return f"x-{lang}" if lang.split("-")[0] in ("zh", "ja", "th") else lang
+_SPACE = re.compile(r"\s+")
+_LATIN_WORD = re.compile(r"[a-z]+")
+
+#: Common names of provinces that are not RTGS spellings (any spelling, folded by name_key).
+NAME_VARIANTS: dict[str, tuple[str, ...]] = {
+    "nakhon-ratchasima": ("Korat", "Khorat"),
+    "phra-nakhon-si-ayutthaya": ("Ayutthaya", "Ayudhya", "Ayuthaya", "Ayudhaya"),
+    "nakhon-si-thammarat": ("Nakhon Si Thammarat", "Nakorn Sri Thammarat", "Nakhon Sri Thammarat"),
+    "ubon-ratchathani": ("Ubon",),
+    "udon-thani": ("Udorn", "Udorn Thani"),
+    "ratchaburi": ("Rajaburi", "Rajburi"),
+    "chachoengsao": ("Chachengsao", "Chacherngsao", "Paet Riu"),
+    "phuket": ("Puket",),
+    "songkhla": ("Songkla",),
+    "lop-buri": ("Lopburi", "Lobburi"),
+    "suphan-buri": ("Suphanburi", "Supanburi"),
+    "prachuap-khiri-khan": ("Prachuab Khiri Khan", "Prachuap"),
+}
+
+
+def name_key(text: str) -> str:
+    """A romanised name folded so that its RTGS and common older spellings meet (changwat-search.js
+    folds queries the same way): lower case, letters only; kh/ph/th/ch lose their h, Sri → Si,
+    -orn → -on, final or pre-consonant l → n, oo → u, ee → i, oe → e, doubled letters once."""
+    s = re.sub(r"[^a-z]", "", text.lower())
+    s = s.replace("sri", "si").replace("orn", "on")
+    s = re.sub(r"([kptc])h", r"\1", s)
+    s = re.sub(r"l(?=[^aeiouy]|$)", "n", s)
+    s = s.replace("oo", "u").replace("ee", "i").replace("oe", "e")
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def plain_text(markup: str) -> str:
+    """Text of an index entry's markup: tags dropped, entities decoded, spaces collapsed."""
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+
+
+@dataclass
+class SearchPage:
+    """One page as Pagefind indexes it: its sections from the search plugin's index."""
+    url: str  # location of the page, relative to the site root ("provinces/krabi/")
+    lang: str
+    title: str = ""
+    intro: str = ""
+    sections: list[tuple[str, str, str]] = field(default_factory=list)  # (anchor, title, text)
+
+    def html(self) -> str:
+        """The page as HTML for Pagefind: every text escaped here, where it is written (the texts
+        come from the index and the segmentation cache, and must never become markup)."""
+        def e(text: str) -> str:
+            return html.escape(text.replace(ZWSP, BOUNDARY))
+
+        parts = [f'<!doctype html><html lang="{e(index_language(self.lang))}"><head><meta charset="utf-8">'
+                 f"<title>{e(self.title)}</title></head><body>",
+                 f"<h1>{e(self.title)}</h1>", f"<p>{e(self.intro)}</p>"]
+        for anchor, title, text in self.sections:
+            parts.append(f'<h2 id="{e(anchor)}">{e(title)}</h2><p>{e(text)}</p>')
+        parts.append("</body></html>")
+        return "".join(parts)
+
+
+def search_pages(index: Mapping[str, Any], segmenter: Callable[[str], str],
+                 locales: Mapping[str, str]) -> list[SearchPage]:
+    """The search plugin's index (one entry per page and per section, the entries of
+    data-search-exclude'd sections already left out) as pages, Thai texts segmented."""
+    pages: dict[str, SearchPage] = {}
     for doc in index.get("docs") or []:
-        for field in ("title", "text"):
-            words.update(THAI_RUN.findall(doc.get(field) or ""))
-    return words
+        location = str(doc.get("location", ""))
+        lang = language_of(location, locales)
+        if lang is None:
+            continue
+        url, _, anchor = location.partition("#")
+        page = pages.get(url)
+        if page is None:
+            page = pages[url] = SearchPage(url, lang)
+        title = segmenter(plain_text(str(doc.get("title") or "")))
+        text = segmenter(plain_text(str(doc.get("text") or "")))
+        if anchor:
+            page.sections.append((anchor, title, text))
+        else:
+            page.title, page.intro = title, text
+    for page in pages.values():
+        if not page.title and page.sections:
+            page.title = page.sections[0][1]
+    return list(pages.values())
+
+
+def lexicon(pages: Iterable[SearchPage], lang: str, provinces: Iterable[Any]) -> dict[str, Any]:
+    """What the browser rewrites a query with, for one language: the index's words, most frequent
+    first (Thai words as segmented; Latin words lower case), and the province names: folded key →
+    [name in this language, slug], for Thai names, English names, slugs and common variants."""
+    counts: dict[str, int] = {}
+    for page in pages:
+        if page.lang != lang:
+            continue
+        for text in (page.title, page.intro, *(t for s in page.sections for t in s[1:])):
+            for word in THAI_RUN.findall(text):
+                for w in word.split(ZWSP):
+                    counts[w] = counts.get(w, 0) + 1
+            for word in _LATIN_WORD.findall(text.lower()):
+                counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts, key=lambda w: (-counts[w], w))
+    names: dict[str, list[str]] = {}
+    for p in provinces:
+        target = [p.th if lang == "th" else p.en, p.slug]
+        for spelling in (p.en, p.slug, *NAME_VARIANTS.get(p.slug, ())):
+            names.setdefault(name_key(spelling), target)
+        names.setdefault(p.th, target)
+    return {"lang": lang, "index_language": index_language(lang), "words": words, "names": names}
+
+
+def write_pagefind(pages: list[SearchPage], out: Path) -> None:
+    """Pagefind's bundle (pagefind.js, wasm, one index per language) into ``out``. The pages are
+    written to a temporary folder and indexed as one directory (one request to Pagefind's service;
+    one request per page costs about 0.1 s each)."""
+    import asyncio
+    import tempfile
+
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    async def run(folder: Path) -> None:
+        async with PagefindIndex(config=IndexConfig(keep_index_url=False)) as index:
+            await index.add_directory(str(folder))
+            await index.write_files(output_path=str(out))
+            # leaving the block would write everything again, into ./pagefind of the current folder
+            await index.delete_index()
+
+    with tempfile.TemporaryDirectory(prefix="changwat-search-") as tmp:
+        folder = Path(tmp)
+        for page in pages:
+            path = folder / page.url / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(page.html(), encoding="utf-8")
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the usual case (MkDocs): no event loop in this thread
+            asyncio.run(run(folder))
+        else:  # called from inside an event loop (Playwright's sync API does that): its own thread
+            from concurrent.futures import ThreadPoolExecutor
+
+            with ThreadPoolExecutor(1) as pool:
+                pool.submit(asyncio.run, run(folder)).result()
+
+
+def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str],
+                provinces: Iterable[Any], out: Path) -> list[SearchPage]:
+    """Everything the browser searches with, into ``out`` (the site's pagefind/ folder): Pagefind's
+    bundle from the search plugin's ``index`` and a lexicon per language. Returns the pages indexed."""
+    import json
+    import shutil
+
+    pages = search_pages(index, segmenter, locales)
+    shutil.rmtree(out, ignore_errors=True)
+    write_pagefind(pages, out)
+    provinces = list(provinces)
+    for lang in locales:
+        (out / f"changwat-lexicon.{lang}.json").write_text(
+            json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":")),
+            encoding="utf-8")
+    return pages
