@@ -7,6 +7,8 @@
 #                     an English-only preview is not possible: with the suffix structure the Thai
 #                     x.md files would be taken for English)
 #   make test         everything the tests need (venv, dependencies, Chromium), then pytest
+#   make bench-deps   what bench/lighthouse.py and bench/subset_fonts.py need: Debian's nginx, and
+#                     lighthouse + @fontsource/sarabun (pinned in bench/package-lock.json) in bench/node_modules
 #   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
 #   make clean        remove generated docs/ pages, site/ and test-artifacts/
 #
@@ -24,7 +26,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test deps chromium constraints clean
+.PHONY: site pages serve serve-th preview test deps chromium bench-deps constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -63,6 +65,17 @@ chromium:
 		echo "make: $(CHROMIUM) is missing; install Debian's chromium (sudo apt-get install chromium)" >&2; \
 		if [ "$$CI" = true ]; then exit 1; fi; \
 	fi
+
+# The benchmark's tools, never needed to build or test: Debian's nginx (run by bench/lighthouse.py on
+# 127.0.0.1 only) and the npm packages of bench/package-lock.json (npm ci: exactly the pinned versions).
+bench-deps: $(STAMP) chromium
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx; \
+	else \
+		echo "make: nginx is missing; install Debian's nginx (sudo apt-get install nginx)" >&2; exit 1; \
+	fi
+	cd bench && npm ci --no-audit --no-fund
 
 constraints: | $(BIN)/python
 	{ echo "# Pinned versions of every dependency (direct and transitive) for make; the project itself excluded."; \
