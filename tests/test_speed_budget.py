@@ -206,3 +206,67 @@ def test_pages_do_not_name_assets_that_are_not_there(built_site):
             if not local(built_site, path, href).is_file():
                 broken.append(f"{rel}: {href}")
     assert not broken, broken
+
+
+# -- the trimmed copy of Material's stylesheet ------------------------------------------------------
+
+MATERIAL_PROPS = ["display", "position", "color", "background-color", "font-family", "font-size", "font-weight",
+                  "line-height", "margin-top", "margin-bottom", "margin-left", "padding-top", "padding-left",
+                  "width", "height", "border-top-width", "border-bottom-color", "box-shadow", "visibility",
+                  "opacity", "transform", "flex-direction", "text-align", "white-space", "overflow-x", "fill",
+                  "list-style-type", "text-decoration-line", "z-index", "top", "left"]
+
+
+def _material():
+    import material
+    from importlib.metadata import version
+
+    css = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
+    return css, version("mkdocs-material")
+
+
+def test_trimmed_material_css_is_made_from_the_installed_material(built_site):
+    css, version = _material()
+    trimmed = (built_site.dir / "assets" / "stylesheets" / "material.min.css").read_text(encoding="utf-8")
+    assert f"trimmed from mkdocs-material {version} {css.name}" in trimmed, "run bench/trim_material_css.py"
+    assert trimmed.startswith('@charset "UTF-8";')
+    # every class the pages use that Material styles is still styled
+    material_classes = set(re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)", css.read_text(encoding="utf-8")))
+    kept = set(re.findall(r"\.([A-Za-z_][A-Za-z0-9_-]*)", trimmed))
+    used = set()
+    for page in built_site.dir.rglob("*.html"):
+        for attr in re.findall(r'class="([^"]*)"', page.read_text(encoding="utf-8")):
+            used.update(attr.split())
+    lost = sorted((used & material_classes) - kept)
+    assert not lost, f"classes the pages use lost their Material styles: {lost}: run bench/trim_material_css.py"
+
+
+@pytest.mark.parametrize("kind,width", [("office-th", 375), ("office-en", 1280), ("list", 1280), ("home", 375),
+                                        ("open-data", 1280), ("standard", 375)])
+def test_trimmed_material_css_styles_every_element_as_material_does(built_site, browser, kind, width):
+    """Computed styles of every element, with the trimmed copy and with Material's own stylesheet
+    served in its place: the same."""
+    source, _ = _material()
+
+    def styles(original: bool) -> list:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        if original:
+            page.route("**/assets/stylesheets/material.min.css",
+                       lambda route: route.fulfill(body=source.read_bytes(), content_type="text/css"))
+        try:
+            page.goto(built_site.url + PAGE_KINDS[kind], wait_until="networkidle")
+            return page.evaluate("""props => [...document.querySelectorAll('body *')].map(e => {
+                const s = getComputedStyle(e);
+                return [e.tagName, e.className && e.className.baseVal === undefined ? e.className : '',
+                        ...props.map(p => s.getPropertyValue(p))];
+            })""", MATERIAL_PROPS)
+        finally:
+            context.close()
+
+    trimmed, original = styles(False), styles(True)
+    assert len(trimmed) == len(original)
+    diffs = [(o[:2], [(p, a, b) for p, a, b in zip(MATERIAL_PROPS, o[2:], t[2:]) if a != b])
+             for o, t in zip(original, trimmed) if o != t]
+    diffs = [d for d in diffs if any(p != "height" for p, _, _ in d[1])] or diffs
+    assert not diffs, diffs[:10]
