@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sys
+import unicodedata
 from pathlib import Path
 
 from fontTools import subset
@@ -58,9 +59,11 @@ def used_characters() -> set[int]:
 
 
 def unicode_range(points: set[int]) -> str:
+    """Runs of code points; a gap of unassigned code points (U+0E3B–0E3E in the Thai block) does not
+    split a run: no text can contain them."""
     runs: list[list[int]] = []
     for c in sorted(points):
-        if runs and c == runs[-1][1] + 1:
+        if runs and all(unicodedata.category(chr(g)) == "Cn" for g in range(runs[-1][1] + 1, c)):
             runs[-1][1] = c
         else:
             runs.append([c, c])
@@ -69,7 +72,7 @@ def unicode_range(points: set[int]) -> str:
 
 def make(name: str, wanted: set[int]) -> set[int]:
     source = SOURCE / name
-    font = TTFont(source)
+    font = TTFont(source, recalcTimestamp=False)  # the same output for the same input (committed files)
     keep = wanted & set(font.getBestCmap())
     options = subset.Options()
     options.flavor = "woff2"
