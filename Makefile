@@ -11,6 +11,8 @@
 #   make test-fast    the edit loop: unit and golden tests only (no site build, no browser), under a minute
 #   make regen        rewrite every generated artefact after an intended change: golden outputs, page
 #                     snapshots, JSON Schemas and the field reference, CONTRIBUTING's examples
+#   make bench-deps   what bench/lighthouse.py and bench/subset_fonts.py need: Debian's nginx, and
+#                     lighthouse + @fontsource/sarabun (pinned in bench/package-lock.json) in bench/node_modules
 #   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
 #   make clean        remove generated docs/ pages, site/ and test-artifacts/
 #
@@ -28,7 +30,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test test-fast regen deps chromium judges constraints clean
+.PHONY: site pages serve serve-th preview test test-fast regen deps chromium judges bench-deps constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -94,6 +96,17 @@ chromium:
 		echo "make: $(CHROMIUM) is missing; install Debian's chromium (sudo apt-get install chromium)" >&2; \
 		if [ "$$CI" = true ]; then exit 1; fi; \
 	fi
+
+# The benchmark's tools, never needed to build or test: Debian's nginx (run by bench/lighthouse.py on
+# 127.0.0.1 only) and the npm packages of bench/package-lock.json (npm ci: exactly the pinned versions).
+bench-deps: $(STAMP) chromium
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx; \
+	else \
+		echo "make: nginx is missing; install Debian's nginx (sudo apt-get install nginx)" >&2; exit 1; \
+	fi
+	cd bench && npm ci --no-audit --no-fund
 
 constraints: | $(BIN)/python
 	{ echo "# Pinned versions of every dependency (direct and transitive) for make; the project itself excluded."; \
