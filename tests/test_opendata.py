@@ -206,7 +206,7 @@ def test_offices_csv(dataset, resolved):
         assert row["data_url"] == f"{BASE}data/provinces/{p.slug}.json"
     by_slug = {r["slug"]: r for r in rows}
     assert by_slug["chachoengsao"]["head_name_th"] == "นายอนุชา อินทศร"
-    assert by_slug["chachoengsao"]["own_sections"] == "legal_basis;objectives;missions"
+    assert by_slug["chachoengsao"]["own_sections"] == "objectives;missions"
 
 
 def test_csv_joins_contact_lists(dataset):
