@@ -6,7 +6,7 @@
 #   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale;
 #                     an English-only preview is not possible: with the suffix structure the Thai
 #                     x.md files would be taken for English)
-#   make test         everything the tests need (venv, dependencies, Chromium), then pytest
+#   make test         everything the tests need (venv, dependencies, Chromium, LibreOffice Calc), then pytest
 #   make constraints  re-pin constraints.txt from the current .venv (after editing pyproject.toml)
 #   make clean        remove generated docs/ pages, site/ and test-artifacts/
 #
@@ -24,7 +24,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test deps chromium constraints clean
+.PHONY: site pages serve serve-th preview test deps chromium libreoffice constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -41,7 +41,7 @@ serve-th: $(STAMP)
 preview: $(STAMP)
 	CHANGWAT_PREVIEW=$(OFFICE) $(BIN)/mkdocs serve $(MKDOCS_ARGS)
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium libreoffice
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 deps: $(STAMP)
@@ -61,6 +61,17 @@ chromium:
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	else \
 		echo "make: $(CHROMIUM) is missing; install Debian's chromium (sudo apt-get install chromium)" >&2; \
+		if [ "$$CI" = true ]; then exit 1; fi; \
+	fi
+
+# LibreOffice Calc (Debian's headless build) for the test that opens offices.csv in a spreadsheet.
+# Installed only when missing and we are root; otherwise say what to do.
+libreoffice:
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc-nogui; \
+	else \
+		echo "make: soffice is missing; install Debian's libreoffice-calc-nogui" >&2; \
 		if [ "$$CI" = true ]; then exit 1; fi; \
 	fi
 
