@@ -895,3 +895,34 @@ if __name__ == "__main__":
     RECORD.parent.mkdir(parents=True, exist_ok=True)
     RECORD.write_text(dump_record(extract_facts()), encoding="utf-8")
     print(f"wrote {RECORD}")
+
+
+# ---------------------------------------------------------------------------------------------
+# Sources and laws a reader can check
+
+# The only hosts an official law text may be linked on: the Royal Gazette and the Office of the
+# Council of State (an address must also have been checked by a person; see CORRECTIONS.md).
+OFFICIAL_LAW_HOSTS = ("https://ratchakitcha.soc.go.th/", "https://www.ratchakitcha.soc.go.th/",
+                      "https://www.krisdika.go.th/", "https://www.ocs.go.th/", "https://www.law.go.th/")
+PUBLISHERS = {"seed-000": "สำนักงานจังหวัดอ่างทอง", "seed-002": "สำนักงานจังหวัดมุกดาหาร",
+              "seed-003": "สำนักงานจังหวัดฉะเชิงเทรา"}
+
+
+def test_sources_and_laws_readers_can_check():
+    from changwat.model import Law, Text
+
+    for name in FILES:
+        doc = data(name)
+        for s in doc.get("sources", []):
+            if s["id"] in PUBLISHERS:
+                assert s["publisher"]["th"] == PUBLISHERS[s["id"]], (name, s["id"])
+            else:
+                assert "publisher" not in s, f"{name}: {s['id']}: the publisher of a general text is not known"
+        for law in doc.get("legal_basis", {}).get("laws", []):
+            if "official_url" in law:
+                assert law["official_url"].startswith(OFFICIAL_LAW_HOSTS), law["id"]
+    law = Law(id="x", kind="act", title=Text(th="พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน", en="State Administration Act"),
+              year_be=2550, amendment=7)
+    assert law.year_ce == 2007 and law.official_title() == "พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน (ฉบับที่ 7) พ.ศ. 2550"
+    assert law.full_title("en") == "State Administration Act (No. 7), B.E. 2550 (2007)"
+    assert law.ENGLISH_TITLE_IS_OFFICIAL is False and law.UNOFFICIAL_TRANSLATION["en"] == "unofficial translation"
