@@ -65,9 +65,9 @@ THAI = [
     case("รัฐวิสาหกิจ", "standard/#structure-structure-2545-administration-2545--executive-support-2545",
          why="mid-sentence, earlier structure"),
     # law sections: Arabic or Thai digits, in the text as either
-    case("มาตรา 52/1", LAW_52_1, "provinces/ang-thong/#law-state-admin-act-2534-no7", why="law section"),
+    case("มาตรา 52/1", LAW_52_1, why="law section"),
     case("๕๒/๑", LAW_52_1, why="Thai digits typed"),
-    case("มาตรา 60", "provinces/chachoengsao/#law-state-admin-act-2534", why="text has มาตรา ๖๐"),
+    case("มาตรา 60", "standard/#law-state-admin-act-2534", why="text has มาตรา ๖๐"),
     case("พ.ศ. 2495", "standard/#law-state-admin-act-2495", why="abbreviation and year"),
     # mid-sentence words
     case("ยุทธศาสตร์", "standard/#group-strategy", why="word in headings and duties"),
@@ -95,7 +95,7 @@ ENGLISH = [
     case("complaints", "en/" + DAMRONG_STD, "en/" + DAMRONG_ANG),
     case("Damrongdhama", "en/" + DAMRONG_STD),
     case("One Stop Service", "en/" + DAMRONG_STD),
-    case("section 52/1", "en/" + LAW_52_1, "en/provinces/ang-thong/#law-state-admin-act-2534-no7"),
+    case("section 52/1", "en/" + LAW_52_1),
     case("internal audit", "en/provinces/ang-thong/#internal-audit", "en/provinces/mukdahan/#internal-audit"),
     case("human resource", "en/standard/#group-human-resources"),
     case("strateg", "en/standard/#group-strategy", why="partial word"),

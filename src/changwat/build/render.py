@@ -582,6 +582,7 @@ class OfficeView:
         return {
             "id": html_id("src", origin[0], s.id),
             "title": self.tx(s.title),
+            "publisher": self.tx(s.publisher),
             "url": safe_url(s.url),
             "url_text": clean(s.url) if s.url else None,
             "note": self.tx(s.note),
