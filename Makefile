@@ -6,8 +6,8 @@
 #   make serve-th     faster live preview of the Thai site only (mkdocs-static-i18n build_only_locale;
 #                     an English-only preview is not possible: with the suffix structure the Thai
 #                     x.md files would be taken for English)
-#   make test         the whole gate: everything the tests need (venv, dependencies, Chromium), then
-#                     every test (what .ci/run calls)
+#   make test         the whole gate: everything the tests need (venv, dependencies, Chromium, LibreOffice
+#                     Calc, the Nu Html Checker), then every test (what .ci/run calls)
 #   make test-fast    the edit loop: unit and golden tests only (no site build, no browser), under a minute
 #   make regen        rewrite every generated artefact after an intended change: golden outputs, page
 #                     snapshots, JSON Schemas and the field reference, CONTRIBUTING's examples
@@ -30,7 +30,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test test-fast regen deps chromium judges bench-deps constraints clean
+.PHONY: site pages serve serve-th preview test test-fast regen deps chromium judges libreoffice bench-deps constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -47,7 +47,7 @@ serve-th: $(STAMP)
 preview: $(STAMP)
 	CHANGWAT_PREVIEW=$(OFFICE) $(BIN)/mkdocs serve $(MKDOCS_ARGS)
 
-test: $(STAMP) chromium judges
+test: $(STAMP) chromium judges libreoffice
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
@@ -107,6 +107,17 @@ bench-deps: $(STAMP) chromium
 		echo "make: nginx is missing; install Debian's nginx (sudo apt-get install nginx)" >&2; exit 1; \
 	fi
 	cd bench && npm ci --no-audit --no-fund
+
+# LibreOffice Calc (Debian's headless build) for the test that opens offices.csv in a spreadsheet.
+# Installed only when missing and we are root; otherwise say what to do.
+libreoffice:
+	@if command -v soffice >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc-nogui; \
+	else \
+		echo "make: soffice is missing; install Debian's libreoffice-calc-nogui" >&2; \
+		if [ "$$CI" = true ]; then exit 1; fi; \
+	fi
 
 constraints: | $(BIN)/python
 	{ echo "# Pinned versions of every dependency (direct and transitive) for make; the project itself excluded."; \

@@ -301,14 +301,61 @@ def browser():
 
 
 # -- the shared reference (seeds and their defect list), beside the repository ----------------------
+#
+# Tests that read the source texts themselves carry the `needs_reference` mark. What they may do:
+#   * reference present: they run.
+#   * GitHub Actions (GITHUB_ACTIONS=true) without it: a runner has only the repository, so they are
+#     deselected by name, and the names and the reason are printed in the report. The facts they would
+#     check are recorded in tests/reference/ and checked by other tests, which always run.
+#   * any other CI (CI=true) without it: the run fails (CI machines of this project have the reference
+#     beside the clone; a missing folder there is a broken setup, not a reason to test less).
+#   * a developer's machine without it: skipped, with the reason shown by `pytest -rs`.
 
 REFERENCE = Path(os.environ.get("CHANGWAT_REFERENCE") or REPO.parent / "shared" / "reference")
+_DESELECTED_ON_GITHUB: list[str] = []
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "needs_reference(*paths): reads these files of the shared reference")
 
 
 def needs_reference(*required: Path) -> pytest.MarkDecorator:
-    """Mark for tests that read the source texts: skipped on a machine without them; in CI (which
-    always has shared/ beside the clone) a missing file stops the run instead of skipping silently."""
+    """Mark for tests that read the source texts (see above for where they run)."""
     missing = [str(p) for p in required if not p.exists()]
-    if missing and os.environ.get("CI") == "true":
-        raise RuntimeError(f"reference data missing in CI: {', '.join(missing)}")
-    return pytest.mark.skipif(bool(missing), reason=f"reference data not found: {', '.join(missing)}")
+    return pytest.mark.needs_reference(*missing)
+
+
+def _missing_reference(item: pytest.Item) -> list[str]:
+    return [str(p) for m in item.iter_markers("needs_reference") for p in m.args]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    needing = [(item, missing) for item in items if (missing := _missing_reference(item))]
+    if not needing:
+        return
+    paths = sorted({p for _, m in needing for p in m})
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        drop = {id(item) for item, _ in needing}
+        config.hook.pytest_deselected(items=[item for item, _ in needing])
+        items[:] = [item for item in items if id(item) not in drop]
+        _DESELECTED_ON_GITHUB.extend(item.nodeid for item, _ in needing)
+    elif os.environ.get("CI") == "true":
+        raise pytest.UsageError(f"reference data missing in CI: {', '.join(paths)}")
+    else:
+        for item, missing in needing:
+            item.add_marker(pytest.mark.skip(reason=f"reference data not found: {', '.join(missing)}"))
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    state = "found" if REFERENCE.is_dir() else "NOT FOUND"
+    return f"changwat reference (seeds, defect list): {REFERENCE} ({state})"
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    if _DESELECTED_ON_GITHUB:
+        terminalreporter.section("deselected on GitHub: these tests read the shared reference")
+        terminalreporter.write_line(
+            f"{REFERENCE} is not beside the repository on a GitHub runner, so these tests are deselected by "
+            "name; the facts they check are recorded in tests/reference/ and checked by the tests that ran:")
+        for name in _DESELECTED_ON_GITHUB:
+            terminalreporter.write_line(f"  {name}")

@@ -21,6 +21,7 @@ from changwat.build.ui import ui_strings
 from changwat.build import inert
 from changwat import model
 from changwat.build import opendata, render
+from changwat.model.dopa import load_dopa
 from changwat.check import load_dataset
 from changwat.model.registry import load_registry
 
@@ -30,7 +31,8 @@ REGISTRY = load_registry(REGISTRY_CSV)
 SLUGS = [p.slug for p in REGISTRY]
 LANG_ROOTS = {"th": "", "en": "en/"}
 # The schema.org types an office's JSON-LD may use (all defined at https://schema.org).
-SCHEMA_ORG_TYPES = {"GovernmentOrganization", "WebPage", "AdministrativeArea", "EmployeeRole", "Person"}
+SCHEMA_ORG_TYPES = {"GovernmentOrganization", "WebPage", "AdministrativeArea", "EmployeeRole", "Person",
+                    "PropertyValue"}
 
 
 class Doc(HTMLParser):
@@ -235,7 +237,8 @@ def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolv
         assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
         assert _types(data) <= SCHEMA_ORG_TYPES, (slug, _types(data) - SCHEMA_ORG_TYPES)
         assert data["url"] == f"{built_site.url}{LANG_ROOTS[lang]}provinces/{slug}/"
-        assert data["areaServed"]["identifier"] == r.province.iso
+        assert data["areaServed"]["identifier"][0] == {"@type": "PropertyValue", "propertyID": "ISO 3166-2",
+                                                       "value": r.province.iso}
     for path in ("", "provinces", "standard", "open-data"):
         assert doc(page_path(built_site, lang, path)).ld == []
 
@@ -246,13 +249,14 @@ def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolv
 
 def test_office_json_round_trips_to_the_data(built_site, dataset):
     fresh = {r.slug: r for r in load_dataset(PROJECT)[0].resolved()}
+    areas = load_dopa(PROJECT.data / "registry")  # the province's DOPA code and districts
     got = json.loads((built_site.dir / "data/provinces/ang-thong.json").read_text(encoding="utf-8"))
-    assert got == opendata.resolved_json(fresh["ang-thong"], built_site.url)
+    assert got == opendata.resolved_json(fresh["ang-thong"], built_site.url, areas)
     assert got["sections"]["organisation"]["origin"] == "office"
     for slug in SLUGS:
         path = built_site.dir / "data" / "provinces" / f"{slug}.json"
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data == opendata.resolved_json(fresh[slug], built_site.url), slug
+        assert data == opendata.resolved_json(fresh[slug], built_site.url, areas), slug
         assert data["data_url"] == f"{built_site.url}data/provinces/{slug}.json"
     assert len(list((built_site.dir / "data" / "provinces").glob("*.json"))) == 76
 
@@ -262,10 +266,10 @@ def test_all_offices_json_csv_and_national_json(built_site, dataset):
     assert json.loads((data / "offices.json").read_text(encoding="utf-8")) == opendata.all_offices_json(
         dataset, built_site.url)
     raw = (data / "offices.csv").read_bytes()
-    assert not raw.startswith(b"\xef\xbb\xbf")
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: spreadsheets open the Thai text as UTF-8
     text = raw.decode("utf-8")
     assert text == opendata.offices_csv(dataset, built_site.url)
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = list(csv.DictReader(io.StringIO(text[1:], newline="")))
     assert len(rows) == 76
     assert [(r["iso"], r["slug"], r["province_th"], r["province_en"]) for r in rows] == [
         (p.iso, p.slug, p.th, p.en) for p in REGISTRY]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
+import os
 import re
+import shutil
+import subprocess
 import types
 import typing
 from dataclasses import is_dataclass
@@ -28,6 +32,7 @@ from changwat.build.opendata import (
     resolved_json,
 )
 from changwat.check import load_dataset
+from changwat.model.dopa import load_dopa
 from changwat.check.convert import convert
 from conftest import PROJECT
 
@@ -153,10 +158,10 @@ def test_resolved_json_content_is_the_data_as_written(dataset, resolved):
     r = resolved["mukdahan"]
     data = resolved_json(r, BASE)
     own = office_json(dataset.offices["mukdahan"])
-    assert set(data) == {"schema_version", "province", "name", "parent", "status", "head", "contact", "sections",
-                         "sources", "national_sources", "url", "data_url"}
+    assert set(data) == {"$schema", "schema_version", "license", "province", "name", "parent", "status", "head",
+                         "contact", "sections", "sources", "national_sources", "url", "data_url"}
     assert data["province"] == {"iso": "TH-49", "slug": "mukdahan", "th": "มุกดาหาร", "en": "Mukdahan",
-                                "region": "northeast"}
+                                "region": "northeast", "dopa_code": None, "districts": []}
     for name, sec in data["sections"].items():
         if sec["origin"] == "office":
             assert sec["content"] == own[name]
@@ -176,16 +181,23 @@ def test_resolved_json_content_is_the_data_as_written(dataset, resolved):
 # CSV
 
 
+def _rows(text: str) -> list[dict]:
+    assert text.startswith("\ufeff")  # UTF-8 byte-order mark: Excel and LibreOffice read the Thai as UTF-8
+    return list(csv.DictReader(io.StringIO(text[1:], newline="")))
+
+
 def test_offices_csv(dataset, resolved):
     text = offices_csv(dataset, BASE)
-    assert not text.startswith("\ufeff") and "\r" not in text and text.endswith("\n")
-    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert text.startswith("\ufeffiso,dopa_code,") and text.endswith("\r\n")
+    assert text.count("\n") == text.count("\r\n") == 77  # RFC 4180 line ends: header + 76 rows
+    rows = _rows(text)
     assert len(rows) == 76
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [r["iso"] for r in rows] == [p.iso for p in dataset.registry]
     for row in rows:
         p = dataset.registry.by_iso[row["iso"]]
         assert row["slug"] == p.slug and row["province_th"] == p.th and row["province_en"] == p.en
+        assert row["dopa_code"] == p.iso.removeprefix("TH-")  # test_registry_dopa checks the codes
         assert row["region"] == p.region
         r = resolved[p.slug]
         assert row["name_th"] == r.name.th and row["name_en"] == (r.name.en or "")
@@ -206,7 +218,7 @@ def test_offices_csv(dataset, resolved):
         assert row["data_url"] == f"{BASE}data/provinces/{p.slug}.json"
     by_slug = {r["slug"]: r for r in rows}
     assert by_slug["chachoengsao"]["head_name_th"] == "นายอนุชา อินทศร"
-    assert by_slug["chachoengsao"]["own_sections"] == "legal_basis;objectives;missions"
+    assert by_slug["chachoengsao"]["own_sections"] == "objectives;missions"
 
 
 def test_csv_joins_contact_lists(dataset):
@@ -221,11 +233,160 @@ def test_csv_joins_contact_lists(dataset):
             p = dataset.registry.by_slug["ang-thong"]
             return [resolve(p, Office(province="ang-thong", contact=contact), dataset.national)]
 
-    (row,) = csv.DictReader(io.StringIO(offices_csv(One, BASE), newline=""))
+    (row,) = _rows(offices_csv(One, BASE))
+    assert row["dopa_code"] == ""  # a dataset without a data folder has no DOPA lists
     assert row["phones"] == "0 3561 1234; 0 3561 1235"
     assert row["emails"] == "a@example.go.th; b@example.go.th"
     assert row["website"] == "https://example.go.th/"
     assert row["has_own_content"] == "true"  # contact details written by the office are its own content
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_neutralises_formulas(dataset, start):
+    """OWASP CSV injection: a text cell starting with = + - @, tab or CR becomes text (leading ')."""
+    evil = f"{start}HYPERLINK(\"https://example.org\",\"x\")"
+    head = Head(name=Text(th=evil, en=evil), position=Text(th="หัวหน้า", en=f"{start}1+1"))
+    contact = Contact(phones=["+66 3561 1234"], website="https://example.go.th/")
+
+    class One:
+        registry = dataset.registry
+
+        @staticmethod
+        def resolved():
+            p = dataset.registry.by_slug["ang-thong"]
+            return [resolve(p, Office(province="ang-thong", head=head, contact=contact), dataset.national)]
+
+    (row,) = _rows(offices_csv(One, BASE))
+    assert row["head_name_th"] == row["head_name_en"] == "'" + evil
+    assert row["head_position_en"] == f"'{start}1+1"
+    assert row["phones"] == "'+66 3561 1234"
+    assert row["head_position_th"] == "หัวหน้า" and row["website"] == "https://example.go.th/"
+    assert row["translated_texts"].isdigit()  # numbers stay numbers
+
+
+def test_every_csv_cell_is_safe(dataset):
+    for row in _rows(offices_csv(dataset, BASE)):
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
+
+
+SOFFICE = shutil.which("soffice")
+
+
+def test_csv_round_trip_through_libreoffice(dataset, tmp_path):
+    """offices.csv opened by LibreOffice Calc (headless, imported as UTF-8, then saved as HTML): the
+    byte-order mark is consumed (the first header cell is "iso", not "\ufeffiso"), the Thai is intact
+    and a would-be formula stays text. (Headless conversion without import options uses the system
+    character set and ignores the BOM, unlike Excel; so the import states UTF-8.)"""
+    if SOFFICE is None:
+        message = "LibreOffice is missing (apt-get install -y libreoffice-calc-nogui; `make test` does it as root)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    head = Head(name=Text(th="=1+1", en="@SUM(1,1)"), position=Text(th="หัวหน้าสำนักงานจังหวัดอ่างทอง", en="-2+3"))
+
+    class One:
+        registry = dataset.registry
+
+        @staticmethod
+        def resolved():
+            p = dataset.registry.by_slug["ang-thong"]
+            return [resolve(p, Office(province="ang-thong", head=head), dataset.national)]
+
+    (tmp_path / "offices.csv").write_text(offices_csv(One, BASE), encoding="utf-8")
+    result = subprocess.run(
+        [SOFFICE, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--infilter=CSV:44,34,76,1", "--convert-to", "html", "--outdir", str(tmp_path / "out"),
+         str(tmp_path / "offices.csv")], capture_output=True, text=True, timeout=300)
+    html_file = tmp_path / "out" / "offices.html"
+    assert html_file.exists(), result.stdout + result.stderr
+    rows = re.findall(r"<tr>(.*?)</tr>", html_file.read_text(encoding="utf-8", errors="replace"), re.S)
+    cells = [[html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+             for r in rows]
+    header, row = cells[0], dict(zip(cells[0], cells[1]))
+    assert header[:3] == ["iso", "dopa_code", "slug"]
+    assert row["name_th"] == "สำนักงานจังหวัดอ่างทอง" and row["province_th"] == "อ่างทอง"
+    assert row["head_position_th"] == "หัวหน้าสำนักงานจังหวัดอ่างทอง"
+    # formulas were not evaluated: the cells hold the text, not 2 / 1
+    assert (row["head_name_th"], row["head_name_en"], row["head_position_en"]) == ("'=1+1", "'@SUM(1,1)", "'-2+3")
+
+
+# ---------------------------------------------------------------------------------------------
+# The published JSON files against their published JSON Schemas
+
+
+def _published(dataset):
+    from changwat.build.pages import open_data_files
+
+    files = {p.path: p.text for p in open_data_files(dataset, PROJECT.site, PROJECT.schema)}
+    return {path: json.loads(text) for path, text in files.items() if path.endswith(".json")}
+
+
+def test_every_published_json_file_validates_against_its_published_schema(dataset):
+    jsonschema = pytest.importorskip("jsonschema")
+    files = _published(dataset)
+    schemas = {path: doc for path, doc in files.items() if path.startswith("data/") and path.endswith(".schema.json")}
+    assert set(schemas) == {"data/office.schema.json", "data/offices.schema.json", "data/national.schema.json"}
+    for schema in schemas.values():
+        jsonschema.Draft202012Validator.check_schema(schema)
+    which = {"data/offices.json": "data/offices.schema.json", "data/national.json": "data/national.schema.json"}
+    data_files = [p for p in files if p.startswith("data/") and not p.endswith(".schema.json")]
+    assert len(data_files) == 78  # 76 offices, offices.json, national.json
+    errors = []
+    for path in data_files:
+        schema = schemas[which.get(path, "data/office.schema.json")]
+        errors += [f"{path}: {e.json_path}: {e.message[:120]}"
+                   for e in jsonschema.Draft202012Validator(schema).iter_errors(files[path])]
+    assert errors == []
+    site = PROJECT.site.site_url
+    assert files["data/offices.json"]["$schema"] == site + "data/offices.schema.json"
+    assert files["data/provinces/mukdahan.json"]["$schema"] == site + "data/office.schema.json"
+
+
+def test_published_schemas_reject_wrong_data(dataset):
+    """The schemas are not vacuous: a missing translation is null, never absent; unknown keys,
+    wrong origins and bad codes are errors."""
+    jsonschema = pytest.importorskip("jsonschema")
+    files = _published(dataset)
+    v = jsonschema.Draft202012Validator(files["data/office.schema.json"])
+    good = files["data/provinces/mukdahan.json"]
+    assert not list(v.iter_errors(good))
+
+    def broken(change):
+        doc = json.loads(json.dumps(good))
+        change(doc)
+        return list(v.iter_errors(doc))
+
+    assert broken(lambda d: d["name"].pop("en"))
+    assert broken(lambda d: d.update(extra=1))
+    assert broken(lambda d: d["sections"]["mandate"].update(origin="elsewhere"))
+    assert broken(lambda d: d["province"].update(dopa_code="049"))
+    assert broken(lambda d: d["province"]["districts"][0].update(dopa_code="49"))
+    assert broken(lambda d: d["sections"]["organisation"]["content"]["groups"].clear())
+
+
+def test_identifiers_and_licence_in_json(resolved, dataset):
+    data = all_offices_json(dataset, BASE)
+    assert data["license"]["data"]["id"] == "CC-BY-4.0" and data["license"]["code"]["id"] == "MIT"
+    assert "Department of Provincial Administration" in data["license"]["province_codes"]["en"]
+    by_slug = {o["province"]["slug"]: o for o in data["offices"]}
+    muk = by_slug["mukdahan"]["province"]
+    assert (muk["iso"], muk["dopa_code"]) == ("TH-49", "49")
+    assert [d["dopa_code"] for d in muk["districts"]] == [f"49{i:02d}" for i in range(1, 8)]
+    assert muk["districts"][0] == {"dopa_code": "4901", "th": "เมืองมุกดาหาร", "en": "Mueang Mukdahan"}
+    assert all(o["province"]["districts"] for o in data["offices"])
+    assert sum(len(o["province"]["districts"]) for o in data["offices"]) == 878
+    # without the DOPA lists (a single office, no dataset) the fields are there and empty
+    alone = resolved_json(resolved["mukdahan"], BASE)
+    assert alone["province"]["dopa_code"] is None and alone["province"]["districts"] == []
+
+
+def test_licence_files():
+    code, data = (ROOT / "LICENSE").read_text(encoding="utf-8"), (DATA / "LICENSE").read_text(encoding="utf-8")
+    assert code.startswith("MIT License") and "data/LICENSE" in code
+    assert "CC BY 4.0" in data and "creativecommons.org/licenses/by/4.0/" in data
+    assert "GeoThai/data" in data and "Department of Provincial Administration" in data
+    assert "MIT" in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,7 +400,7 @@ def test_csv_joins_contact_lists(dataset):
 # https://schema.org/areaServed (Organization, ... → AdministrativeArea, GeoShape, Place, Text).
 
 SUPERTYPE = {
-    "GovernmentOrganization": "Organization", "Organization": "Thing",
+    "GovernmentOrganization": "Organization", "Organization": "Thing", "PropertyValue": "StructuredValue",
     "AdministrativeArea": "Place", "Place": "Thing",
     "EmployeeRole": "OrganizationRole", "OrganizationRole": "Role", "Role": "Intangible", "Intangible": "Thing",
     "Person": "Thing",
@@ -247,7 +408,7 @@ SUPERTYPE = {
     "PostalAddress": "ContactPoint", "ContactPoint": "StructuredValue", "StructuredValue": "Intangible",
 }
 ALLOWED_TYPES = {"GovernmentOrganization", "AdministrativeArea", "EmployeeRole", "OrganizationRole", "Role",
-                 "Person", "PostalAddress", "WebPage"}
+                 "Person", "PostalAddress", "WebPage", "PropertyValue"}
 TEXT, URL = "Text", "URL"
 # property: (domain types, range types)
 PROPERTIES = {
@@ -255,7 +416,10 @@ PROPERTIES = {
     "alternateName": ({"Thing"}, {TEXT}),
     "description": ({"Thing"}, {TEXT}),
     "url": ({"Thing"}, {URL}),
-    "identifier": ({"Thing"}, {TEXT, URL}),
+    "identifier": ({"Thing"}, {"PropertyValue", TEXT, URL}),
+    "propertyID": ({"PropertyValue"}, {TEXT, URL}),
+    "value": ({"PropertyValue", "QuantitativeValue", "MonetaryAmount"}, {TEXT, "Boolean", "Number", "StructuredValue"}),
+    "containsPlace": ({"Place"}, {"Place"}),
     "sameAs": ({"Thing"}, {URL}),
     "mainEntityOfPage": ({"Thing"}, {"CreativeWork", URL}),
     "inLanguage": ({"CommunicateAction", "CreativeWork", "Event", "LinkRole", "PronounceableText", "WriteAction"},
@@ -330,13 +494,21 @@ def _script_json(script: str):
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_json_ld_is_valid_schema_org_for_every_office(resolved, lang):
+    areas = load_dopa(PROJECT.data / "registry")
     for slug, r in resolved.items():
-        data = json_ld(r, lang, BASE)
+        data = json_ld(r, lang, BASE, areas)
+        dopa = areas.of(r.province)
+        assert data["areaServed"]["identifier"] == [
+            {"@type": "PropertyValue", "propertyID": "ISO 3166-2", "value": r.province.iso},
+            {"@type": "PropertyValue", "propertyID": "DOPA province code", "value": dopa.code}]
+        places = data["areaServed"]["containsPlace"]
+        assert [p["identifier"]["value"] for p in places] == [d.code for d in dopa.districts]
+        assert [p["name"] for p in places] == [getattr(d, lang) for d in dopa.districts]
+        assert json_ld(r, lang, BASE)["areaServed"]["identifier"] == data["areaServed"]["identifier"][:1]
         assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
         url = BASE + ("en/" if lang == "en" else "") + f"provinces/{slug}/"
         assert data["@id"] == url + "#organization" and data["url"] == url
         assert data["mainEntityOfPage"]["inLanguage"] == lang
-        assert data["areaServed"]["identifier"] == r.province.iso
         assert data["areaServed"]["name"] == getattr(r.province, lang)
         assert data["parentOrganization"]["name"] == (r.parent.en if lang == "en" else r.parent.th)
         assert _check_node(data) == [], slug

@@ -9,6 +9,12 @@ Nothing here writes files or knows about MkDocs; the site stage decides where th
   from the national content applied and each section's origin stated.
 * :func:`offices_csv` — one row per office, for spreadsheets.
 * :func:`json_ld`, :func:`json_ld_script` — schema.org ``GovernmentOrganization`` for an office page.
+* :func:`open_data_schemas` — a JSON Schema for every published JSON file, published beside it.
+
+Licences (:data:`LICENSES`): the data is CC BY 4.0 (``data/LICENSE``), the code MIT (``LICENSE``);
+the province and district codes come from the Department of Provincial Administration via
+GeoThai/data (CC BY 4.0, credited in every file that carries them). Each JSON file and the CSV's
+description say so.
 
 Values are never invented or converted: dates stay Buddhist Era strings as written ("2516-08-28"),
 texts stay ``{"th": ..., "en": ...}`` with ``en`` null where there is no translation yet.
@@ -23,6 +29,7 @@ from dataclasses import MISSING
 from typing import Any
 
 from .urls import absolute, data_office_json, office_page_urls
+from ..model.dopa import ATTRIBUTION as DOPA_ATTRIBUTION, DopaAreas, load_dopa
 from ..model import (
     AuditUnit,
     Contact,
@@ -40,6 +47,9 @@ from ..model import (
 __all__ = [
     "SCHEMA_VERSION",
     "CSV_COLUMNS",
+    "LICENSES",
+    "OPEN_DATA_SCHEMAS",
+    "open_data_schemas",
     "all_offices_json",
     "json_ld",
     "json_ld_script",
@@ -51,6 +61,33 @@ __all__ = [
 ]
 
 SCHEMA_VERSION = 1
+
+# What anyone may do with what is published, stated in every JSON file ("license") and in the CSV's
+# description (the open-data page). The law texts quoted in the data are not copyright works (Thai
+# Copyright Act B.E. 2537, section 7); the licence covers the compilation, summaries and translations.
+LICENSES: dict[str, Any] = {
+    "data": {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/",
+             "file": "data/LICENSE", "attribution": "changwat contributors"},
+    "code": {"id": "MIT", "url": "https://opensource.org/license/mit", "file": "LICENSE"},
+    "province_codes": DOPA_ATTRIBUTION,
+}
+
+
+def _areas(dataset: Any) -> DopaAreas | None:
+    """The DOPA province and district lists beside the dataset's registry, if any."""
+    root = getattr(dataset, "root", None)
+    return load_dopa(root / "registry") if root is not None else None
+
+
+def province_json(province: Any, areas: DopaAreas | None) -> dict[str, Any]:
+    """A province with its identifiers: ISO 3166-2 code, DOPA code and districts (null / [] when the
+    data folder has no DOPA lists)."""
+    entry = areas.of(province) if areas is not None else None
+    return {
+        "iso": province.iso, "slug": province.slug, "th": province.th, "en": province.en, "region": province.region,
+        "dopa_code": entry.code if entry else None,
+        "districts": [{"dopa_code": d.code, "th": d.th, "en": d.en} for d in entry.districts] if entry else [],
+    }
 
 # ---------------------------------------------------------------------------------------------
 # The model as JSON
@@ -118,17 +155,19 @@ def data_url(slug: str, base_url: str) -> str:
 
 
 # The top-level keys of an office's JSON (resolved_json), as the open-data page lists them.
-JSON_FIELDS = ("schema_version", "province", "name", "parent", "status", "head", "contact", "sections",
-               "sources", "national_sources", "url", "data_url")
+JSON_FIELDS = ("$schema", "schema_version", "license", "province", "name", "parent", "status", "head", "contact",
+               "sections", "sources", "national_sources", "url", "data_url")
 
 
-def resolved_json(r: ResolvedOffice, base_url: str) -> dict[str, Any]:
+def resolved_json(r: ResolvedOffice, base_url: str, areas: DopaAreas | None = None) -> dict[str, Any]:
     """What an office page shows, for data users: the office's own content and the national
-    content it inherits, each section with its origin ("office" or "national")."""
-    p = r.province
+    content it inherits, each section with its origin ("office" or "national"); the province with
+    its identifiers and districts when ``areas`` (model.dopa) is given."""
     return {
+        "$schema": absolute(base_url, SCHEMA_OFFICE),
         "schema_version": SCHEMA_VERSION,
-        "province": {"iso": p.iso, "slug": p.slug, "th": p.th, "en": p.en, "region": p.region},
+        "license": LICENSES,
+        "province": province_json(r.province, areas),
         "name": record_json(r.name),
         "parent": record_json(r.parent),
         "status": record_json(r.status),
@@ -144,10 +183,13 @@ def resolved_json(r: ResolvedOffice, base_url: str) -> dict[str, Any]:
 
 def all_offices_json(dataset: Any, base_url: str) -> dict[str, Any]:
     """All 76 offices as their pages show them, in ISO-code order (pipeline.Dataset)."""
+    areas = _areas(dataset)
     return {
+        "$schema": absolute(base_url, SCHEMA_OFFICES),
         "schema_version": SCHEMA_VERSION,
+        "license": LICENSES,
         "generated_from": "data/",
-        "offices": [resolved_json(r, base_url) for r in dataset.resolved()],
+        "offices": [resolved_json(r, base_url, areas) for r in dataset.resolved()],
     }
 
 
@@ -155,7 +197,7 @@ def all_offices_json(dataset: Any, base_url: str) -> dict[str, Any]:
 # CSV
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "iso", "slug", "name_th", "name_en", "province_th", "province_en", "region", "has_own_content",
+    "iso", "dopa_code", "slug", "name_th", "name_en", "province_th", "province_en", "region", "has_own_content",
     "head_name_th", "head_name_en", "head_position_th", "head_position_en", "phones", "emails", "website",
     "own_sections", "translated_texts", "total_texts", "url_th", "url_en", "data_url",
 )
@@ -183,28 +225,48 @@ def _translated(t: Text) -> bool:
     return bool(t.en and t.en.strip())
 
 
+# A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP
+# "CSV injection"): such a cell gets a leading apostrophe, which the spreadsheet shows as text.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+BOM = "\ufeff"
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell that a spreadsheet never runs as a formula (numbers are written as they are)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
 def offices_csv(dataset: Any, base_url: str) -> str:
-    """One row per office (header + 76 rows, ISO order), RFC 4180 quoting, ``\\n`` line ends.
+    """One row per office (header + 76 rows, ISO order), RFC 4180 quoting and CRLF line ends (so a
+    carriage return inside a text is quoted too, never taken for the end of a row).
 
-    The text is meant to be written as UTF-8 without a byte-order mark. Excel opens a CSV without
-    a BOM in the system code page, so Excel users should import it as UTF-8 (Data → From Text/CSV,
-    File origin "65001: Unicode (UTF-8)") rather than double-click it.
+    The text starts with a byte-order mark (U+FEFF), so that Excel and LibreOffice open the file as
+    UTF-8 with the Thai intact on a double click. Any text cell starting with = + - @, a tab or a
+    carriage return is prefixed with an apostrophe (:func:`csv_cell`). Licence: CC BY 4.0 (data),
+    province codes from DOPA via GeoThai/data (CC BY 4.0); see :data:`LICENSES`.
 
-    Columns (:data:`CSV_COLUMNS`): names and head in both languages (empty where not written or
+    Columns (:data:`CSV_COLUMNS`): ``dopa_code`` is the Department of Provincial Administration's
+    province code (empty without the DOPA lists); names and head in both languages (empty where not written or
     not translated); ``region`` is the registry key (``central``...); ``has_own_content`` is
     ``true``/``false``; ``phones`` and ``emails`` are joined with "; "; ``own_sections`` lists the
     sections the office wrote itself, joined with ";"; ``translated_texts``/``total_texts`` count
     the texts the page shows (own and inherited) that have an English translation / in all.
     """
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    buf.write(BOM)
+    w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
+    areas = _areas(dataset)
     for r in dataset.resolved():
         p, head, contact = r.province, r.head, r.contact
         texts = shown_texts(r)
         urls = page_urls(r.slug, base_url)
         row = {
             "iso": p.iso,
+            "dopa_code": (entry.code if (entry := areas.of(p) if areas else None) else ""),
             "slug": p.slug,
             "name_th": r.name.th,
             "name_en": r.name.en or "",
@@ -226,7 +288,7 @@ def offices_csv(dataset: Any, base_url: str) -> str:
             "url_en": urls["en"],
             "data_url": data_url(r.slug, base_url),
         }
-        w.writerow([row[c] for c in CSV_COLUMNS])
+        w.writerow([csv_cell(row[c]) for c in CSV_COLUMNS])
     return buf.getvalue()
 
 
@@ -304,8 +366,15 @@ def _contact(contact: Contact, lang: str) -> dict[str, Any]:
     return out
 
 
-def json_ld(r: ResolvedOffice, lang: str, base_url: str) -> dict[str, Any]:
-    """schema.org JSON-LD for an office page in ``lang`` ("th" or "en"): only facts in the data."""
+def _identifier(property_id: str, value: str) -> dict[str, Any]:
+    return {"@type": "PropertyValue", "propertyID": property_id, "value": value}
+
+
+def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None = None) -> dict[str, Any]:
+    """schema.org JSON-LD for an office page in ``lang`` ("th" or "en"): only facts in the data.
+
+    The province served carries its identifiers (``identifier``: ISO 3166-2 and, with ``areas``,
+    the DOPA code) and its districts (``containsPlace``, each with its DOPA code)."""
     if lang not in ("th", "en"):
         raise ValueError(f"lang must be 'th' or 'en', not {lang!r}")
     url = page_urls(r.slug, base_url)[lang]
@@ -318,8 +387,16 @@ def json_ld(r: ResolvedOffice, lang: str, base_url: str) -> dict[str, Any]:
         "@type": "AdministrativeArea",
         "name": p.th if lang == "th" else p.en,
         "alternateName": p.en if lang == "th" else p.th,
-        "identifier": p.iso,
+        "identifier": [_identifier("ISO 3166-2", p.iso)],
     }
+    entry = areas.of(p) if areas is not None else None
+    if entry is not None:
+        out["areaServed"]["identifier"].append(_identifier("DOPA province code", entry.code))
+        out["areaServed"]["containsPlace"] = [
+            {"@type": "AdministrativeArea", "name": d.th if lang == "th" else d.en,
+             "alternateName": d.en if lang == "th" else d.th,
+             "identifier": _identifier("DOPA district code", d.code)}
+            for d in entry.districts]
     # The parent body as the data names it. The data has no structured grandparent (the Ministry
     # of Interior appears only inside prose), so none is given.
     out["parentOrganization"] = _named("GovernmentOrganization", r.parent, lang)
@@ -353,3 +430,108 @@ def json_ld_script(data: dict[str, Any]) -> str:
     text = text.translate(_SCRIPT_ESCAPES)
     return f'<script type="application/ld+json">{text}</script>'
 
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON Schemas of the published JSON files (published beside them)
+
+SCHEMA_OFFICE = "data/office.schema.json"  # each data/provinces/<slug>.json
+SCHEMA_OFFICES = "data/offices.schema.json"  # data/offices.json
+SCHEMA_NATIONAL = "data/national.schema.json"  # data/national.json
+OPEN_DATA_SCHEMAS = (SCHEMA_OFFICE, SCHEMA_OFFICES, SCHEMA_NATIONAL)
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _published_defs() -> dict[str, Any]:
+    """The records' schemas as the data files have them, with one difference: a published text
+    always has both ``th`` and ``en`` (``en`` null where not yet translated)."""
+    from ..check.jsonschema import _define
+
+    defs: dict[str, Any] = {}
+    for cls in (Office, National):
+        _define(cls, defs)
+    text = defs["Text"]
+    text["properties"]["en"] = {**text["properties"]["en"], "type": ["string", "null"]}
+    text["required"] = ["th", "en"]
+    return defs
+
+
+def _nullable(ref: str) -> dict[str, Any]:
+    return {"anyOf": [{"$ref": f"#/$defs/{ref}"}, {"type": "null"}]}
+
+
+def _office_schema(defs: dict[str, Any]) -> dict[str, Any]:
+    from ..check.convert import _hints, _is_optional
+    from ..model.kinds import KINDS
+    from ..model.registry import REGION_KEYS
+    from ..model.sections import NAMES
+
+    hints = _hints(Office)
+    sections = {}
+    for name in NAMES:
+        _, tp = _is_optional(hints[name])
+        sections[name] = {
+            "type": "object", "additionalProperties": False, "required": ["origin", "content"],
+            "properties": {"origin": {"enum": ["office", "national"]}, "content": {"$ref": f"#/$defs/{tp.__name__}"}},
+        }
+    text = {"type": "string", "minLength": 1}
+    lang_urls = {"type": "object", "additionalProperties": False, "required": ["th", "en"],
+                 "properties": {"th": {"type": "string"}, "en": {"type": "string"}}}
+    province = {
+        "type": "object", "additionalProperties": False,
+        "required": ["iso", "slug", "th", "en", "region", "dopa_code", "districts"],
+        "properties": {
+            "iso": {"type": "string", "pattern": r"^TH-[0-9]{2}$", "description": "ISO 3166-2:TH code"},
+            "slug": {"type": "string", "pattern": KINDS["slug"].pattern},
+            "th": text, "en": text, "region": {"enum": list(REGION_KEYS)},
+            "dopa_code": {"type": ["string", "null"], "pattern": r"^[0-9]{2}$",
+                          "description": "Department of Provincial Administration province code"},
+            "districts": {"type": "array", "description": "Districts (อำเภอ) with their DOPA codes", "items": {
+                "type": "object", "additionalProperties": False, "required": ["dopa_code", "th", "en"],
+                "properties": {"dopa_code": {"type": "string", "pattern": r"^[0-9]{4}$"}, "th": text, "en": text}}},
+        },
+    }
+    return {
+        "type": "object", "additionalProperties": False, "required": list(JSON_FIELDS),
+        "description": "One provincial office as its page shows it: its own content and the national content it "
+                       "inherits (each section's origin), with the province's identifiers. Licence: CC BY 4.0.",
+        "properties": {
+            "$schema": {"type": "string"},
+            "schema_version": {"const": SCHEMA_VERSION},
+            "license": {"type": "object", "required": ["data", "code"]},
+            "province": province,
+            "name": {"$ref": "#/$defs/Text"}, "parent": {"$ref": "#/$defs/Text"}, "status": {"$ref": "#/$defs/Text"},
+            "head": _nullable("Head"), "contact": _nullable("Contact"),
+            "sections": {"type": "object", "additionalProperties": False, "properties": sections},
+            "sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}},
+            "national_sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}},
+            "url": lang_urls,
+            "data_url": {"type": "string"},
+        },
+    }
+
+
+def open_data_schemas(base_url: str) -> dict[str, dict[str, Any]]:
+    """{site path: JSON Schema (draft 2020-12)} for every published JSON file."""
+    defs = _published_defs()
+    office = _office_schema(defs)
+    national = {k: v for k, v in defs["National"].items()}
+    head = {"$schema": DRAFT}
+    return {
+        SCHEMA_OFFICE: {**head, "$id": absolute(base_url, SCHEMA_OFFICE),
+                        "title": "changwat open data: one provincial office (data/provinces/<slug>.json)",
+                        **office, "$defs": dict(sorted(defs.items()))},
+        SCHEMA_OFFICES: {**head, "$id": absolute(base_url, SCHEMA_OFFICES),
+                         "title": "changwat open data: all provincial offices (data/offices.json)",
+                         "type": "object", "additionalProperties": False,
+                         "required": ["$schema", "schema_version", "license", "generated_from", "offices"],
+                         "properties": {
+                             "$schema": {"type": "string"}, "schema_version": {"const": SCHEMA_VERSION},
+                             "license": {"type": "object", "required": ["data", "code"]},
+                             "generated_from": {"type": "string"},
+                             "offices": {"type": "array", "items": {"$ref": "#/$defs/PublishedOffice"}}},
+                         "$defs": {**dict(sorted(defs.items())), "PublishedOffice": office}},
+        SCHEMA_NATIONAL: {**head, "$id": absolute(base_url, SCHEMA_NATIONAL),
+                          "title": "changwat open data: the national content (data/national.json)",
+                          **national, "$defs": dict(sorted(defs.items()))},
+    }

@@ -11,7 +11,8 @@ Stale generated pages (an office removed from the data) are deleted.
 Open data is written next to the pages, as static files that MkDocs copies into the site once (they
 have no language suffix, and mkdocs-static-i18n with ``fallback_to_default: false`` does not copy
 them into /en/): ``data/provinces/<slug>.json``, ``data/offices.json``, ``data/offices.csv``,
-``data/national.json`` and the JSON Schemas from ``schema/`` as ``schema/*.schema.json``.
+``data/national.json``, the JSON Schema of each of them beside it (``data/*.schema.json``) and the
+editors' JSON Schemas from ``schema/`` as ``schema/*.schema.json``.
 
 If the data has errors nothing is written and :class:`DataError` is raised with the problems, so a
 build never publishes a partial site. This module does not import MkDocs.
@@ -207,7 +208,7 @@ def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page
     """The open-data files (paths relative to the site root, which is docs/'s root too): each office
     as its page shows it, all offices as JSON and CSV, the national content as written, and the
     JSON Schemas of the data files. One copy for both languages."""
-    from .opendata import all_offices_json, national_json, offices_csv
+    from .opendata import all_offices_json, national_json, offices_csv, open_data_schemas
 
     base = info.site_url
     everything = all_offices_json(dataset, base)
@@ -217,6 +218,8 @@ def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page
     files.append(Page(DATA_OFFICES_JSON, _json(everything, indent=None)))
     files.append(Page(DATA_OFFICES_CSV, offices_csv(dataset, base)))
     files.append(Page(DATA_NATIONAL_JSON, _json(national_json(dataset.national), indent=None)))
+    # the JSON Schema of each published JSON file, beside it (data/*.schema.json)
+    files.extend(Page(path, _json(schema)) for path, schema in open_data_schemas(base).items())
     for path in SCHEMA_FILES:
         source = schema_dir / Path(path).name
         if source.exists():

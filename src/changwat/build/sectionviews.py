@@ -138,8 +138,13 @@ class SectionViews:
         return tuple(Cite(f"[{table[i]}]", f"#{html_id('src', origin[0], i)}") for i in ids if i in table)
 
     def source(self, s: Source, origin: str) -> SourceView:
+        """A source as readers can check it: title, publisher, address, the date it was consulted
+        (its id and the editors' note stay in the data)."""
+        accessed = self.date(s.accessed) if s.accessed else None
         return SourceView(html_id("src", origin[0], s.id), self.tx(s.title), safe_url(s.url),
-                          clean(s.url) if s.url else None, self.opt(s.note))
+                          clean(s.url) if s.url else None, self.opt(s.publisher),
+                          self.ui["accessed"].format(date=accessed.text) if accessed else None,
+                          accessed.iso if accessed else None)
 
     # -- section bodies ---------------------------------------------------------------------------
 

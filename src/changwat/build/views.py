@@ -289,7 +289,9 @@ class SourceView:
     title: TextView
     url: str | None  # a link we can trust
     url_text: str | None  # the address as written (shown when it is not a link)
-    note: TextView | None
+    publisher: TextView | None
+    accessed: str | None  # "เข้าดูเมื่อ 1 มิถุนายน 2568" / "accessed 1 June 2025 (B.E. 2568)"
+    accessed_iso: str | None
 
 
 @dataclass(frozen=True)

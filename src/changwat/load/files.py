@@ -8,7 +8,7 @@ never read, never a hang and never a traceback. Reads are bounded by the bytes a
 device reports size 0), not by stat().
 
 Every file under the data folder is either published (``national.yaml``, ``provinces/<x>.yaml``)
-or known (``CORRECTIONS.md``, ``thai-allowlist.txt``, ``registry/``) or reported (R06): a file
+or known (``CORRECTIONS.md``, ``LICENSE``, ``thai-allowlist.txt``, ``registry/``) or reported (R06): a file
 named ``krabi.YAML``, ``krabi.yaml.txt`` or ``provinces/sub/krabi.yaml`` would otherwise pass
 validation and never be published.
 """
@@ -23,7 +23,7 @@ from pathlib import Path
 NATIONAL = "national.yaml"
 PROVINCES = "provinces"
 # files of the data folder that are not data files and not published, but known (read elsewhere)
-KNOWN_FILES = frozenset({"CORRECTIONS.md", "thai-allowlist.txt"})
+KNOWN_FILES = frozenset({"CORRECTIONS.md", "LICENSE", "thai-allowlist.txt"})  # LICENSE: the data's licence
 KNOWN_DIRS = frozenset({"registry"})
 
 

@@ -89,13 +89,23 @@ class Text(Record):
 
 @dataclass(kw_only=True)
 class Source(Record):
-    """A document the content was taken from."""
+    """A document the content was taken from: what a reader needs to find and check it (title,
+    publisher, address, the date it was consulted); the id and the note are for editors."""
 
-    id: str = f("รหัสแหล่งที่มา ใช้อ้างถึงจากหัวข้ออื่น", "Source id, referenced from sections", kind="id",
+    id: str = f("รหัสแหล่งที่มา ใช้อ้างถึงจากหัวข้ออื่น (สำหรับผู้แก้ไข ไม่แสดงต่อผู้อ่าน)",
+                "Source id, referenced from sections (for editors; not shown to readers)", kind="id",
                 example="seed-000")
     title: Text = f("ชื่อเอกสารหรือหน้าเว็บ", "Title of the document or web page")
-    url: str | None = f("ที่อยู่เว็บของแหล่งที่มา", "Web address of the source", None, kind="url")
-    note: Text | None = f("หมายเหตุเกี่ยวกับแหล่งที่มา", "Note about the source", None)
+    publisher: Text | None = f("หน่วยงานหรือผู้เผยแพร่เอกสาร (ใส่เมื่อทราบเท่านั้น)",
+                               "Who published the document (only when known)", None,
+                               example="สำนักงานจังหวัดอ่างทอง")
+    url: str | None = f("ที่อยู่เว็บของแหล่งที่มา (ใส่เฉพาะที่อยู่ที่มีจริง ห้ามเดา)",
+                        "Web address of the source (only a real address, never a guess)", None, kind="url")
+    accessed: str | None = f("วันที่เข้าดูแหล่งที่มา (พ.ศ.) \"ปปปป-ดด-วว\" (ใส่เครื่องหมายคำพูด)",
+                             "Date the source was consulted (B.E.) \"YYYY-MM-DD\" (quoted)", None,
+                             kind="date_be", example="2568-06-01")
+    note: Text | None = f("หมายเหตุสำหรับผู้แก้ไข: ใช้ส่วนใดของแหล่งที่มา", "Note for editors: what was used from the source",
+                          None)
 
 
 @dataclass(kw_only=True)
@@ -169,14 +179,35 @@ class Law(Record):
     kind: LawKind = f("ประเภท: act (พระราชบัญญัติ), royal-decree (พระราชกฤษฎีกา), ministerial-regulation "
                       "(กฎกระทรวง), regulation (ระเบียบ), other",
                       "Kind: act, royal-decree, ministerial-regulation, regulation or other")
-    title: Text = f("ชื่อกฎหมายโดยไม่มีฉบับที่และปี", "Title without amendment number or year",
+    title: Text = f("ชื่อกฎหมายโดยไม่มีฉบับที่และปี: th คือชื่อทางการ (แสดงในหน้าภาษาอังกฤษด้วย) "
+                    "en คือคำแปลที่ไม่เป็นทางการเสมอ",
+                    "Title without amendment number or year: th is the official title (shown on English "
+                    "pages too); en is always an unofficial translation",
                     example="พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน")
     year_be: int = f("ปี พ.ศ. ที่ประกาศ (ของฉบับนี้)", "Year of enactment (of this instrument), B.E.",
                      minimum=2400, maximum=2700, example=2550)
     amendment: int | None = f("ฉบับที่ (ถ้าเป็นฉบับแก้ไข)", "Amendment number (No. N), if an amending act", None,
                               minimum=1, maximum=99)
+    official_url: str | None = f("ที่อยู่เว็บของตัวบททางการ (ราชกิจจานุเบกษา หรือสำนักงานคณะกรรมการกฤษฎีกา) "
+                                 "ใส่เฉพาะที่อยู่ที่ตรวจแล้ว ห้ามเดา",
+                                 "Address of the official text (Royal Gazette or Office of the Council of "
+                                 "State); only an address that was checked, never a guess", None, kind="url")
     summary: list[Text] = f("ย่อหน้าอธิบายผลของกฎหมาย", "Paragraphs explaining what the law does", [])
     sections: list[LawSection] = f("มาตราที่ยกมา", "Sections quoted", [])
+
+    # Every English law title is an unofficial translation: only the Thai text is law. Pages show the
+    # official Thai title in both languages and mark the English one with this note.
+    ENGLISH_TITLE_IS_OFFICIAL = False
+    UNOFFICIAL_TRANSLATION = {"th": "คำแปลที่ไม่เป็นทางการ", "en": "unofficial translation"}
+
+    @property
+    def year_ce(self) -> int:
+        """The year of enactment in the Common Era (B.E. − 543; right for every year after 1941)."""
+        return self.year_be - 543
+
+    def official_title(self) -> str:
+        """The full Thai title, the law's official name, e.g. 'พระราชบัญญัติ… (ฉบับที่ 7) พ.ศ. 2550'."""
+        return self.full_title("th")
 
     def full_title(self, lang: str) -> str:
         """Title with amendment and year, e.g. 'State Administration Act (No. 7), B.E. 2550 (2007)'."""
@@ -185,7 +216,7 @@ class Law(Record):
             amend = f" (ฉบับที่ {self.amendment})" if self.amendment else ""
             return f"{base}{amend} พ.ศ. {self.year_be}"
         amend = f" (No. {self.amendment})" if self.amendment else ""
-        return f"{base}{amend}, B.E. {self.year_be} ({self.year_be - 543})"
+        return f"{base}{amend}, B.E. {self.year_be} ({self.year_ce})"
 
 
 @dataclass(kw_only=True)
