@@ -483,3 +483,15 @@ def test_earlier_structure_ids_never_collide(renderer, sample_national):
     ids = re.findall(r'\bid="([^"]+)"|\{ #([a-z0-9-]+)', to_html(body))
     flat = [a or b for a, b in ids]
     assert len(flat) == len(set(flat)), sorted(i for i in flat if flat.count(i) > 1)
+
+
+def test_laws_name_their_official_thai_title_on_english_pages(pages):
+    """A researcher citing a law needs its official (Thai) title; the English one is marked as an
+    unofficial translation; the year is given B.E. and C.E."""
+    _, out = office_html(pages, "mukdahan", "en")
+    ui = ui_strings()["en"]
+    assert "State Administration Act (No. 7), B.E. 2534 (1991)" in out
+    assert f'{ui["official_title"]}: <span lang="th">พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน (ฉบับที่ 7) พ.ศ. 2534</span>' in out
+    assert ui["unofficial_translation"] in out
+    _, thai = office_html(pages, "mukdahan", "th")
+    assert ui_strings()["th"]["unofficial_translation"] not in thai  # the Thai title is the law's own

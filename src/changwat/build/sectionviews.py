@@ -167,7 +167,11 @@ class SectionViews:
             title = TextView.plain(law.full_title(self.lang))
         sections = tuple(LawSectionView(self.ui["law_section"].format(number=clean(s.number)), self.opt(s.text),
                                         self.txs(s.items), self.txs(s.paragraphs)) for s in law.sections)
-        return LawView(html_id("law", law.id), title, self.txs(law.summary), sections)
+        english = self.lang == "en" and law.title.is_translated
+        return LawView(html_id("law", law.id), title,
+                       TextView(clean(law.official_title()), "th") if english else None,
+                       self.ui["unofficial_translation"] if english else None,
+                       safe_url(law.official_url), self.txs(law.summary), sections)
 
     def legal_basis(self, lb: LegalBasis) -> LegalBasisView:
         return LegalBasisView(self.txs(lb.intro), tuple(self.law(x) for x in lb.laws))

@@ -120,7 +120,10 @@ class LawSectionView:
 @dataclass(frozen=True)
 class LawView:
     id: str
-    title: TextView
+    title: TextView  # the full title in the page's language, with its year B.E. (and C.E. in English)
+    official: TextView | None  # on English pages: the official Thai title, marked lang="th"
+    translation_note: str | None  # on English pages: "unofficial translation" (only the Thai text is law)
+    official_url: str | None  # the official text (Royal Gazette, Council of State) where the data gives it
     summary: tuple[TextView, ...]
     sections: tuple[LawSectionView, ...]
 

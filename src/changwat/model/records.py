@@ -196,9 +196,8 @@ class Law(Record):
     sections: list[LawSection] = f("มาตราที่ยกมา", "Sections quoted", [])
 
     # Every English law title is an unofficial translation: only the Thai text is law. Pages show the
-    # official Thai title in both languages and mark the English one with this note.
-    ENGLISH_TITLE_IS_OFFICIAL = False
-    UNOFFICIAL_TRANSLATION = {"th": "คำแปลที่ไม่เป็นทางการ", "en": "unofficial translation"}
+    # official Thai title in both languages and mark the English one (build/ui.yaml:
+    # unofficial_translation).
 
     @property
     def year_ce(self) -> int:
