@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from changwat.model.dopa import load_dopa
 from changwat.build.ui import ui_strings
 from changwat.build import inert
 from changwat import model
@@ -233,7 +234,9 @@ def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolv
         in_head, raw = d.ld[0]
         assert in_head, slug
         data = json.loads(raw)
-        assert data == opendata.json_ld(r, lang, built_site.url), slug
+        areas = load_dopa(PROJECT.data / "registry")
+        assert data == opendata.json_ld(r, lang, built_site.url, areas), slug
+        assert {i["value"] for i in data["areaServed"]["identifier"]} >= {r.province.iso}
         assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
         assert _types(data) <= SCHEMA_ORG_TYPES, (slug, _types(data) - SCHEMA_ORG_TYPES)
         assert data["url"] == f"{built_site.url}{LANG_ROOTS[lang]}provinces/{slug}/"

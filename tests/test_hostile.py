@@ -246,6 +246,8 @@ def _text_fields(root: type) -> set[tuple[str, str]]:
         seen.add(cls)
         hints = typing.get_type_hints(cls, vars(model.records))
         for fl in model.data_fields(cls):
+            if fl.metadata.get("editors_only"):
+                continue  # not on the pages (the open data has it, as data)
             tp = hints[fl.name]
             args = [a for a in typing.get_args(tp) if a is not type(None)] or [tp]
             for a in args:

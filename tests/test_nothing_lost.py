@@ -96,7 +96,7 @@ def texts_of(obj: Any, path: str) -> Iterator[tuple[str, Text, Any]]:
     if not isinstance(obj, Record):
         return
     for fl in fields(obj):
-        if fl.metadata.get("internal"):
+        if fl.metadata.get("internal") or fl.metadata.get("editors_only"):
             continue
         value = getattr(obj, fl.name)
         for sub_path, text, owner in texts_of(value, f"{path}.{fl.name}"):

@@ -7,6 +7,7 @@ using the extensions of mkdocs.yml, so these tests see the HTML a reader gets.
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -495,3 +496,23 @@ def test_laws_name_their_official_thai_title_on_english_pages(pages):
     assert ui["unofficial_translation"] in out
     _, thai = office_html(pages, "mukdahan", "th")
     assert ui_strings()["th"]["unofficial_translation"] not in thai  # the Thai title is the law's own
+
+
+def test_office_pages_give_the_provinces_codes_and_districts():
+    """Every office page carries its province's official identifiers (ISO 3166-2:TH and DOPA's code)
+    and the districts it serves, with codes, in both languages, with the data's credit."""
+    from changwat.build.render import render_site
+    from changwat.check import load_dataset
+
+    dataset, _ = load_dataset(PROJECT, lint=False)
+    pages = {p.path: p.text for p in render_site(dataset, SiteInfo(), PROJECT.templates, frozenset({"mukdahan"}))}
+    for path, lang in (("provinces/mukdahan.md", "th"), ("provinces/mukdahan.en.md", "en")):
+        front, body = split_page(pages[path])
+        html = to_html(body)
+        assert "<code>TH-49</code>" in html and "<code>49</code>" in html
+        assert html.count('<li>') >= 7 and "<code class=\"cw-muted\">4901</code>" in html
+        assert ("เมืองมุกดาหาร" if lang == "th" else "Mueang Mukdahan") in html
+        assert "CC BY 4.0" in html
+        ld = json.loads(re.search(r">(.*)</script>", front["json_ld"]).group(1))
+        ids = json.dumps(ld["areaServed"], ensure_ascii=False)
+        assert "TH-49" in ids and '"49"' in ids

@@ -6,12 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Contact, Head, National, ResolvedOffice, Section
+from ..model.dopa import ATTRIBUTION as DOPA_ATTRIBUTION
+from ..model.dopa import DopaAreas
+from ..model.registry import Province
 from ..model.sections import NAMES
 from .inert import clean, html_id, safe_url, tel_url
 from .sectionviews import PageFacts, SectionViews, province_view
 from .urls import DATA_NATIONAL_JSON, HOME, OPEN_DATA, PROVINCES, SiteInfo, data_office_json, file_href, href
 from .views import (
+    AreaView,
     ContactView,
+    DistrictView,
     ContributeLinks,
     Crumb,
     FragmentKey,
@@ -47,9 +52,19 @@ def contact_view(views: SectionViews, c: Contact | None) -> ContactView | None:
     return view if (view.address or view.phones or view.fax or view.emails or view.website) else None
 
 
-def office_page(o: ResolvedOffice, facts: PageFacts, region: str,
+def area_view(province: Province, areas: DopaAreas | None, lang: str, ui: dict[str, str]) -> AreaView:
+    entry = areas.of(province) if areas is not None else None
+    other = "en" if lang == "th" else "th"
+    districts = tuple(DistrictView(TextView(clean(getattr(d, lang))), TextView(clean(getattr(d, other)), other), d.code)
+                      for d in (entry.districts if entry else ()))
+    return AreaView(province.iso, entry.code if entry else None, districts,
+                    ui["districts_lead"].format(n=len(districts)), DOPA_ATTRIBUTION[lang], DOPA_ATTRIBUTION["url"])
+
+
+def office_page(o: ResolvedOffice, facts: PageFacts, region: str, areas: DopaAreas | None,
                 shared: Callable[[FragmentKey], bool]) -> OfficePageView:
-    """The view of an office's page (``region``: the region's name in the page's language)."""
+    """The view of an office's page (``region``: the region's name in the page's language; ``areas``:
+    the DOPA codes and districts, model/dopa.py)."""
     views = SectionViews(facts, o)
     lang, ui, url = facts.lang, facts.ui, facts.url
     head = head_view(views, o.head)
@@ -66,6 +81,7 @@ def office_page(o: ResolvedOffice, facts: PageFacts, region: str,
         own=o.has_own_content,
         head=head,
         contact=contact_view(views, o.contact),
+        area=area_view(o.province, areas, lang, ui),
         contribute=ContributeLinks(contribute("contribute_head"), contribute("contribute_contact")),
         data=PageData(file_href(lang, url, data_office_json(o.slug)), href(url, OPEN_DATA)),
         breadcrumb=(Crumb(href(url, HOME), ui["nav_home"]), Crumb(href(url, PROVINCES), ui["nav_provinces"])),

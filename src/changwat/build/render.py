@@ -49,9 +49,19 @@ from markupsafe import Markup, escape
 
 from ..model import Law, National, ResolvedOffice
 from ..model.dataset import Dataset
+from ..model.dopa import DopaAreas, load_dopa
 from ..model.registry import REGIONS, Province, Region
 from .inert import clean, html_id, md_inline, percent
-from .opendata import CSV_COLUMNS, JSON_FIELDS, json_ld, json_ld_script, shown_texts
+from .opendata import (
+    CSV_COLUMNS,
+    JSON_FIELDS,
+    SCHEMA_NATIONAL,
+    SCHEMA_OFFICE,
+    SCHEMA_OFFICES,
+    json_ld,
+    json_ld_script,
+    shown_texts,
+)
 from .pageviews import contribute_links, office_page, standard_page
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
@@ -126,8 +136,9 @@ class Renderer:
     """
 
     def __init__(self, info: SiteInfo, provinces: Iterable[Province], regions: Iterable[Region] = REGIONS,
-                 national: National | None = None, *, templates: Path):
+                 national: National | None = None, *, templates: Path, areas: DopaAreas | None = None):
         self.info = info
+        self.areas = areas  # DOPA codes and districts (model/dopa.py), when the data folder has them
         self.national_laws: dict[str, Law] = (
             {law.id: law for law in national.legal_basis.laws} if national and national.legal_basis else {}
         )
@@ -296,6 +307,9 @@ class Renderer:
                 entry(DATA_NATIONAL_JSON, "JSON", "od_file_national_json"),
                 entry(SCHEMA_FILES[0], "JSON Schema", "od_file_office_schema"),
                 entry(SCHEMA_FILES[1], "JSON Schema", "od_file_national_schema"),
+                entry(SCHEMA_OFFICE, "JSON Schema", "od_file_published_office_schema"),
+                entry(SCHEMA_OFFICES, "JSON Schema", "od_file_published_offices_schema"),
+                entry(SCHEMA_NATIONAL, "JSON Schema", "od_file_published_national_schema"),
             ),
             json_fields=tuple(Field(k, ui[f"od_json_{k}"]) for k in JSON_FIELDS),
             csv_columns=tuple(Field(c, ui[f"od_csv_{c}"]) for c in CSV_COLUMNS),
@@ -322,7 +336,8 @@ class Renderer:
         url = office_url(o.slug)
         province = self.by_slug.get(o.slug, o.province)
         o = replace(o, province=province)
-        view = office_page(o, self.facts(lang, url, o), self.region_name(province.region, lang), self.shared)
+        view = office_page(o, self.facts(lang, url, o), self.region_name(province.region, lang), self.areas,
+                           self.shared)
         view = replace(view, sections=self.section_html(view.sections, lang))
         title = view.name.text if lang == "th" or o.name.is_translated else f"{clean(province.en)} Provincial Office"
         return self.page(
@@ -334,7 +349,7 @@ class Renderer:
                 "hide": ["navigation"],
                 # schema.org JSON-LD, printed in <head> by templates/theme/main.html as it is: a
                 # complete <script> element whose text cannot end the element (opendata.json_ld_script)
-                "json_ld": json_ld_script(json_ld(o, lang, self.info.site_url)),
+                "json_ld": json_ld_script(json_ld(o, lang, self.info.site_url, self.areas)),
             },
             office=view,
         )
@@ -356,5 +371,6 @@ class Renderer:
 def render_site(dataset: Dataset, info: SiteInfo, templates: Path, only: frozenset[str] | None = None) -> list[Page]:
     """All pages of the site, both languages, for a loaded dataset.
     With `only` (a set of slugs: the editor's preview), the office pages of those offices alone."""
-    renderer = Renderer(info, dataset.registry, REGIONS, dataset.national, templates=templates)
+    renderer = Renderer(info, dataset.registry, REGIONS, dataset.national, templates=templates,
+                        areas=load_dopa(dataset.root / "registry"))
     return renderer.site(dataset.resolved(), dataset.national, only)

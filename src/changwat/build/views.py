@@ -317,6 +317,25 @@ class Crumb:
 
 
 @dataclass(frozen=True)
+class DistrictView:
+    name: TextView  # in the page's language
+    other: TextView  # in the other language, marked with it
+    code: str  # the Department of Provincial Administration's code
+
+
+@dataclass(frozen=True)
+class AreaView:
+    """The province's official identifiers and the districts (อำเภอ) the office serves."""
+
+    iso: str  # ISO 3166-2:TH
+    dopa: str | None  # the Department of Provincial Administration's code
+    districts: tuple[DistrictView, ...]
+    lead: str  # "The province has 7 districts"
+    credit: str  # where the codes and names come from (their licence asks for it)
+    credit_url: str
+
+
+@dataclass(frozen=True)
 class ContributeLinks:
     head: Link
     contact: Link
@@ -335,6 +354,7 @@ class OfficePageView:
     own: bool  # the office has written content of its own
     head: HeadView | None
     contact: ContactView | None
+    area: AreaView
     contribute: ContributeLinks
     data: PageData
     breadcrumb: tuple[Crumb, ...]

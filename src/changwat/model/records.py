@@ -12,6 +12,7 @@ Field metadata keys (all optional):
   min_items   smallest list length (lists default to 0; required lists use 1)
   minimum, maximum   bounds for integers
   example     a short example value for the docs
+  editors_only  for editors, not shown on pages (published in the open data)
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ class Source(Record):
                              "Date the source was consulted (B.E.) \"YYYY-MM-DD\" (quoted)", None,
                              kind="date_be", example="2568-06-01")
     note: Text | None = f("หมายเหตุสำหรับผู้แก้ไข: ใช้ส่วนใดของแหล่งที่มา", "Note for editors: what was used from the source",
-                          None)
+                          None, editors_only=True)
 
 
 @dataclass(kw_only=True)
