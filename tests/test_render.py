@@ -516,3 +516,13 @@ def test_office_pages_give_the_provinces_codes_and_districts():
         ld = json.loads(re.search(r">(.*)</script>", front["json_ld"]).group(1))
         ids = json.dumps(ld["areaServed"], ensure_ascii=False)
         assert "TH-49" in ids and '"49"' in ids
+
+
+@pytest.mark.parametrize("url", ["https://www.krabi.go.th@evil.example/", "http://user:pass@evil.example/",
+                                 "mailto:saraban@krabi.go.th?bcc=spy@evil.example", "https://evil.example/\u180e",
+                                 "http://169.254.169.254/latest/meta-data/"])
+def test_deceptive_urls_are_never_links(url):
+    """The renderer links only what the validator accepts (red-team review, finding 5): data that
+    reaches it anyway (an old cache, a hand-built model) is shown as text."""
+    assert inert.safe_url(url) is None
+    assert inert.safe_url("https://www.krabi.go.th/") == "https://www.krabi.go.th/"

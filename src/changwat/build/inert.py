@@ -8,6 +8,8 @@ import re
 
 from markupsafe import Markup
 
+from ..model.kinds import url_problem
+
 _LINEBREAKS = re.compile(r"[\r\n\u0085\u2028\u2029\t\x0b\x0c]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@")
@@ -31,11 +33,13 @@ def html_id(*parts: str) -> str:
 
 
 def safe_url(url: str | None) -> str | None:
-    """A URL fit for href: http(s), mailto or tel only; None for anything else."""
+    """A URL fit for href: http(s), mailto or tel only, and nothing the validator would refuse to
+    link (model/kinds.py url_problem: no user name before the host, no mail headers, no invisible
+    characters, a real host); None for anything else, which is then shown as text."""
     if not url:
         return None
     url = clean(url)
-    return url if _SAFE_URL.match(url) else None
+    return url if _SAFE_URL.match(url) and url_problem(url) is None else None
 
 
 def tel_url(phone: str) -> str | None:
