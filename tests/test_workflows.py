@@ -64,7 +64,8 @@ def test_actionlint_catches_a_mistake(tmp_path: Path) -> None:
     broken = PR_WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.04\n    needs: nowhere", 1)
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "pull-request.yml").write_text(broken, encoding="utf-8")
-    result = subprocess.run([ACTIONLINT, "-no-color"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([ACTIONLINT, "-no-color", ".github/workflows/pull-request.yml"], cwd=tmp_path,
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "nowhere" in result.stdout, result.stdout + result.stderr
 
 
@@ -117,6 +118,7 @@ def git(repo: Path, *args: str) -> str:
 def clone(tmp_path: Path) -> Path:
     repo = tmp_path / "workspace"
     git(ROOT, "clone", "--quiet", "--no-hardlinks", str(ROOT), str(repo))
+    git(repo, "branch", "base")  # what the pull request is compared with
     git(repo, "checkout", "--quiet", "-b", "pull-request")
     return repo
 
@@ -175,7 +177,7 @@ def run_job(repo: Path, wf: dict, name: str, tmp_path: Path) -> tuple[int, str, 
 
 def changed_lines(repo: Path, path: str) -> set[int]:
     lines: set[int] = set()
-    for m in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", git(repo, "diff", "-U0", "main", "--", path), re.M):
+    for m in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", git(repo, "diff", "-U0", "base", "--", path), re.M):
         start, count = int(m[1]), int(m[2] or 1)
         lines.update(range(start, start + count))
     return lines
