@@ -4,6 +4,9 @@ on_config          generate docs/ from data/ before the build reads docs/ (fails
                    problems printed, when the data has errors, before MkDocs writes anything); take
                    the build date from the last commit (reproducible builds)
 on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save
+on_startup, on_post_page, on_post_template
+                   the preview never hangs: while serving, a data error does not stop the build;
+                   every page shows the problems over the last good content (changwat.build.preview)
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page
 """
@@ -16,7 +19,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from changwat.build import pages
+from changwat.build import pages, preview
 from changwat.project import Project
 
 log = logging.getLogger("mkdocs.hooks.changwat")
@@ -44,11 +47,27 @@ def on_config(config):
         result = pages.generate(Project.from_config(config, root))
     except pages.DataError as e:
         log.error("%s\n", e.report)
+        if preview.show(Project.from_config(config, root), e):
+            return config  # serving: build the last good pages, with the problems on each
         # mkdocs.exceptions or properdocs.exceptions, whichever is running this build
         errors = importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
         raise errors.PluginError(str(e)) from e
+    preview.clear()
     log.info(result.summary())
     return config
+
+
+def on_startup(command, dirty):
+    preview.start_serving(command == "serve")
+
+
+def on_post_page(output, page, config):
+    return preview.with_banner(output)
+
+
+def on_post_template(output_content, template_name, config):
+    # the server's 404 page is not refreshed by live reload: it reloads itself while there are problems
+    return preview.with_banner(output_content, reload_seconds=3) if template_name == "404.html" else output_content
 
 
 def on_page_markdown(markdown, page, **kwargs):
