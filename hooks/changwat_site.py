@@ -7,6 +7,7 @@ on_serve           stop watching the generated docs/ (data/ is watched): one reb
 on_startup, on_post_page, on_post_template
                    the preview never hangs: while serving, a data error does not stop the build;
                    every page shows the problems over the last good content (changwat.build.preview)
+                   (and rebuilds faster: preview.faster_rebuilds)
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page
 """
@@ -43,6 +44,7 @@ def commit_date(root: Path) -> None:
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     commit_date(root)
+    preview.faster_rebuilds(config)
     try:
         result = pages.generate(Project.from_config(config, root))
     except pages.DataError as e:

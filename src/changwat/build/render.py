@@ -70,6 +70,7 @@ from .urls import (
 from ..model.registry import REGIONS
 from ..model.sections import BY_NAME, NAMES
 from .opendata import CSV_COLUMNS, JSON_FIELDS, json_ld, json_ld_script, shown_texts
+from .preview import COMPILED_TEMPLATES
 from ..model import (
     AuditUnit,
     Contact,
@@ -197,6 +198,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=COMPILED_TEMPLATES,  # a preview's rebuilds do not compile them again
         )
         self.env.filters["md"] = md_inline
 
