@@ -244,3 +244,47 @@ def test_pull_request_that_adds_an_office_is_green(workflow: dict, tmp_path: Pat
     page = (repo / "site" / "provinces" / "mae-hong-son" / "index.html").read_text(encoding="utf-8")
     assert "สำนักงานจังหวัดแม่ฮ่องสอน" in page and "0 5361 1234" in page
     assert (repo / "site" / "en" / "provinces" / "mae-hong-son" / "index.html").exists()
+
+
+# -- issue forms: "suggest a correction" -----------------------------------------------------------------
+
+FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+THAI = re.compile(r"[\u0e00-\u0e7f]")
+
+
+def test_correction_form() -> None:
+    """GitHub's issue-form syntax (the parts it rejects a form for), in Thai and English, with the
+    fields a correction needs; the source for the correction is required."""
+    form = yaml.safe_load((FORMS / "suggest-correction.yml").read_text(encoding="utf-8"))
+    assert set(form) <= {"name", "description", "title", "labels", "assignees", "projects", "type", "body"}
+    assert form["name"] and form["description"] and THAI.search(form["name"]) and "correction" in form["name"]
+    fields = {}
+    for element in form["body"]:
+        assert element["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+        if element["type"] == "markdown":
+            assert "id" not in element and element["attributes"]["value"].strip()
+            continue
+        assert re.fullmatch(r"[a-z][a-z0-9_-]*", element["id"]), element["id"]
+        assert element["id"] not in fields, f"two fields with the id {element['id']}"
+        label = element["attributes"]["label"]
+        assert THAI.search(label) and re.search(r"[A-Za-z]{3}", label) and " / " in label, label
+        fields[element["id"]] = element
+    assert set(fields) == {"office", "section", "page", "wrong", "source"}
+    required = {i for i, e in fields.items() if e.get("validations", {}).get("required")}
+    assert required == {"office", "wrong", "source"}
+    # the link the site puts on a page fills these fields: each query parameter is a field's id
+    header = (FORMS / "suggest-correction.yml").read_text(encoding="utf-8").split("\n\n")[0]
+    link = re.search(r"https://github\.com/\S+/issues/new\?(\S+)", header)[1]
+    params = dict(p.split("=", 1) for p in link.split("&"))
+    assert params.pop("template") == "suggest-correction.yml"
+    assert set(params) <= set(fields) and {"office", "section", "page"} <= set(params)
+
+
+def test_issue_chooser_config() -> None:
+    config = yaml.safe_load((FORMS / "config.yml").read_text(encoding="utf-8"))
+    assert isinstance(config["blank_issues_enabled"], bool)
+    for link in config["contact_links"]:
+        assert set(link) == {"name", "url", "about"} and link["url"].startswith("https://")
+        assert THAI.search(link["name"]) and THAI.search(link["about"])
+    guide = next(link["url"] for link in config["contact_links"] if link["url"].endswith(".md"))
+    assert (ROOT / guide.split("/blob/main/", 1)[1]).exists()
