@@ -238,3 +238,68 @@ def test_preview_started_on_broken_data_answers(preview_server, tmp_path: Path) 
     path.write_text(original, encoding="utf-8")
     _until(base + "provinces/ang-thong/", lambda s, p: s == 200 and 'id="changwat-problems"' not in p
            and "แปลงยุทธศาสตร์การพัฒนา" in p)
+
+
+# ---------------------------------------------------------------------------------------------
+# GitHub-only editors: "add content for this office" opens GitHub's new-file editor with the guided
+# start of `changwat new` (the whole guided file is ~60 KB, ~150 KB in a URL: too long for GitHub)
+
+GITHUB_URL_LIMIT = 8000  # GitHub answers 414 URI Too Long above its limit; common limits are 8 KB
+
+
+def _registry():
+    from changwat.model.registry import load_registry
+
+    return load_registry(ROOT / "data" / "registry" / "provinces.csv")
+
+
+def test_add_content_link_opens_the_guided_start_for_every_office(workdir: Path, capsys) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from changwat.build.urls import SiteInfo
+    from changwat.cli.new import web_start
+
+    info = SiteInfo()
+    for province in _registry():
+        url = info.edit_url(province.slug, False, province)
+        assert len(url) < GITHUB_URL_LIMIT, (province.slug, len(url))
+        parts = urlsplit(url)
+        assert parts.path == "/changwat/changwat/new/main/data/provinces"
+        query = parse_qs(parts.query, keep_blank_values=True)
+        assert query["filename"] == [f"{province.slug}.yaml"]
+        start = query["value"][0]
+        assert start == web_start(province, "https://github.com/changwat/changwat/blob/main/CONTRIBUTING.md")
+        (workdir / "data" / "provinces").mkdir(exist_ok=True)
+        (workdir / "data" / "provinces" / f"{province.slug}.yaml").write_text(start, encoding="utf-8")
+    # every office's start, as GitHub commits it, is valid as written
+    code, out, err = validate(capsys, "data/provinces")
+    assert (code, out) == (0, out) and "ข้อผิดพลาด 0 คำเตือน 0" in out, out
+
+
+def test_guided_start_is_the_one_changwat_new_writes(workdir: Path, capsys) -> None:
+    from changwat.cli.new import web_start
+
+    province = _registry().by_slug["mae-hong-son"]
+    start = web_start(province, "https://github.com/changwat/changwat/blob/main/CONTRIBUTING.md")
+    assert main(["new", "mae-hong-son"]) == 0
+    full = (workdir / FILE).read_text(encoding="utf-8").split("\n")
+    # every line that is YAML (commented or not) is the same, in the same order, as in `changwat new`'s file
+    yaml_lines = [l for l in start.split("\n")
+                  if l.startswith(("province:", "name:", "  ", "#  ", "# head:", "# contact:", "# sources:"))]
+    at = 0
+    for line in yaml_lines:
+        assert line in full[at:], line
+        at = full.index(line, at) + 1
+    assert full[0] == start.split("\n")[0]  # the schema line: completion in github.dev and VS Code
+    assert "CONTRIBUTING.md" in start and len(yaml_lines) > 30
+
+    # a GitHub-only editor turns on the contact details in the web editor and commits: valid
+    path = workdir / FILE
+    text = turn_on(start, "contact")
+    text = turn_on(text, "sources")
+    text = (text.replace('    - "0 XXXX XXXX"\n', '    - "0 5361 1234"\n').replace('    - "ชื่อ@โดเมน"\n', "    - saraban@maehongson.go.th\n")
+                .replace("  website: https://\n", "  website: https://www.maehongson.go.th/\n")
+                .replace("    url: https://\n", "    url: https://www.maehongson.go.th/\n"))
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = validate(capsys, FILE)
+    assert (code, out) == (0, CLEAN)

@@ -254,9 +254,10 @@ def test_facts_nobody_provided_link_to_a_contribution(pages, lang):
     """Head, contact and the office's own history: "not yet provided" and a link that starts the
     office's file on GitHub (new, prefilled) or edits it; never an invented value."""
     ui = render.ui_strings()[lang]
-    new = ("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
-           "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A"
-           "province%3A%20mukdahan%0A")
+    # the guided start of `changwat new` (changwat.cli.new.web_start), prefilled
+    new = html.escape(SiteInfo().edit_url("mukdahan", False, load_registry(REGISTRY_CSV).by_slug["mukdahan"]))
+    assert new.startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
+                          "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A")
     _, out = office_html(pages, "mukdahan", lang)
     links = re.findall(r'<a class="cw-contribute" href="([^"]+)">([^<]+)</a>', out)
     assert [html.unescape(text) for _, text in links] == [

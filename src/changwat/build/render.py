@@ -397,7 +397,7 @@ class OfficeView:
             return None
         exists = self.o.file is not None
         where = self.ui["contribute_edit" if exists else "contribute_new"]
-        return {"href": self.r.info.edit_url(self.o.slug, exists), "text": f"{self.ui[key]} {where}"}
+        return {"href": self.r.info.edit_url(self.o.slug, exists, self.o.province), "text": f"{self.ui[key]} {where}"}
 
     # -- text ---------------------------------------------------------------------------------------
 
@@ -709,7 +709,7 @@ class OfficeView:
             {
                 "title": title,
                 "description": f"{title} – {ui['site_description']}",
-                "edit_url": self.r.info.edit_url(o.slug, o.file is not None),
+                "edit_url": self.r.info.edit_url(o.slug, o.file is not None, o.province),
                 "hide": ["navigation"],
                 # schema.org JSON-LD, printed in <head> by theme/main.html as it is: a complete
                 # <script> element whose text cannot end the element (opendata.json_ld_script)

@@ -89,12 +89,20 @@ class SiteInfo:
     def national_edit_url(self) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
 
-    def edit_url(self, slug: str, exists: bool) -> str:
+    def edit_url(self, slug: str, exists: bool, province=None) -> str:
         """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page
-        with the file name and a start (the schema line for the editor, the province) filled in."""
+        with the file name and the guided start filled in: with the province (a registry entry)
+        the one `changwat new` starts with (changwat.cli.new.web_start: name, the commented starting
+        points of the head, contact and sources, a link to the guide's worked example), else the
+        schema line and the province. Either fits in a GitHub address (tests: < 8 000 characters)."""
         repo = self.repo_url.rstrip("/")
         folder = f"{self.data_path}/provinces"
         if exists:
             return f"{repo}/edit/{self.branch}/{folder}/{slug}.yaml"
-        value = quote(f"{NEW_FILE_SCHEMA_LINE}\nprovince: {slug}\n", safe="")
-        return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={value}"
+        if province is not None:
+            from ..cli.new import web_start
+
+            start = web_start(province, f"{repo}/blob/{self.branch}/CONTRIBUTING.md")
+        else:
+            start = f"{NEW_FILE_SCHEMA_LINE}\nprovince: {slug}\n"
+        return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={quote(start, safe='')}"
