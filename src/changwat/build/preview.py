@@ -14,6 +14,8 @@ The MkDocs hooks (hooks/changwat_site.py) call:
     on_config, on pages.DataError                show(project, error) → True: go on building
     on_config, when the data is valid            clear()
     on_post_page / on_post_template("404.html")  with_banner(html)
+    on_config (first)                            faster_rebuilds(config): compiled templates and the
+                                                 installed theme's file list kept between rebuilds
 
 When the preview starts with broken data there are no last good pages yet: placeholder pages
 (home, and the previewed offices' pages, both languages) are written so that those addresses answer
