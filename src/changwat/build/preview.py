@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,6 +52,16 @@ STATE = _State()
 def start_serving(serving: bool) -> None:
     STATE.serving = serving
     clear()
+    if serving:
+        # The first save of an edited text runs the Thai lint on it, which loads pythainlp's
+        # dictionary (about 2 s): load it now, beside the first build, not when the editor saves.
+        threading.Thread(target=_load_thai_dictionary, name="changwat-warm-up", daemon=True).start()
+
+
+def _load_thai_dictionary() -> None:
+    from ..check import thai
+
+    thai.lint("สำนักงานจังหวัดเตรียมพจนานุกรม", "th", frozenset())
 
 
 def serving() -> bool:
@@ -66,14 +77,31 @@ def show(project: Project, error) -> bool:
     good pages); False otherwise (the caller stops the build)."""
     if not STATE.serving:
         return False
-    from ..check import load_dataset
-
-    _, problems = load_dataset(project)
-    STATE.problems = [p for p in problems if p.severity == "error"]
+    STATE.problems = _errors(project)
     STATE.count = getattr(error, "count", len(STATE.problems)) or len(STATE.problems)
     STATE.report = "" if STATE.problems else getattr(error, "report", str(error))
     _placeholders(project)
     return True
+
+
+_LAST: dict[str, tuple[tuple, list]] = {}
+
+
+def _errors(project: Project) -> list:
+    """The data's errors as Problems. MkDocs runs on_config once per language: the second time, with
+    the same files, the first answer is reused instead of validating again."""
+    from ..check import load_dataset
+    from ..load.files import data_files
+
+    files = data_files(project.data)
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+    cached = _LAST.get(str(project.data))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    _, problems = load_dataset(project)
+    errors = [p for p in problems if p.severity == "error"]
+    _LAST[str(project.data)] = (key, errors)
+    return errors
 
 
 def _placeholders(project: Project) -> None:
