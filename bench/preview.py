@@ -1,6 +1,7 @@
 """How long an editor waits, in the live preview, between saving an office's YAML and seeing it.
 
     .venv/bin/python bench/preview.py [--runs 3] [--office ang-thong] [--modes th,both] [--in-place]
+    .venv/bin/python bench/preview.py --browser [--runs 7] [--office ang-thong]
 
 For each mode it starts `mkdocs serve` on 127.0.0.1 (a free port): "th" is `make serve-th`
 (CHANGWAT_ONLY_LOCALE=th, mkdocs-static-i18n's build_only_locale), "both" is `make serve`, "preview" is
@@ -12,7 +13,11 @@ the time until every page the server builds shows the change (the median of each
 
 By default the server reads a temporary copy of data/ (CHANGWAT_DATA_DIR, watched with
 `mkdocs serve -w`) and writes docs/ to a temporary folder (CHANGWAT_DOCS_DIR), so the repository is
-not touched. --in-place edits data/provinces/<office>.yaml itself (restored afterwards) and relies
+not touched. --browser measures what an editor sees: `make preview OFFICE=<office>` with the office
+page open in Chromium (Debian's /usr/bin/chromium, headless), the time from saving the file until
+the open page, reloaded by live reload, shows the change; and the same for a save that breaks the
+file (until the page shows the list of problems) and for the save that fixes it again (budget:
+1.5 s). --in-place edits data/provinces/<office>.yaml itself (restored afterwards) and relies
 on mkdocs.yml's own `watch: [data]`. Never asserts: figures to read.
 """
 
@@ -146,6 +151,76 @@ def measure(mode: str, office: str, runs: int, in_place: bool, timeout: float) -
     return result
 
 
+def in_browser(page, marker: str, timeout: float, start: float) -> float:
+    """Seconds from `start` until the page open in Chromium shows `marker` (polled; live reload
+    replaces the document, so a wait inside the page would not survive it)."""
+    while True:
+        try:
+            if marker in page.evaluate("document.body ? document.body.innerText : ''"):
+                return time.perf_counter() - start
+        except Exception:  # the page is being reloaded
+            pass
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(f"the page did not show {marker!r} after {timeout:.0f} s")
+        time.sleep(0.01)
+
+
+def measure_browser(office: str, runs: int, timeout: float) -> dict:
+    """make preview OFFICE=<office> with Chromium open on the office page: save → refreshed page."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/changwat/"
+    url = base + f"provinces/{office}/"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
+    with tempfile.TemporaryDirectory(prefix="changwat-preview-") as tmp:
+        data, docs = Path(tmp) / "data", Path(tmp) / "docs"
+        shutil.copytree(ROOT / "data", data)
+        docs.mkdir()
+        env.update(NO_MKDOCS_2_WARNING="1", CHANGWAT_SITE_URL=base, CHANGWAT_PREVIEW=office,
+                   CHANGWAT_DATA_DIR=str(data), CHANGWAT_DOCS_DIR=str(docs))
+        cmd = [str(BIN / "mkdocs"), "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", "-w", str(data)]
+        path = data / "provinces" / f"{office}.yaml"
+        original = path.read_text(encoding="utf-8")
+        log = open(Path(tmp) / "serve.log", "w+", encoding="utf-8")
+        server = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        result: dict = {"change": [], "break": [], "fix": []}
+        try:
+            wait_for([url], lambda page: True, timeout)
+            time.sleep(1.0)
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                            args=["--headless", "--no-sandbox", "--disable-gpu"])
+                page = browser.new_page()
+                page.goto(url)
+                for _ in range(runs):
+                    marker = str(random.randrange(10**8, 10**9))
+                    start = time.perf_counter()
+                    write(path, with_marker(original, office, marker))
+                    result["change"].append(in_browser(page, marker, timeout, start))
+                    # a save that breaks the file (a phone number without quotes): the problems appear
+                    broken = original.replace(f"province: {office}\n", f"province: {office}\ncontact:\n  phones:\n    - 035611234\n", 1)
+                    start = time.perf_counter()
+                    write(path, broken)
+                    result["break"].append(in_browser(page, "035611234", timeout, start))
+                    start = time.perf_counter()
+                    write(path, with_marker(original, office, marker + "0"))
+                    result["fix"].append(in_browser(page, marker + "0", timeout, start))
+                    time.sleep(0.5)
+                browser.close()
+        except TimeoutError as err:
+            log.seek(0)
+            result["error"] = f"{err}\n--- mkdocs serve log (last lines) ---\n" + "".join(log.readlines()[-30:])
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+            log.close()
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -154,8 +229,24 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated: preview (make preview), th (make serve-th), both (make serve)")
     parser.add_argument("--in-place", action="store_true", help="edit the repository's data file (restored after)")
     parser.add_argument("--timeout", type=float, default=180.0)
+    parser.add_argument("--browser", action="store_true",
+                        help="make preview with the page open in Chromium: save → refreshed page (budget 1.5 s)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
+
+    if args.browser:
+        r = measure_browser(args.office, args.runs, args.timeout)
+        if "error" in r:
+            print(r["error"], file=sys.stderr)
+            return 1
+        print(f"make preview OFFICE={args.office}, Chromium open on the office page: save → the page shows it")
+        print(f"{os.cpu_count()} CPU(s), median of {args.runs} run(s); every run in parentheses\n")
+        for what, label in (("change", "a change"), ("break", "a broken file (problems shown)"),
+                            ("fix", "the fix (page back)")):
+            med = statistics.median(r[what])
+            runs = ", ".join(f"{x:.2f}" for x in r[what])
+            print(f"{label:32} {med:.2f} s  {'met' if med <= 1.5 else 'MISSED'} (≤ 1.5 s)  ({runs})")
+        return 0
 
     print(f"changwat preview refresh: save data/provinces/{args.office}.yaml → served page shows the change")
     print(f"{os.cpu_count()} CPU(s), median of {args.runs} run(s){', in place' if args.in_place else ''}\n")

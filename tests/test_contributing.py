@@ -1,6 +1,7 @@
-"""CONTRIBUTING.md shows what `changwat` really prints.
+"""CONTRIBUTING.md and its error catalogue ERRORS.md show what `changwat` really prints.
 
-Every example in the guide is marked with an HTML comment and is either
+CONTRIBUTING.md opens with a worked example of the most common edits (a file that must validate
+clean); ERRORS.md holds every common error with the exact output. Every example in either is marked with an HTML comment and is either
 
     <!-- example: NAME [path=data/provinces/ang-thong.yaml] -->
     ```yaml            (optional: the whole file, written at path)
@@ -43,6 +44,8 @@ from changwat.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "CONTRIBUTING.md"
+CATALOGUE = ROOT / "ERRORS.md"
+DOCS = (DOC, CATALOGUE)
 GENERATED = ROOT / "tests" / "cases" / "generated" / "contributing"
 DEFAULT_PATH = "data/provinces/ang-thong.yaml"
 UPDATE = os.environ.get("UPDATE_CONTRIBUTING") == "1"
@@ -71,6 +74,7 @@ REQUIRED = {
 
 @dataclass
 class Example:
+    doc: Path
     kind: str
     name: str
     path: str
@@ -88,11 +92,12 @@ class Example:
 
 
 def examples() -> list[Example]:
-    doc = DOC.read_text(encoding="utf-8")
     out = []
-    for m in BLOCK.finditer(doc):
-        out.append(Example(m["kind"], m["name"], m["path"] or DEFAULT_PATH, m["yaml"], m["text"],
-                           m.span("text") if m["text"] is not None else (-1, -1)))
+    for path in DOCS:
+        doc = path.read_text(encoding="utf-8")
+        for m in BLOCK.finditer(doc):
+            out.append(Example(path, m["kind"], m["name"], m["path"] or DEFAULT_PATH, m["yaml"], m["text"],
+                               m.span("text") if m["text"] is not None else (-1, -1)))
     return out
 
 
@@ -131,10 +136,10 @@ def test_example_output_is_what_changwat_prints(example: Example, capsys, monkey
     expected = example.text.split("\n", 1)[1]
     if UPDATE and printed != expected:
         current = next(e for e in examples() if (e.kind, e.name) == (example.kind, example.name))
-        doc = DOC.read_text(encoding="utf-8")
+        doc = current.doc.read_text(encoding="utf-8")
         start, end = current.span
         head = current.text.split("\n", 1)[0] + "\n"
-        DOC.write_text(doc[:start] + head + printed + doc[end:], encoding="utf-8")
+        current.doc.write_text(doc[:start] + head + printed + doc[end:], encoding="utf-8")
         expected = printed
     assert printed == expected
     if example.name in REQUIRED:
@@ -173,8 +178,39 @@ def test_pre_commit_hook_is_the_documented_one() -> None:
     assert "changwat-validate" in DOC.read_text(encoding="utf-8") or "pre-commit install" in DOC.read_text(encoding="utf-8")
 
 
-def test_links_to_repository_files_exist() -> None:
-    """Relative links in the guide point at files that exist (a renamed file breaks the guide)."""
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_links_to_repository_files_exist(doc: Path) -> None:
+    """Relative links in the guide point at files that exist (a renamed file breaks the guide), and
+    its own #anchors exist."""
+    text = doc.read_text(encoding="utf-8")
+    for target in re.findall(r"\]\((?!https?://|#|mailto:)([^)#\s]+)", text):
+        assert (ROOT / target).exists(), f"{doc.name} links to missing {target}"
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text):
+        assert f'<a id="{anchor}"></a>' in text, f"{doc.name} links to a missing #{anchor}"
+
+
+def test_the_guide_opens_with_the_worked_example() -> None:
+    """The first screen of CONTRIBUTING.md: the most common edits (head and contact details, a
+    history paragraph, a work group with duties) as one file that validates clean, then how to do
+    them on GitHub and locally, Thai before English; the catalogue of errors is a separate file."""
     doc = DOC.read_text(encoding="utf-8")
-    for target in re.findall(r"\]\((?!https?://|#|mailto:)([^)#\s]+)", doc):
-        assert (ROOT / target).exists(), f"CONTRIBUTING.md links to missing {target}"
+    first = next(e for e in ALL if e.doc == DOC)
+    assert first.kind == "fixed" and first.name == "worked-example"
+    data = yaml.safe_load(first.yaml)
+    assert {"head", "contact", "history", "organisation", "sources"} <= set(data)
+    assert data["history"]["paragraphs"] and data["organisation"]["groups"][0]["duties"]
+    assert doc.index(first.yaml) < 1500  # it starts right under the title
+    steps = doc[doc.index(first.yaml) + len(first.yaml):doc.index('<a id="windows"></a>')]
+    thai_web, thai_local = steps.index("บนเว็บ GitHub"), steps.index("บนเครื่องของตนเอง")
+    english_web, english_local = steps.index("On GitHub, nothing to install"), steps.index("On your own computer")
+    assert thai_web < thai_local < english_web < english_local
+    assert "Commit changes" in steps and "make preview OFFICE=" in steps and "changwat validate" in steps
+    assert len(doc[:doc.index('<a id="windows"></a>')].splitlines()) < 120
+    # Windows, said plainly: the web editor, or WSL for the local tools
+    windows = doc[doc.index('<a id="windows"></a>'):doc.index('<a id="th"></a>')]
+    assert "wsl --install" in windows and "github.dev" in windows and "Command Prompt" in windows
+    # the catalogue moved out: every required error example is in ERRORS.md, linked from the guide
+    assert "(ERRORS.md)" in doc
+    assert {e.name for e in ALL if e.doc == CATALOGUE} >= set(REQUIRED)
+    assert not {e.name for e in ALL if e.doc == DOC} & set(REQUIRED)
+    assert len(doc.splitlines()) < 0.5 * 841  # it was 841 lines, 71 % of them the catalogue

@@ -260,9 +260,10 @@ def test_facts_nobody_provided_link_to_a_contribution(pages, lang):
     """Head, contact and the office's own history: "not yet provided" and a link that starts the
     office's file on GitHub (new, prefilled) or edits it; never an invented value."""
     ui = ui_strings()[lang]
-    new = ("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
-           "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A"
-           "province%3A%20mukdahan%0A")
+    # the guided start of `changwat new` (changwat.cli.new.web_start), prefilled
+    new = html.escape(SiteInfo().edit_url("mukdahan", False, load_registry(REGISTRY_CSV).by_slug["mukdahan"]))
+    assert new.startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
+                          "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A")
     _, out = office_html(pages, "mukdahan", lang)
     links = re.findall(r'<a class="cw-contribute" href="([^"]+)">([^<]+)</a>', out)
     assert [html.unescape(text) for _, text in links] == [
@@ -464,10 +465,12 @@ def test_every_section_offers_a_correction_form_prefilled(pages, lang):
     assert len(links) == len(ids) >= 6  # one per section
     for link, sid in zip(links, ids, strict=True):
         q = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
-        assert q["template"] == "correction.yml"
+        assert q["template"] == "suggest-correction.yml"  # .github/ISSUE_TEMPLATE/, its field ids below
         assert q["page"] == front["alternates"][lang] + "#" + sid
-        assert q["office"] == ("สำนักงานจังหวัดมุกดาหาร" if lang == "th" else "Mukdahan Provincial Office")
-        assert q["section"] and q["title"] == f"[{q['office']}] {q['section']}"
+        assert q["office"] == "mukdahan"
+        assert q["section"] in ("history", "legal_basis", "mandate", "objectives", "missions", "organisation")
+        name = "สำนักงานจังหวัดมุกดาหาร" if lang == "th" else "Mukdahan Provincial Office"
+        assert q["title"].startswith(f"{ui['correct']}: {name} – ")
     assert out.count(ui["correct"]) == len(ids)
 
 

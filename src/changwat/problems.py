@@ -94,7 +94,7 @@ _TABLE = [
        "{hint_th}", "{hint_en}"),
     _c("K04", "error", "YAML จะอ่าน {value} เป็น{as_th} ไม่ใช่ข้อความตามที่เขียน",
        "YAML reads {value} as {as_en}, not as the text you wrote",
-       "ใส่เครื่องหมายคำพูด: {key}: \"{value}\"", "put it in quotes: {key}: \"{value}\""),
+       "ใส่เครื่องหมายคำพูด: {written}", "put it in quotes: {written}"),
     _c("K05", "error", "รายการ \"{key}\" ต้องมีอย่างน้อย {min} รายการ", "list \"{key}\" needs at least {min} item(s)",
        "เพิ่มรายการ หรือลบคีย์นี้ทั้งหมดเพื่อใช้ข้อมูลมาตรฐานระดับประเทศ",
        "add items, or delete the key to use the national standard content"),

@@ -99,7 +99,7 @@ def contribute_links(info: SiteInfo, o: ResolvedOffice, ui: dict[str, str]) -> C
     where = ui["contribute_edit" if exists else "contribute_new"]
 
     def link(key: str) -> Link:
-        return Link(info.edit_url(o.slug, exists), f"{ui[key]} {where}")
+        return Link(info.edit_url(o.slug, exists, o.province), f"{ui[key]} {where}")
 
     return link
 

@@ -85,6 +85,7 @@ from .urls import (
     office_url,
 )
 from .views import Field, FileEntry, FragmentKey, Link, ListedProvince, RegionView, SectionView
+from .preview import COMPILED_TEMPLATES
 
 # Front matter is written by PyYAML's safe dumper; libyaml's (same output, several times faster,
 # which matters with a JSON-LD string in every office page's front matter) when PyYAML has it.
@@ -154,6 +155,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=COMPILED_TEMPLATES,  # a preview's rebuilds do not compile them again
         )
         self.env.filters["md"] = md_inline
 
@@ -320,11 +322,12 @@ class Renderer:
 
     def facts(self, lang: str, url: str, office: ResolvedOffice | None) -> PageFacts:
         ui = ui_strings()[lang]
-        name = office.name.shown(lang)[0] if office else ui["standard_title"]
+        name = clean(office.name.shown(lang)[0] if office else ui["standard_title"])
         page = self.info.abs_url(lang_url(lang, url))
 
-        def correct(section: str, anchor: str) -> Link:
-            return Link(self.info.correction_url(clean(name), section, f"{page}#{anchor}"), ui["correct"])
+        def correct(section: str, title: str, anchor: str) -> Link:
+            return Link(self.info.correction_url(office.slug if office else "all", section, f"{page}#{anchor}",
+                                                 f"{ui['correct']}: {name} – {title}"), ui["correct"])
 
         return PageFacts(lang, url, ui, office.slug if office else None, self.by_slug, self.national_laws,
                          contribute_links(self.info, office, ui) if office else None, correct)
@@ -345,7 +348,7 @@ class Renderer:
             {
                 "title": title,
                 "description": f"{title} – {ui_strings()[lang]['site_description']}",
-                "edit_url": self.info.edit_url(o.slug, o.file is not None),
+                "edit_url": self.info.edit_url(o.slug, o.file is not None, o.province),
                 "hide": ["navigation"],
                 # schema.org JSON-LD, printed in <head> by templates/theme/main.html as it is: a
                 # complete <script> element whose text cannot end the element (opendata.json_ld_script)

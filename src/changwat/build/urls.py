@@ -26,7 +26,7 @@ DATA_NATIONAL_JSON = "data/national.json"
 SCHEMA_FILES = ("schema/office.schema.json", "schema/national.schema.json")
 
 # The issue form readers use to report a wrong fact (.github/ISSUE_TEMPLATE/).
-CORRECTION_FORM = "correction.yml"
+CORRECTION_FORM = "suggest-correction.yml"
 
 # The first line of an office file: completion and inline errors in VS Code / github.dev.
 NEW_FILE_SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
@@ -92,20 +92,29 @@ class SiteInfo:
     def national_edit_url(self) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
 
-    def correction_url(self, office: str, section: str, page: str) -> str:
-        """GitHub's new-issue form "suggest a correction" (.github/ISSUE_TEMPLATE/correction.yml)
-        prefilled with the office, the section and the page's address: a reader reports a wrong fact
-        without knowing YAML (the form asks for the source of the correction)."""
-        query = urlencode({"template": CORRECTION_FORM, "title": f"[{office}] {section}", "office": office,
-                           "section": section, "page": page})
+    def correction_url(self, office: str, section: str, page: str, title: str) -> str:
+        """GitHub's new-issue form "suggest a correction" (.github/ISSUE_TEMPLATE/suggest-correction.yml)
+        prefilled with the office (its slug, or "all" for the national standard), the section (its
+        field name), the page's address and a title: a reader reports a wrong fact without knowing
+        YAML (the form asks for the source of the correction). The parameters are the form's field ids."""
+        query = urlencode({"template": CORRECTION_FORM, "title": title, "office": office, "section": section,
+                           "page": page})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
-    def edit_url(self, slug: str, exists: bool) -> str:
+    def edit_url(self, slug: str, exists: bool, province=None) -> str:
         """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page
-        with the file name and a start (the schema line for the editor, the province) filled in."""
+        with the file name and the guided start filled in: with the province (a registry entry)
+        the one `changwat new` starts with (changwat.cli.new.web_start: name, the commented starting
+        points of the head, contact and sources, a link to the guide's worked example), else the
+        schema line and the province. Either fits in a GitHub address (tests: < 8 000 characters)."""
         repo = self.repo_url.rstrip("/")
         folder = f"{self.data_path}/provinces"
         if exists:
             return f"{repo}/edit/{self.branch}/{folder}/{slug}.yaml"
-        value = quote(f"{NEW_FILE_SCHEMA_LINE}\nprovince: {slug}\n", safe="")
-        return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={value}"
+        if province is not None:
+            from ..cli.new import web_start
+
+            start = web_start(province, f"{repo}/blob/{self.branch}/CONTRIBUTING.md")
+        else:
+            start = f"{NEW_FILE_SCHEMA_LINE}\nprovince: {slug}\n"
+        return f"{repo}/new/{self.branch}/{folder}?filename={slug}.yaml&value={quote(start, safe='')}"

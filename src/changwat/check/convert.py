@@ -111,6 +111,7 @@ class Converter:
         self.path = loaded.path
         self.problems = loaded.problems
         self.texts: list[tuple[Text, str, ScalarNode]] = []
+        self.items: dict[int, bool] = {}  # id of a list item's node → its list is [flow] style
 
     def pos(self, node: Node) -> Pos:
         return pos_of(self.path, node.start_mark)
@@ -232,6 +233,7 @@ class Converter:
             return self.wrong_type(node, key, list[item])
         out, ok = [], True
         for child in node.value:
+            self.items[id(child)] = node.flow_style  # how a fix is written for an item (K04)
             v = self.value(item, child, key, meta)
             if v is _INVALID:
                 ok = False
@@ -257,7 +259,11 @@ class Converter:
                 as_th, as_en = f"ตัวเลข {read}", f"the number {read}"
             elif node.tag == "tag:yaml.org,2002:bool":
                 as_th, as_en = f"ค่า {str(read).lower()}", f"{str(read).lower()}"
-            self.problem(node, "K04", key=key, value=node.value, as_th=as_th, as_en=as_en)
+            # the fix shows the line as it must be written: a list item is '- "…"', not 'key: "…"'
+            flow = self.items.get(id(node))
+            quoted = f'"{node.value}"'
+            written = quoted if flow else f"- {quoted}" if flow is not None else f"{key}: {quoted}"
+            self.problem(node, "K04", key=key, value=node.value, as_th=as_th, as_en=as_en, written=written)
             return None
         return node.value
 

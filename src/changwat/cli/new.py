@@ -131,6 +131,73 @@ def _comment(lines: list[str]) -> list[str]:
     return [("# " + line).rstrip() for line in lines]
 
 
+def own_sections(province: Province) -> dict[str, list[str]]:
+    """The starting points of the office's own details (head, contact, sources), as YAML lines."""
+    th_name, en_name = f"สำนักงานจังหวัด{province.th}", f"{province.en} Provincial Office"
+    return {
+        "head": [
+            "head:",
+            "  name:",
+            "    th:    # ชื่อ-นามสกุลพร้อมคำนำหน้า เช่น นายสมชาย ใจดี / full name with title, in Thai",
+            "    en:    # e.g. Mr Somchai Jaidee",
+            "  position:",
+            f"    th: หัวหน้า{th_name}",
+            f"    en: Head of the {en_name}",
+            "  as_of: \"ปปปป-ดด-วว\"",
+            "  sources:",
+            f"    - {SOURCE_ID}",
+        ],
+        "contact": [
+            "contact:",
+            "  address:",
+            f"    th: ศาลากลางจังหวัด{province.th}",
+            f"    en: {province.en} Provincial Hall",
+            "  phones:",
+            "    - \"0 XXXX XXXX\"",
+            "  emails:",
+            "    - \"ชื่อ@โดเมน\"",
+            "  website: https://",
+            "  sources:",
+            f"    - {SOURCE_ID}",
+        ],
+        "sources": [
+            "sources:",
+            f"  - id: {SOURCE_ID}",
+            "    title:",
+            f"      th: เว็บไซต์{th_name}",
+            f"      en: {en_name} website",
+            "    url: https://",
+        ],
+    }
+
+
+def web_start(province: Province, guide_url: str) -> str:
+    """The start of a new office file when it is created on GitHub ("add content for this office"):
+    the same schema line, province, name and commented starting points of the office's own details
+    as `changwat new` writes, with a short guide pointing at the worked example. The whole guided
+    file (about 60 KB, 150 KB in a URL) is too long for a GitHub address, which must stay under
+    8 000 characters."""
+    th_name, en_name = f"สำนักงานจังหวัด{province.th}", f"{province.en} Provincial Office"
+    own = own_sections(province)
+    out = [
+        SCHEMA_LINE,
+        f"# {th_name} / {en_name}",
+        f"# คู่มือพร้อมตัวอย่าง / Guide with a worked example: {guide_url}",
+        "# จะเขียนหัวข้อใด ให้ลบ \"# \" หน้าบรรทัดของหัวข้อนั้น แล้วแก้ข้อความให้เป็นของสำนักงาน",
+        "# To write a section, remove the \"# \" in front of its lines, then change the text to your office's.",
+        "# หัวข้อที่ไม่ได้เขียนจะแสดงเนื้อหามาตรฐานระดับประเทศ / A section left out shows the national standard.",
+        "",
+        f"province: {province.slug}",
+        "name:",
+        f"  th: {th_name}",
+        f"  en: {en_name}",
+    ]
+    for key, title in (("head", "# หัวหน้าสำนักงานจังหวัด / Head of the Provincial Office"),
+                       ("contact", "# ข้อมูลติดต่อ / Contact details"), ("sources", "# แหล่งที่มา / Sources")):
+        out += ["", title, *_comment(own[key])]
+    return "\n".join(out) + "\n"
+
+
 def office_template(province: Province, national=None, national_text: str = "", national_root=None,
                     open_sections: frozenset[str] = frozenset()) -> str:
     """The text of a new office file. Sections named in open_sections are written uncommented (the
@@ -187,6 +254,8 @@ def office_template(province: Province, national=None, national_text: str = "", 
     def block(key: str, lines: list[str]) -> list[str]:
         return lines if key in open_sections else _comment(lines)
 
+    own = own_sections(province)
+
     out += [
         RULE,
         "# หัวหน้าสำนักงานจังหวัด / Head of the Provincial Office",
@@ -195,37 +264,14 @@ def office_template(province: Province, national=None, national_text: str = "", 
         "# Full name with title and position, only as the office has already published them; as_of is a quoted",
         "# Buddhist Era date. The site is public: no personal phone numbers, ID numbers or home addresses.",
         RULE,
-        *block("head", [
-            "head:",
-            "  name:",
-            "    th:    # ชื่อ-นามสกุลพร้อมคำนำหน้า เช่น นายสมชาย ใจดี / full name with title, in Thai",
-            "    en:    # e.g. Mr Somchai Jaidee",
-            "  position:",
-            f"    th: หัวหน้า{th_name}",
-            f"    en: Head of the {en_name}",
-            "  as_of: \"ปปปป-ดด-วว\"",
-            "  sources:",
-            f"    - {SOURCE_ID}",
-        ]),
+        *block("head", own["head"]),
         "",
         RULE,
         "# ข้อมูลติดต่อ / Contact details",
         "# ที่อยู่และเบอร์โทรศัพท์ของสำนักงาน (ไม่ใช่ของบุคคล) เบอร์โทรศัพท์ต้องอยู่ในเครื่องหมายคำพูด เว็บไซต์ขึ้นต้นด้วย https://",
         "# The office's address and phone numbers (not a person's); phone numbers in quotes; website starts with https://",
         RULE,
-        *block("contact", [
-            "contact:",
-            "  address:",
-            f"    th: ศาลากลางจังหวัด{province.th}",
-            f"    en: {province.en} Provincial Hall",
-            "  phones:",
-            "    - \"0 XXXX XXXX\"",
-            "  emails:",
-            "    - \"ชื่อ@โดเมน\"",
-            "  website: https://",
-            "  sources:",
-            f"    - {SOURCE_ID}",
-        ]),
+        *block("contact", own["contact"]),
         "",
         RULE,
         "# แหล่งที่มา / Sources",
@@ -234,14 +280,7 @@ def office_template(province: Province, national=None, national_text: str = "", 
         "# The documents or web pages the content of this file comes from; sections refer to them by id. Turn",
         "# this on together with any section below; add as many sources as needed (each with its own id).",
         RULE,
-        *block("sources", [
-            "sources:",
-            f"  - id: {SOURCE_ID}",
-            "    title:",
-            f"      th: เว็บไซต์{th_name}",
-            f"      en: {en_name} website",
-            "    url: https://",
-        ]),
+        *block("sources", own["sources"]),
     ]
 
     sections = national_sections(national_text, national_root) if national_root is not None else {}

@@ -1,0 +1,220 @@
+"""The live preview (`make preview`, `make serve`) never hangs on a data error.
+
+`mkdocs serve` rebuilds after every save; when a rebuild raises, its server keeps every page
+request and every live-reload poll waiting for a build that never finishes ("the server will appear
+stuck"). So while serving, a data error does not stop the build: the site is built from the last
+good pages (docs/ is only written when the data is valid), and every page gets a banner in Thai and
+English listing each problem (file:line:col, message, fix). On the next save that fixes the file,
+the rebuild succeeds, live reload refreshes the open page and the banner is gone. A `mkdocs build`
+(and CI) still fails on the first error.
+
+The MkDocs hooks (hooks/changwat_site.py) call:
+
+    on_startup(command)                          start_serving(command == "serve")
+    on_config, on pages.DataError                show(project, error) → True: go on building
+    on_config, when the data is valid            clear()
+    on_post_page / on_post_template("404.html")  with_banner(html)
+    on_config (first)                            faster_rebuilds(config): compiled templates and the
+                                                 installed theme's file list kept between rebuilds
+
+When the preview starts with broken data there are no last good pages yet: placeholder pages
+(home, and the previewed offices' pages, both languages) are written so that those addresses answer
+with the banner instead of "404".
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from ..project import Project
+from .urls import LANGS, docs_path, office_url
+
+MAX_SHOWN = 50  # problems listed in the banner (all are counted)
+
+
+@dataclass
+class _State:
+    serving: bool = False
+    problems: list = field(default_factory=list)  # list[Problem]; empty: the data is valid
+    report: str = ""  # when there are no Problem objects (e.g. an unknown CHANGWAT_PREVIEW)
+    count: int = 0
+
+
+STATE = _State()
+
+
+def start_serving(serving: bool) -> None:
+    STATE.serving = serving
+    clear()
+    if serving:
+        # The first save of an edited text runs the Thai lint on it, which loads pythainlp's
+        # dictionary (about 2 s): load it now, beside the first build, not when the editor saves.
+        threading.Thread(target=_load_thai_dictionary, name="changwat-warm-up", daemon=True).start()
+
+
+def _load_thai_dictionary() -> None:
+    from ..check import thai
+
+    thai.lint("สำนักงานจังหวัดเตรียมพจนานุกรม", "th", frozenset())
+
+
+def serving() -> bool:
+    return STATE.serving
+
+
+def clear() -> None:
+    STATE.problems, STATE.report, STATE.count = [], "", 0
+
+
+def show(project: Project, error) -> bool:
+    """Record the data's problems for the banner. True when serving (the build goes on with the last
+    good pages); False otherwise (the caller stops the build)."""
+    if not STATE.serving:
+        return False
+    STATE.problems = _errors(project)
+    STATE.count = getattr(error, "count", len(STATE.problems)) or len(STATE.problems)
+    STATE.report = "" if STATE.problems else getattr(error, "report", str(error))
+    _placeholders(project)
+    return True
+
+
+_LAST: dict[str, tuple[tuple, list]] = {}
+
+
+def _errors(project: Project) -> list:
+    """The data's errors as Problems. MkDocs runs on_config once per language: the second time, with
+    the same files, the first answer is reused instead of validating again."""
+    from ..check import load_dataset
+    from ..load.files import data_files
+
+    files = data_files(project.data)
+    key = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.exists())
+    cached = _LAST.get(str(project.data))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    _, problems = load_dataset(project)
+    errors = [p for p in problems if p.severity == "error"]
+    _LAST[str(project.data)] = (key, errors)
+    return errors
+
+
+def _placeholders(project: Project) -> None:
+    from .pages import preview_offices
+
+    urls = ["", *(office_url(slug) for slug in sorted(preview_offices() or ()))]
+    for url in urls:
+        for lang in LANGS:
+            path = project.docs / docs_path(url, lang)
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text("---\nsearch:\n  exclude: true\n---\n\n# สำนักงานจังหวัด · Provincial offices\n",
+                                encoding="utf-8")
+
+
+def banner() -> str:
+    """The problems as HTML (empty when the data is valid)."""
+    if not STATE.problems and not STATE.report:
+        return ""
+    items = []
+    for p in STATE.problems[:MAX_SHOWN]:
+        where = f"{p.pos.path}:{p.pos.line}:{p.pos.col}"
+        items.append(
+            "<li>"
+            f"<code>{html.escape(where)}</code> <code>[{html.escape(p.code)}]</code><br>"
+            f"<span lang=\"th\">{html.escape(p.th)}</span><br><span lang=\"en\">{html.escape(p.en)}</span>"
+            + (f"<br><span lang=\"th\">แก้ไข: {html.escape(p.fix_th)}</span>" if p.fix_th else "")
+            + (f"<br><span lang=\"en\">fix: {html.escape(p.fix_en)}</span>" if p.fix_en else "")
+            + "</li>")
+    more = len(STATE.problems) - MAX_SHOWN
+    if more > 0:
+        items.append(f"<li>… อีก {more} ปัญหา / {more} more problem(s): <code>changwat validate</code></li>")
+    body = f"<ol>{''.join(items)}</ol>" if items else f"<pre>{html.escape(STATE.report)}</pre>"
+    return (
+        '<div id="changwat-problems" role="alert" style="background:#fff3f3;color:#000;border:3px solid #b00020;'
+        'padding:1em 1.5em;margin:0;font-size:1rem;line-height:1.5;position:relative;z-index:10">'
+        f"<h2 style=\"margin:0 0 .5em\">ข้อมูลมีข้อผิดพลาด {STATE.count} รายการ · The data has {STATE.count} error(s)</h2>"
+        "<p style=\"margin:0 0 .5em\">หน้านี้แสดงเนื้อหาที่ถูกต้องครั้งล่าสุด แก้ไฟล์ตามรายการด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง<br>"
+        "This page shows the last good content. Fix the file as listed below and save: the page reloads by itself.</p>"
+        f"{body}</div>"
+    )
+
+
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled Jinja templates kept in memory for the life of the process. `mkdocs serve` makes new
+    Jinja environments on every rebuild (Material's theme, changwat's page templates) and would
+    compile the same ~120 templates again each time (about a second on a busy machine). A
+    template's checksum is part of the key: an edited template is compiled again."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if (code := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = MemoryBytecodeCache()
+
+
+class _ListedOnce(jinja2.FileSystemLoader):
+    """A theme loader that lists an installed theme's files once per process (MkDocs lists all
+    ~29 000 files of Material, icons included, on every rebuild to find its static files). Folders
+    of the project itself (templates/theme) are listed every time: an editor may add a file."""
+
+    listings: dict[str, list[str]] = {}
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for path in self.searchpath:
+            if (listing := self.listings.get(path)) is None:
+                # hidden files and folders (Material's .icons/: 28 000 files) are never static files
+                # for MkDocs (its filter drops '.*' and '*/.*'), so they are not listed at all
+                listing = [name for name in jinja2.FileSystemLoader(path).list_templates()
+                           if not any(part.startswith(".") for part in name.split("/"))]
+                if "site-packages" in Path(path).parts:
+                    self.listings[path] = listing
+            found.update(listing)
+        return sorted(found)
+
+
+def faster_rebuilds(config) -> None:
+    """While serving: the theme's Jinja environment lists the installed theme once and keeps compiled
+    templates between rebuilds. A `mkdocs build` is not changed."""
+    if not STATE.serving:
+        return
+    theme = config.theme
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        if isinstance(env.loader, jinja2.FileSystemLoader) and type(env.loader) is jinja2.FileSystemLoader:
+            env.loader = _ListedOnce(env.loader.searchpath, encoding=env.loader.encoding)
+        env.bytecode_cache = COMPILED_TEMPLATES
+        return env
+
+    theme.get_env = get_env
+
+
+_BODY = re.compile(r"<body[^>]*>", re.I)
+
+
+def with_banner(page: str, reload_seconds: int | None = None) -> str:
+    """The page with the banner at the top of its body (unchanged when the data is valid).
+    reload_seconds: for pages live reload does not refresh (the server's 404 page)."""
+    text = banner()
+    if not text:
+        return page
+    if reload_seconds:
+        page = page.replace("</head>", f'<meta http-equiv="refresh" content="{reload_seconds}"></head>', 1)
+    m = _BODY.search(page)
+    return page[:m.end()] + text + page[m.end():] if m else text + page
+
