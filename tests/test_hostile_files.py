@@ -32,12 +32,13 @@ import pytest
 
 from conftest import REPO, VENV_BIN, build_env, copy_data
 
+pytestmark = pytest.mark.build  # real builds: not in make test-fast
+
 # Runs a command and reports its time and peak memory (RUSAGE_CHILDREN of this wrapper: the command
 # is its only child, so ru_maxrss is the command's peak in KiB).
 MEASURE = """
 import json, resource, subprocess, sys, time
 
-pytestmark = pytest.mark.build  # real builds: not in make test-fast
 start = time.monotonic()
 r = subprocess.run(sys.argv[1:], capture_output=True)
 seconds = time.monotonic() - start

@@ -369,6 +369,20 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
 
             with ThreadPoolExecutor(1) as pool:
                 pool.submit(asyncio.run, run(folder)).result()
+    _stable_entry(out / "pagefind-entry.json")
+
+
+def _stable_entry(path: Path) -> None:
+    """Pagefind lists its languages in pagefind-entry.json in the order its threads finish: sorted
+    here, so that two builds of the same data are byte-identical."""
+    import json
+
+    if not path.exists():
+        return
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(entry.get("languages"), dict):
+        entry["languages"] = dict(sorted(entry["languages"].items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str],

@@ -471,6 +471,14 @@
   })
   if (toggle)
     toggle.addEventListener("change", () => { if (toggle.checked) input.focus() })
+  /* ?q=… opens the search with that query (the search boxes of the home and 404 pages are plain forms) */
+  const asked = new URLSearchParams(location.search).get("q")
+  if (asked) {
+    input.value = asked
+    if (toggle) toggle.checked = true
+    input.focus()
+    update()
+  }
 
   window.changwatSearch = Object.freeze({
     search,
