@@ -43,6 +43,8 @@ def texts() -> list[Path]:
 
     theme = Path(material.__file__).parent / "templates" / "partials" / "languages"
     return [*sorted((ROOT / "data").rglob("*.yaml")), *sorted((ROOT / "data").rglob("*.txt")),
+            *sorted((ROOT / "data").rglob("*.csv")),  # the registry and DOPA's district names
+            ROOT / "src" / "changwat" / "model" / "dopa.py",  # the credit pages print
             *sorted(p for p in (ROOT / "templates").rglob("*") if p.suffix in (".html", ".j2", ".md", ".css", ".js")),
             *sorted((ROOT / "src" / "changwat").rglob("*.yaml")), *sorted((ROOT / "src" / "changwat" / "build").rglob("*.py")),
             theme / "th.html", theme / "en.html"]

@@ -57,6 +57,9 @@ class SearchPage:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.goto(site_url + ("" if lang == "th" else "en/") + path, wait_until="networkidle")
         self.box = self.page.locator("[data-changwat-search] input[name=query]")
+        # the search script comes when a reader reaches for the box (templates/theme/partials/search.html)
+        self.page.evaluate("document.querySelector('[data-changwat-search] input[name=query]').focus()")
+        self.page.wait_for_function("() => window.changwatSearch !== undefined")
 
     def search(self, query: str) -> list[list[str]]:
         """The result pages of the query (through the script's API), each its links."""

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
+from changwat.build.ui import ui_strings
 from changwat.project import read_config
 from changwat.build import pages as site
 from changwat.model import Text, resolve
@@ -262,6 +263,8 @@ def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_na
     config = read_config(REPO / "mkdocs.yml")
     config.pop("hooks")
     config.pop("watch")
+    # the 404 page's strings, which the hook gives the theme (the one place UI strings live)
+    config.setdefault("extra", {}).setdefault("changwat", {})["ui"] = ui_strings()
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(REPO / "templates" / "theme")
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")

@@ -322,12 +322,11 @@ class Renderer:
 
     def facts(self, lang: str, url: str, office: ResolvedOffice | None) -> PageFacts:
         ui = ui_strings()[lang]
-        name = clean(office.name.shown(lang)[0] if office else ui["standard_title"])
         page = self.info.abs_url(lang_url(lang, url))
 
-        def correct(section: str, title: str, anchor: str) -> Link:
-            return Link(self.info.correction_url(office.slug if office else "all", section, f"{page}#{anchor}",
-                                                 f"{ui['correct']}: {name} – {title}"), ui["correct"])
+        def correct(section: str, anchor: str) -> Link:
+            return Link(self.info.correction_url(office.slug if office else "all", section, f"{page}#{anchor}"),
+                        ui["correct"])
 
         return PageFacts(lang, url, ui, office.slug if office else None, self.by_slug, self.national_laws,
                          contribute_links(self.info, office, ui) if office else None, correct)

@@ -79,7 +79,7 @@ class PageFacts:
     provinces: dict[str, Province]  # the registry by slug
     national_laws: dict[str, Law]  # laws a reference may name although the page does not show them
     contribute: Callable[[str], Link] | None  # a link that starts a contribution (office pages only)
-    correct: Callable[[str, str, str], Link] | None = None  # (section, its title, heading id) → "suggest a correction"
+    correct: Callable[[str, str], Link] | None = None  # (section, heading id) → "suggest a correction"
 
 
 def province_view(p: Province, lang: str, frm: str, current: str | None = None) -> ProvinceView:
@@ -255,7 +255,7 @@ class SectionViews:
                 id=kind.anchor, kind=kind.template, title=self.ui[kind.ui_key], inherited=inherited,
                 standard_href=href(self.f.url, STANDARD) + f"#{kind.anchor}",
                 cites=self.cites("national" if standard else sec.origin, value.sources),
-                body=body, key=key, correct=self.correct(name, kind.ui_key, kind.anchor),
+                body=body, key=key, correct=self.correct(name, kind.anchor),
                 missing=self.ui["history_missing"] if history_missing else None,
                 contribute=self.f.contribute("contribute_history") if history_missing and self.f.contribute else None,
             ))
@@ -264,7 +264,7 @@ class SectionViews:
                     id=AUDIT_ID, kind="audit", title=self.ui["internal_audit"], inherited=inherited,
                     standard_href=href(self.f.url, STANDARD) + f"#{AUDIT_ID}", cites=(),
                     body=self.audit(value.audit), key=self.key("audit", inherited), missing=None, contribute=None,
-                    correct=self.correct("organisation", "internal_audit", AUDIT_ID),
+                    correct=self.correct("organisation", AUDIT_ID),
                 ))
         earlier = tuple(earlier)
         if earlier:
@@ -275,8 +275,8 @@ class SectionViews:
             ))
         return tuple(out), chart
 
-    def correct(self, section: str, ui_key: str, anchor: str) -> Link | None:
-        return self.f.correct(section, self.ui[ui_key], anchor) if self.f.correct is not None else None
+    def correct(self, section: str, anchor: str) -> Link | None:
+        return self.f.correct(section, anchor) if self.f.correct is not None else None
 
     def chart(self, org: OrganisationView, audit: AuditUnit | None, head: HeadView | None) -> ChartView:
         """The org chart: the head of office (the office's own, or the position alone), the work

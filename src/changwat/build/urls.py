@@ -92,13 +92,13 @@ class SiteInfo:
     def national_edit_url(self) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{self.data_path}/national.yaml"
 
-    def correction_url(self, office: str, section: str, page: str, title: str) -> str:
+    def correction_url(self, office: str, section: str, page: str) -> str:
         """GitHub's new-issue form "suggest a correction" (.github/ISSUE_TEMPLATE/suggest-correction.yml)
         prefilled with the office (its slug, or "all" for the national standard), the section (its
-        field name), the page's address and a title: a reader reports a wrong fact without knowing
-        YAML (the form asks for the source of the correction). The parameters are the form's field ids."""
-        query = urlencode({"template": CORRECTION_FORM, "title": title, "office": office, "section": section,
-                           "page": page})
+        field name) and the page's address: a reader reports a wrong fact without knowing YAML (the
+        form asks for the source of the correction). The parameters are the form's field ids; the
+        title is the form's own (a title here would weigh on every page: one link per section)."""
+        query = urlencode({"template": CORRECTION_FORM, "office": office, "section": section, "page": page})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
     def edit_url(self, slug: str, exists: bool, province=None) -> str:
