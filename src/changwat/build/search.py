@@ -369,6 +369,13 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
 
             with ThreadPoolExecutor(1) as pool:
                 pool.submit(asyncio.run, run(folder)).result()
+    # Pagefind lists the languages in no fixed order: sorted, two builds of the same site are the same
+    import json
+
+    entry = out / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str],
