@@ -14,7 +14,9 @@ mkdocs-static-i18n builds the site once per language and writes the search plugi
 languages, at the root, from its own on_post_build (priority -100) after the last language. This hook
 runs after it (priority -200) and does its work only when the index holds every language built (the
 call inside the first language's build sees an intermediate index). Segmentations are cached by
-content (.cache/changwat/search.json), so an unchanged text is never segmented twice. Nothing here
+content (.cache/changwat/search.json), so an unchanged text is never segmented twice, and the last
+Pagefind bundle is kept (.cache/changwat/pagefind/<key>), so a build whose pages did not change copies
+it instead of running Pagefind. Nothing here
 depends on the theme: the search plugin's index is MkDocs' own format, and the browser side talks to
 pagefind.js, not to the theme's search worker.
 """
@@ -82,7 +84,7 @@ def on_post_build(config):
     if not provinces:
         log.info("changwat: no %s: province names are not in the search lexicon", project.registry)
     try:
-        pages = search.write_index(index, segmenter, locales, provinces, site / "pagefind")
+        pages = search.write_index(index, segmenter, locales, provinces, site / "pagefind", project.cache)
     except Exception as e:  # Pagefind failed: the build must not pass without search
         raise _fail(config, f"changwat search: the index was not written: {e}") from e
     segmenter.save()

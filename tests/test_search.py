@@ -273,3 +273,20 @@ def test_built_site_has_one_pagefind_index_per_language(built_site):
     assert "changwat-search.js" in page and "data-changwat-search" in page
     assert 'name="search"' not in page and "data-md-component=\"search" not in page
     assert "thai-search.js" not in page
+
+
+def test_an_unchanged_index_is_copied_from_the_cache_not_indexed_again(tmp_path, monkeypatch, seg):
+    provinces: list = []
+    first = tmp_path / "a" / "pagefind"
+    search.write_index(index(), seg, LOCALES, provinces, first, tmp_path / "cache")
+    monkeypatch.setattr(search, "write_pagefind", lambda *a: pytest.fail("Pagefind ran again"))
+    again = tmp_path / "b" / "pagefind"
+    search.write_index(index(), seg, LOCALES, provinces, again, tmp_path / "cache")
+    files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (again / f).read_bytes() for f in files)
+    # a changed text is indexed again, and only the latest bundle is kept
+    changed = index()
+    changed["docs"][1]["text"] = "<p>อ่างทอง ภาคกลาง ริมแม่น้ำเจ้าพระยา</p>"
+    with pytest.raises(pytest.fail.Exception, match="Pagefind ran again"):
+        search.write_index(changed, seg, LOCALES, provinces, tmp_path / "c" / "pagefind", tmp_path / "cache")

@@ -369,35 +369,66 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
 
             with ThreadPoolExecutor(1) as pool:
                 pool.submit(asyncio.run, run(folder)).result()
-    _stable_entry(out / "pagefind-entry.json")
-
-
-def _stable_entry(path: Path) -> None:
-    """Pagefind lists its languages in pagefind-entry.json in the order its threads finish: sorted
-    here, so that two builds of the same data are byte-identical."""
+    # Pagefind lists the languages in no fixed order: sorted, two builds of the same site are the same
     import json
 
-    if not path.exists():
-        return
-    entry = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(entry.get("languages"), dict):
-        entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entry = out / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    data["languages"] = dict(sorted(data.get("languages", {}).items()))
+    entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str],
-                provinces: Iterable[Any], out: Path) -> list[SearchPage]:
+                provinces: Iterable[Any], out: Path, cache_dir: Path | None = None) -> list[SearchPage]:
     """Everything the browser searches with, into ``out`` (the site's pagefind/ folder): Pagefind's
-    bundle from the search plugin's ``index`` and a lexicon per language. Returns the pages indexed."""
+    bundle from the search plugin's ``index`` and a lexicon per language. Returns the pages indexed.
+
+    With ``cache_dir``, the bundle is kept in ``cache_dir/pagefind/<key>`` (the key: every page as
+    indexed, the lexicons, Pagefind's version and this module), and a build whose pages did not
+    change copies it instead of running Pagefind again (about 1 s for the whole site). Only the
+    latest bundle is kept."""
     import json
     import shutil
+    from importlib.metadata import version
 
     pages = search_pages(index, segmenter, locales)
-    shutil.rmtree(out, ignore_errors=True)
-    write_pagefind(pages, out)
     provinces = list(provinces)
-    for lang in locales:
-        (out / f"changwat-lexicon.{lang}.json").write_text(
-            json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":")),
-            encoding="utf-8")
+    lexicons = {lang: json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":"))
+                for lang in locales}
+    shutil.rmtree(out, ignore_errors=True)
+    key = digest(Path(__file__).read_bytes(), version("pagefind"), *lexicons.values(),
+                 *(f"{page.url}\n{page.html()}" for page in pages))
+    kept = cache_dir / "pagefind" / key if cache_dir is not None else None
+    if kept is not None and (kept / "pagefind-entry.json").exists():
+        try:
+            shutil.copytree(kept, out)
+            return pages
+        except OSError:  # removed meanwhile by another build: index again
+            shutil.rmtree(out, ignore_errors=True)
+    write_pagefind(pages, out)
+    for lang, text in lexicons.items():
+        (out / f"changwat-lexicon.{lang}.json").write_text(text, encoding="utf-8")
+    if kept is not None:
+        _keep(out, kept)
     return pages
+
+
+def _keep(out: Path, kept: Path) -> None:
+    """Copy the bundle into the cache under its key, atomically (builds may run side by side), and
+    remove older bundles."""
+    import os
+    import shutil
+    import tempfile
+
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=kept.parent))
+    try:
+        shutil.copytree(out, tmp / "bundle")
+        os.rename(tmp / "bundle", kept)
+    except OSError:  # another build kept the same bundle first
+        pass
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    for other in kept.parent.iterdir():
+        if other.name != kept.name and not other.name.startswith(".tmp-"):
+            shutil.rmtree(other, ignore_errors=True)
