@@ -9,6 +9,7 @@
 #   make test         the whole gate: everything the tests need (venv, dependencies, Chromium, LibreOffice
 #                     Calc, the Nu Html Checker), then every test (what .ci/run calls)
 #   make test-fast    the edit loop: unit and golden tests only (no site build, no browser), under a minute
+#   make lint         ruff (lint and format) and mypy --strict on the package (part of make test)
 #   make regen        rewrite every generated artefact after an intended change: golden outputs, page
 #                     snapshots, JSON Schemas and the field reference, CONTRIBUTING's examples
 #   make bench-deps   what bench/lighthouse.py and bench/subset_fonts.py need: Debian's nginx, and
@@ -30,7 +31,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 OFFICE      ?= ang-thong
 
-.PHONY: site pages serve serve-th preview test test-fast regen deps chromium judges libreoffice bench-deps constraints clean
+.PHONY: site pages serve serve-th preview test test-fast regen lint deps chromium judges libreoffice bench-deps constraints clean
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict $(MKDOCS_ARGS)
@@ -49,6 +50,12 @@ preview: $(STAMP)
 
 test: $(STAMP) chromium judges libreoffice
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# ruff (lint and format check) on the whole tree, mypy --strict on the package (pyproject.toml)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not build and not browser" $(PYTEST_ARGS)
