@@ -13,7 +13,7 @@ Sections
             the richest office file, renamed, in a temporary data folder), as paired runs against
             today's data: the median of the per-pair ratios
   preview   a one-language rebuild after editing one office file, as `make serve-th` does it
-  weight    an office page's first-load weight (HTML, CSS, JS, fonts; raw and gzip), search index size
+  weight    an office page's first-load weight (HTML, CSS, JS, fonts; raw and gzip), the search's own files
 """
 
 from __future__ import annotations
@@ -371,26 +371,17 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
         worst = max(worst, total)
         detail = ", ".join(f"{k} {v[0] / 1024:.0f}/{v[1] / 1024:.0f}" for k, v in by.items())
         rows.append((f"office page ({lang}) first load, KiB raw/gzip", f"{detail}; total {total / 1024:.0f} KiB gzip"))
-    index = site / "search" / "search_index.json"
-    if index.exists():
-        data = index.read_bytes()
-        rows.append(("search index (both languages, one file)", f"{len(data) / 1024:.0f} KiB raw, {gz(data) / 1024:.0f} KiB gzip"))
-        from changwat.build.search import locales_of, split_by_language
-
-        import json
-
-        for lang, part in split_by_language(json.loads(data), locales_of([("th", True), ("en", False)])).items():
-            blob = json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode()
-            rows.append((f"  of which {lang}", f"{len(blob) / 1024:.0f} KiB raw, {gz(blob) / 1024:.0f} KiB gzip"))
-        # what Material's search worker fetches once the page is up (not needed to read the page)
-        lunr = site / "assets" / "javascripts" / "lunr"
-        worker = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
-        extra = [*worker, lunr / "min" / "lunr.stemmer.support.min.js", lunr / "min" / "lunr.multi.min.js",
-                 lunr / "min" / "lunr.th.min.js", lunr / "wordcut.js", index]
-        got = [p.read_bytes() for p in extra if p.exists()]
-        rows.append(("after the page is up: search worker + lunr (th) + index",
-                     f"{sum(map(len, got)) / 1024:.0f} KiB raw, {sum(map(gz, got)) / 1024:.0f} KiB gzip "
-                     f"(wordcut.js alone {gz((lunr / 'wordcut.js').read_bytes()) / 1024:.0f} KiB gzip)"))
+    # the search (changwat-search.js with Pagefind) loads nothing until a reader uses the box; what a
+    # first search downloads per engine is measured by bench/search_bakeoff.py
+    search_js = site / "assets" / "javascripts" / "changwat-search.js"
+    pagefind = site / "pagefind"
+    if search_js.exists() and pagefind.is_dir():
+        index = [q for q in pagefind.rglob("*") if q.is_file()]
+        rows.append(("search, fetched only when used: changwat-search.js",
+                     f"{len(search_js.read_bytes()) / 1024:.0f} KiB raw, {gz(search_js.read_bytes()) / 1024:.0f} KiB gzip"))
+        rows.append(("search index on the server (both languages, all fragments)",
+                     f"{sum(q.stat().st_size for q in index) / 1024:.0f} KiB in {len(index)} files "
+                     "(a reader downloads only their language's chunks for the words typed)"))
     results["page"] = worst
     rows.append(("budget: office page ≤ 100 KiB gzip", verdict(worst / 1024, BUDGETS["page"] / 1024, "KiB")))
     return rows
