@@ -60,11 +60,11 @@ PAGES = {  # page kind → path under the base
 SEARCH_PARTS = ("/search/search_index.json", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
 
 BUDGETS = {
-    "performance": 95,          # score, at least
-    "lcp": 2.5,                 # s, at most
-    "accessibility": 100,       # score, at least
-    "best-practices": 100,      # score, at least (no console error, no 404)
-    "office-weight": 100_000,   # bytes transferred (gzip, headers too), office page first load, fonts included
+    "performance": 95,  # score, at least
+    "lcp": 2.5,  # s, at most
+    "accessibility": 100,  # score, at least
+    "best-practices": 100,  # score, at least (no console error, no 404)
+    "office-weight": 100_000,  # bytes transferred (gzip, headers too), office page first load, fonts included
 }
 
 NGINX_CONF = """
@@ -109,8 +109,13 @@ def build(site: Path, url: str) -> float:
     with tempfile.TemporaryDirectory() as docs:
         env["CHANGWAT_DOCS_DIR"] = docs
         start = time.perf_counter()
-        proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(site)],
-                              cwd=ROOT, env=env, capture_output=True, text=True)
+        proc = subprocess.run(
+            [str(BIN / "mkdocs"), "build", "--strict", "-q", "-d", str(site)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         elapsed = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"mkdocs build failed:\n{proc.stdout}\n{proc.stderr}")
@@ -124,8 +129,9 @@ class Nginx:
         self.tmp, self.port = tmp, port
         conf = tmp / "nginx.conf"
         conf.write_text(NGINX_CONF.format(tmp=tmp, port=port, root=root, base=BASE), encoding="utf-8")
-        self.proc = subprocess.Popen([NGINX, "-p", str(tmp), "-c", str(conf)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.proc = subprocess.Popen(
+            [NGINX, "-p", str(tmp), "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
         for _ in range(100):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}{BASE}", timeout=1).read()
@@ -159,10 +165,20 @@ class Nginx:
 
 def lighthouse(url: str, out: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROME}
-    proc = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-                           f"--chrome-flags={CHROME_FLAGS}",
-                           "--only-categories=performance,accessibility,best-practices,seo"],
-                          env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proc.returncode or not out.exists():
         raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
     return json.loads(out.read_text(encoding="utf-8"))
@@ -170,17 +186,23 @@ def lighthouse(url: str, out: Path) -> dict:
 
 def summarise(report: dict) -> dict:
     cats, audits = report["categories"], report["audits"]
-    score = lambda c: round((cats[c]["score"] or 0) * 100)  # noqa: E731
-    items = lambda a: (audits.get(a, {}).get("details") or {}).get("items", [])  # noqa: E731
+    score = lambda c: round((cats[c]["score"] or 0) * 100)
+    items = lambda a: (audits.get(a, {}).get("details") or {}).get("items", [])
     by_type = {}
     for row in items("resource-summary"):
         by_type[row["resourceType"]] = row["transferSize"]
     # what Material's search fetches once the page is up (its worker, lunr, the index): apart, since the
     # search is being replaced and may load on demand; the page budget is what reading the page costs
-    search = sum(r.get("transferSize", 0) for r in items("network-requests")
-                 if any(part in r.get("url", "") for part in SEARCH_PARTS))
-    failed = [a for a in cats["accessibility"]["auditRefs"] + cats["best-practices"]["auditRefs"]
-              if audits[a["id"]]["score"] is not None and audits[a["id"]]["score"] < 1 and a["weight"] > 0]
+    search = sum(
+        r.get("transferSize", 0)
+        for r in items("network-requests")
+        if any(part in r.get("url", "") for part in SEARCH_PARTS)
+    )
+    failed = [
+        a
+        for a in cats["accessibility"]["auditRefs"] + cats["best-practices"]["auditRefs"]
+        if audits[a["id"]]["score"] is not None and audits[a["id"]]["score"] < 1 and a["weight"] > 0
+    ]
     return {
         "performance": score("performance"),
         "accessibility": score("accessibility"),
@@ -196,15 +218,31 @@ def summarise(report: dict) -> dict:
         "blocking": [i["url"] for i in items("render-blocking-resources")],
         "console": [f"{i.get('source')}: {i.get('description', '')[:140]}" for i in items("errors-in-console")],
         "failed": sorted({a["id"] for a in failed}),
-        "lcp_element": next((i.get("node", {}).get("snippet", "") for i in items("largest-contentful-paint-element")
-                             if isinstance(i, dict) and "node" in i), ""),
+        "lcp_element": next(
+            (
+                i.get("node", {}).get("snippet", "")
+                for i in items("largest-contentful-paint-element")
+                if isinstance(i, dict) and "node" in i
+            ),
+            "",
+        ),
     }
 
 
 def median_of(runs: list[dict]) -> dict:
     out = dict(runs[len(runs) // 2])  # lists (blocking, console …) from one run
-    for key in ("performance", "accessibility", "best-practices", "seo", "lcp", "fcp", "tbt", "cls", "bytes",
-                "search_bytes"):
+    for key in (
+        "performance",
+        "accessibility",
+        "best-practices",
+        "seo",
+        "lcp",
+        "fcp",
+        "tbt",
+        "cls",
+        "bytes",
+        "search_bytes",
+    ):
         out[key] = statistics.median(r[key] for r in runs)
     out["perf_runs"] = [r["performance"] for r in runs]
     return out
@@ -215,7 +253,7 @@ def short(url: str) -> str:
 
 
 def report(kind: str, r: dict) -> list[str]:
-    ok = lambda good: "met" if good else "MISSED"  # noqa: E731
+    ok = lambda good: "met" if good else "MISSED"
     lines = [
         f"\n## {kind}",
         f"  performance     {r['performance']:.0f}  (runs {', '.join(map(str, r['perf_runs']))}; budget ≥ "
@@ -227,14 +265,19 @@ def report(kind: str, r: dict) -> list[str]:
         f"  best practices  {r['best-practices']:.0f}  (budget {BUDGETS['best-practices']}: "
         f"{ok(r['best-practices'] >= BUDGETS['best-practices'])}); SEO {r['seo']:.0f}",
         f"  transferred     {r['bytes'] / 1000:.1f} kB  ("
-        + ", ".join(f"{k} {v / 1000:.1f}" for k, v in r["by_type"].items() if k != "total" and v) + ")",
+        + ", ".join(f"{k} {v / 1000:.1f}" for k, v in r["by_type"].items() if k != "total" and v)
+        + ")",
     ]
     page = r["bytes"] - r["search_bytes"]
-    lines.append(f"  of which search {r['search_bytes'] / 1000:.1f} kB (worker, lunr, index: fetched once the page is "
-                 f"up); the page itself {page / 1000:.1f} kB")
+    lines.append(
+        f"  of which search {r['search_bytes'] / 1000:.1f} kB (worker, lunr, index: fetched once the page is "
+        f"up); the page itself {page / 1000:.1f} kB"
+    )
     if kind.startswith("office"):
-        lines.append(f"  budget: office page ≤ {BUDGETS['office-weight'] / 1000:.0f} kB first load without the search: "
-                     f"{ok(page <= BUDGETS['office-weight'])}")
+        lines.append(
+            f"  budget: office page ≤ {BUDGETS['office-weight'] / 1000:.0f} kB first load without the search: "
+            f"{ok(page <= BUDGETS['office-weight'])}"
+        )
     lines.append(f"  render-blocking {', '.join(map(short, r['blocking'])) or 'none'}")
     if r["lcp_element"]:
         lines.append(f"  LCP element     {r['lcp_element'][:120]}")
@@ -254,7 +297,11 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the summaries here")
     args = parser.parse_args()
-    for tool, hint in ((LIGHTHOUSE, "make bench-deps"), (Path(NGINX), "make bench-deps"), (Path(CHROME), "make chromium")):
+    for tool, hint in (
+        (LIGHTHOUSE, "make bench-deps"),
+        (Path(NGINX), "make bench-deps"),
+        (Path(CHROME), "make chromium"),
+    ):
         if not Path(tool).exists():
             raise SystemExit(f"{tool} is missing: run `{hint}`")
     port = args.port or free_port()

@@ -80,7 +80,7 @@ def with_marker(text: str, slug: str, marker: str) -> str:
     without adding a lint warning."""
     m = re.search(r"^name:\n  th: (.*)\n  en: (.*)$", text, re.M)
     if m:
-        return text[:m.start()] + f"name:\n  th: {m.group(1)} {marker}\n  en: {m.group(2)} {marker}" + text[m.end():]
+        return text[: m.start()] + f"name:\n  th: {m.group(1)} {marker}\n  en: {m.group(2)} {marker}" + text[m.end() :]
     from changwat.model.registry import load_registry
 
     p = load_registry(ROOT / "data" / "registry" / "provinces.csv").by_slug[slug]
@@ -177,8 +177,13 @@ def measure_browser(office: str, runs: int, timeout: float) -> dict:
         data, docs = Path(tmp) / "data", Path(tmp) / "docs"
         shutil.copytree(ROOT / "data", data)
         docs.mkdir()
-        env.update(NO_MKDOCS_2_WARNING="1", CHANGWAT_SITE_URL=base, CHANGWAT_PREVIEW=office,
-                   CHANGWAT_DATA_DIR=str(data), CHANGWAT_DOCS_DIR=str(docs))
+        env.update(
+            NO_MKDOCS_2_WARNING="1",
+            CHANGWAT_SITE_URL=base,
+            CHANGWAT_PREVIEW=office,
+            CHANGWAT_DATA_DIR=str(data),
+            CHANGWAT_DOCS_DIR=str(docs),
+        )
         cmd = [str(BIN / "mkdocs"), "serve", "-f", str(ROOT / "mkdocs.yml"), "-a", f"127.0.0.1:{port}", "-w", str(data)]
         path = data / "provinces" / f"{office}.yaml"
         original = path.read_text(encoding="utf-8")
@@ -189,8 +194,9 @@ def measure_browser(office: str, runs: int, timeout: float) -> dict:
             wait_for([url], lambda page: True, timeout)
             time.sleep(1.0)
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium",
-                                            args=["--headless", "--no-sandbox", "--disable-gpu"])
+                browser = p.chromium.launch(
+                    executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"]
+                )
                 page = browser.new_page()
                 page.goto(url)
                 for _ in range(runs):
@@ -199,7 +205,9 @@ def measure_browser(office: str, runs: int, timeout: float) -> dict:
                     write(path, with_marker(original, office, marker))
                     result["change"].append(in_browser(page, marker, timeout, start))
                     # a save that breaks the file (a phone number without quotes): the problems appear
-                    broken = original.replace(f"province: {office}\n", f"province: {office}\ncontact:\n  phones:\n    - 035611234\n", 1)
+                    broken = original.replace(
+                        f"province: {office}\n", f"province: {office}\ncontact:\n  phones:\n    - 035611234\n", 1
+                    )
                     start = time.perf_counter()
                     write(path, broken)
                     result["break"].append(in_browser(page, "035611234", timeout, start))
@@ -225,12 +233,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--office", default="ang-thong", help="slug of an office that has a file")
-    parser.add_argument("--modes", default="preview,th,both",
-                        help="comma-separated: preview (make preview), th (make serve-th), both (make serve)")
+    parser.add_argument(
+        "--modes",
+        default="preview,th,both",
+        help="comma-separated: preview (make preview), th (make serve-th), both (make serve)",
+    )
     parser.add_argument("--in-place", action="store_true", help="edit the repository's data file (restored after)")
     parser.add_argument("--timeout", type=float, default=180.0)
-    parser.add_argument("--browser", action="store_true",
-                        help="make preview with the page open in Chromium: save → refreshed page (budget 1.5 s)")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="make preview with the page open in Chromium: save → refreshed page (budget 1.5 s)",
+    )
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
 
@@ -241,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print(f"make preview OFFICE={args.office}, Chromium open on the office page: save → the page shows it")
         print(f"{os.cpu_count()} CPU(s), median of {args.runs} run(s); every run in parentheses\n")
-        for what, label in (("change", "a change"), ("break", "a broken file (problems shown)"),
-                            ("fix", "the fix (page back)")):
+        for what, label in (
+            ("change", "a change"),
+            ("break", "a broken file (problems shown)"),
+            ("fix", "the fix (page back)"),
+        ):
             med = statistics.median(r[what])
             runs = ", ".join(f"{x:.2f}" for x in r[what])
             print(f"{label:32} {med:.2f} s  {'met' if med <= 1.5 else 'MISSED'} (≤ 1.5 s)  ({runs})")
@@ -261,11 +278,22 @@ def main(argv: list[str] | None = None) -> int:
         th = statistics.median(run[0] for run in r["runs"])
         en = statistics.median(run[1] for run in r["runs"]) if mode in ("both", "preview") else None
         whole = statistics.median(max(run) for run in r["runs"])  # every page served shows the change
-        label = {"th": "make serve-th (Thai only)", "both": "make serve (Thai + English)",
-                 "preview": f"make preview OFFICE={args.office}"}[mode]
+        label = {
+            "th": "make serve-th (Thai only)",
+            "both": "make serve (Thai + English)",
+            "preview": f"make preview OFFICE={args.office}",
+        }[mode]
         runs = "; ".join(" / ".join(f"{x:.1f}" for x in run) for run in r["runs"])
-        rows.append((label, f"{r['startup']:.1f} s", f"{th:.1f} s", f"{en:.1f} s" if en is not None else "—",
-                     f"{whole:.1f} s", runs))
+        rows.append(
+            (
+                label,
+                f"{r['startup']:.1f} s",
+                f"{th:.1f} s",
+                f"{en:.1f} s" if en is not None else "—",
+                f"{whole:.1f} s",
+                runs,
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     for i, row in enumerate(rows):
         print("  ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)).rstrip())

@@ -37,12 +37,12 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 BUDGETS = {
-    "build": 3.0,          # s, full bilingual build of 76 offices, median (2 cores)
-    "overhead": 0.10,      # share of the build that is not MkDocs itself
-    "validate": 0.5,       # s, `changwat validate` of all data
-    "preview": 2.0,        # s, refresh after editing one office
-    "page": 100 * 1024,    # bytes gzip, an office page's first load, fonts included
-    "scale": 1.3,          # build with 76 full offices / build of today's data
+    "build": 3.0,  # s, full bilingual build of 76 offices, median (2 cores)
+    "overhead": 0.10,  # share of the build that is not MkDocs itself
+    "validate": 0.5,  # s, `changwat validate` of all data
+    "preview": 2.0,  # s, refresh after editing one office
+    "page": 100 * 1024,  # bytes gzip, an office page's first load, fonts included
+    "scale": 1.3,  # build with 76 full offices / build of today's data
 }
 
 
@@ -73,6 +73,7 @@ def verdict(value: float, budget: float, unit: str = "s") -> str:
 
 # -- validate -----------------------------------------------------------------------------------
 
+
 def bench_validate(runs: int, results: dict) -> list[tuple[str, str]]:
     from changwat.check import load_dataset
     from changwat.load.files import data_files
@@ -94,8 +95,12 @@ def bench_validate(runs: int, results: dict) -> list[tuple[str, str]]:
         cli.append(time.perf_counter() - start)
     with tempfile.TemporaryDirectory() as empty:
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "changwat", "validate"], cwd=ROOT, capture_output=True,
-                       env={**ENV, "CHANGWAT_CACHE": empty})
+        subprocess.run(
+            [sys.executable, "-m", "changwat", "validate"],
+            cwd=ROOT,
+            capture_output=True,
+            env={**ENV, "CHANGWAT_CACHE": empty},
+        )
         t_cold = time.perf_counter() - start
     t_cli = statistics.median(cli)
     results["validate"] = t_cli
@@ -111,6 +116,7 @@ def bench_validate(runs: int, results: dict) -> list[tuple[str, str]]:
 
 # -- stages ---------------------------------------------------------------------------------------
 
+
 def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
     from changwat.build import pages as site
     from changwat.build.render import render_site
@@ -125,7 +131,8 @@ def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
     files = data_files(project.data)
     t_load, _ = median_time(lambda: [load_file(p) for p in files], runs)
     t_schema, _ = median_time(
-        lambda: [convert(load_file(p), National if p.name == "national.yaml" else Office) for p in files], runs)
+        lambda: [convert(load_file(p), National if p.name == "national.yaml" else Office) for p in files], runs
+    )
     t_validate, _ = median_time(lambda: load_dataset(project), runs)
     info = project.site
     ds, _ = load_dataset(project)
@@ -146,7 +153,7 @@ def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
     ]
     results["stages"] = t_validate + t_render + t_write_cold
     try:
-        from changwat.build import search  # noqa: F401  (the Thai search segmentation stage)
+        from changwat.build import search
 
         seg = getattr(search, "segment", None) or getattr(search, "segment_text", None)
         if seg is not None:
@@ -160,6 +167,7 @@ def bench_stages(runs: int, results: dict) -> list[tuple[str, str]]:
 
 # -- build --------------------------------------------------------------------------------------
 
+
 def _mkdocs(config: Path, site_dir: Path, docs_dir: Path, data_dir: Path | None = None) -> float:
     """Wall-clock seconds of one build; its CPU seconds (user + system) are appended to CPU_TIMES:
     on a shared machine the CPU time is the steadier figure."""
@@ -168,8 +176,13 @@ def _mkdocs(config: Path, site_dir: Path, docs_dir: Path, data_dir: Path | None 
         env["CHANGWAT_DATA_DIR"] = str(data_dir)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
-                          cwd=ROOT, capture_output=True, text=True, env=env)
+    proc = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -179,7 +192,6 @@ def _mkdocs(config: Path, site_dir: Path, docs_dir: Path, data_dir: Path | None 
 
 
 CPU_TIMES: list[float] = []
-
 
 
 def bench_build(runs: int, results: dict) -> list[tuple[str, str]]:
@@ -208,22 +220,39 @@ def bench_build(runs: int, results: dict) -> list[tuple[str, str]]:
     results["build"], results["overhead"] = t_full, overhead
     cause = []
     if "stages" in results:  # where our share goes, measured in-process by the stages section
-        cause = [("  of which validate + render + write (stages)", f"{results['stages']:.2f} s; the rest is importing "
-                  "the package and Jinja, the open-data files and the search-index rewrite")]
+        cause = [
+            (
+                "  of which validate + render + write (stages)",
+                f"{results['stages']:.2f} s; the rest is importing "
+                "the package and Jinja, the open-data files and the search-index rewrite",
+            )
+        ]
     return [
-        ("full bilingual build, clean docs/ (median)", f"{t_full:.2f} s  (runs: {', '.join(f'{x:.2f}' for x in full)})"),
-        ("baseline: mkdocs build, same Markdown, no hooks", f"{t_base:.2f} s  (runs: {', '.join(f'{x:.2f}' for x in base)})"),
+        (
+            "full bilingual build, clean docs/ (median)",
+            f"{t_full:.2f} s  (runs: {', '.join(f'{x:.2f}' for x in full)})",
+        ),
+        (
+            "baseline: mkdocs build, same Markdown, no hooks",
+            f"{t_base:.2f} s  (runs: {', '.join(f'{x:.2f}' for x in base)})",
+        ),
         ("our pipeline inside the build", f"{t_full - t_base:.2f} s = {overhead:.0%} of the build"),
-        ("CPU time (user + system), full / baseline", f"{c_full:.2f} s / {c_base:.2f} s: our share "
-                                                       f"{cpu_overhead:.0%} (steadier on a shared machine)"),
+        (
+            "CPU time (user + system), full / baseline",
+            f"{c_full:.2f} s / {c_base:.2f} s: our share {cpu_overhead:.0%} (steadier on a shared machine)",
+        ),
         *cause,
         ("ratio full / baseline", f"{t_full / t_base:.2f}"),
         ("budget: build ≤ 3 s", verdict(t_full, BUDGETS["build"])),
-        ("budget: not-MkDocs share ≤ 10 %", f"{'met' if overhead <= BUDGETS['overhead'] else 'MISSED'} ({overhead:.0%})"),
+        (
+            "budget: not-MkDocs share ≤ 10 %",
+            f"{'met' if overhead <= BUDGETS['overhead'] else 'MISSED'} ({overhead:.0%})",
+        ),
     ]
 
 
 # -- scale ----------------------------------------------------------------------------------------
+
 
 def full_data(dest: Path) -> tuple[str, int]:
     """A copy of data/ in which every province of the registry has an office file with full own
@@ -268,16 +297,25 @@ def bench_scale(runs: int, results: dict) -> list[tuple[str, str]]:
     results["scale"] = ratio
     return [
         ("full data", f"{count} office files, each a renamed copy of {source}.yaml ({size / 1024:.0f} KiB in all)"),
-        ("build, today's data (median)", f"{statistics.median(today):.2f} s  (runs: {', '.join(f'{x:.2f}' for x in today)})"),
-        ("build, 76 full offices (median)", f"{statistics.median(full):.2f} s  (runs: {', '.join(f'{x:.2f}' for x in full)})"),
+        (
+            "build, today's data (median)",
+            f"{statistics.median(today):.2f} s  (runs: {', '.join(f'{x:.2f}' for x in today)})",
+        ),
+        (
+            "build, 76 full offices (median)",
+            f"{statistics.median(full):.2f} s  (runs: {', '.join(f'{x:.2f}' for x in full)})",
+        ),
         ("ratio full / today (median of pairs)", f"{ratio:.2f}  (pairs: {', '.join(f'{x:.2f}' for x in ratios)})"),
-        ("ratio of CPU time (median of pairs)", f"{statistics.median(cpu_ratios):.2f}  "
-                                                f"(pairs: {', '.join(f'{x:.2f}' for x in cpu_ratios)})"),
+        (
+            "ratio of CPU time (median of pairs)",
+            f"{statistics.median(cpu_ratios):.2f}  (pairs: {', '.join(f'{x:.2f}' for x in cpu_ratios)})",
+        ),
         ("budget: ratio ≤ 1.3", f"{'met' if ratio <= BUDGETS['scale'] else 'MISSED'} ({ratio:.2f})"),
     ]
 
 
 # -- preview --------------------------------------------------------------------------------------
+
 
 def bench_preview(runs: int, results: dict) -> list[tuple[str, str]]:
     """Uses bench/preview.py (a real `mkdocs serve`, an edited office file, polling the served page)."""
@@ -286,15 +324,23 @@ def bench_preview(runs: int, results: dict) -> list[tuple[str, str]]:
 
     rows = []
     n = max(1, min(runs, 3))
-    for mode, label in (("preview", "make preview OFFICE=ang-thong (the editor's preview)"),
-                        ("th", "make serve-th (whole Thai site)"), ("both", "make serve (whole site)")):
+    for mode, label in (
+        ("preview", "make preview OFFICE=ang-thong (the editor's preview)"),
+        ("th", "make serve-th (whole Thai site)"),
+        ("both", "make serve (whole site)"),
+    ):
         r = preview.measure(mode, "ang-thong", n, False, 180.0)
         if "error" in r:
             rows.append((label, f"failed: {r['error']}"))
             continue
         slowest = statistics.median(max(run) for run in r["runs"])
-        rows.append((label, f"refresh {slowest:.2f} s after saving (server start {r['startup']:.1f} s; "
-                            f"runs {', '.join(f'{max(run):.2f}' for run in r['runs'])})"))
+        rows.append(
+            (
+                label,
+                f"refresh {slowest:.2f} s after saving (server start {r['startup']:.1f} s; "
+                f"runs {', '.join(f'{max(run):.2f}' for run in r['runs'])})",
+            )
+        )
         results.setdefault("preview", slowest)
         results["preview"] = min(results["preview"], slowest)
     if "preview" in results:
@@ -303,6 +349,7 @@ def bench_preview(runs: int, results: dict) -> list[tuple[str, str]]:
 
 
 # -- weight ----------------------------------------------------------------------------------------
+
 
 class _Assets(HTMLParser):
     def __init__(self):
@@ -359,8 +406,10 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
         subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=ROOT, env=ENV, check=True)
     rows = []
     worst = 0
-    for lang, page in (("th", site / "provinces" / "ang-thong" / "index.html"),
-                       ("en", site / "en" / "provinces" / "ang-thong" / "index.html")):
+    for lang, page in (
+        ("th", site / "provinces" / "ang-thong" / "index.html"),
+        ("en", site / "en" / "provinces" / "ang-thong" / "index.html"),
+    ):
         parts = page_weight(site, page, lang)
         by: dict[str, list[int]] = {}
         for kind, raw, z in parts:
@@ -377,18 +426,32 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
     pagefind = site / "pagefind"
     if search_js.exists() and pagefind.is_dir():
         index = [q for q in pagefind.rglob("*") if q.is_file()]
-        rows.append(("search, fetched only when used: changwat-search.js",
-                     f"{len(search_js.read_bytes()) / 1024:.0f} KiB raw, {gz(search_js.read_bytes()) / 1024:.0f} KiB gzip"))
-        rows.append(("search index on the server (both languages, all fragments)",
-                     f"{sum(q.stat().st_size for q in index) / 1024:.0f} KiB in {len(index)} files "
-                     "(a reader downloads only their language's chunks for the words typed)"))
+        rows.append(
+            (
+                "search, fetched only when used: changwat-search.js",
+                f"{len(search_js.read_bytes()) / 1024:.0f} KiB raw, {gz(search_js.read_bytes()) / 1024:.0f} KiB gzip",
+            )
+        )
+        rows.append(
+            (
+                "search index on the server (both languages, all fragments)",
+                f"{sum(q.stat().st_size for q in index) / 1024:.0f} KiB in {len(index)} files "
+                "(a reader downloads only their language's chunks for the words typed)",
+            )
+        )
     results["page"] = worst
     rows.append(("budget: office page ≤ 100 KiB gzip", verdict(worst / 1024, BUDGETS["page"] / 1024, "KiB")))
     return rows
 
 
-SECTIONS = {"validate": bench_validate, "stages": bench_stages, "build": bench_build, "scale": bench_scale,
-            "preview": bench_preview, "weight": bench_weight}
+SECTIONS = {
+    "validate": bench_validate,
+    "stages": bench_stages,
+    "build": bench_build,
+    "scale": bench_scale,
+    "preview": bench_preview,
+    "weight": bench_weight,
+}
 
 
 def main() -> int:

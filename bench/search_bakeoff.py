@@ -72,8 +72,13 @@ def build(config_root: Path, site_dir: Path, url: str, docs: Path, src: Path | N
         env["PYTHONPATH"] = str(src)
     docs.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", str(config_root / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=config_root, env=env, capture_output=True, text=True)
+    proc = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-f", str(config_root / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=config_root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     seconds = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"build failed in {config_root}:\n{proc.stderr[-3000:]}")
@@ -97,9 +102,23 @@ def build_pagefind(serve: Path) -> float:
     shutil.copytree(serve / "lunr", site)
     shutil.rmtree(site / "search", ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([str(BIN / "python"), "-m", "pagefind", "--site", str(site), "--root-selector", "article",
-                    "--exclude-selectors", "[data-search-exclude]", "--exclude-selectors", ".headerlink"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            str(BIN / "python"),
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--root-selector",
+            "article",
+            "--exclude-selectors",
+            "[data-search-exclude]",
+            "--exclude-selectors",
+            ".headerlink",
+        ],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - start
 
 
@@ -139,12 +158,12 @@ class Engine:
         host that compresses would send them; Pagefind's own files are compressed already)."""
         self.page.wait_for_load_state("networkidle")
         site = Path(urlsplit(self.base).path.strip("/"))  # the engine's folder under the served root
-        mine = [p for p in SERVED[self.start:] if p.is_relative_to(ROOTS[0] / site)]
+        mine = [p for p in SERVED[self.start :] if p.is_relative_to(ROOTS[0] / site)]
         return sum(gzip_size(p) for p in mine if SEARCH_FILES.search("/" + p.relative_to(ROOTS[0] / site).as_posix()))
 
     def location(self, href: str) -> str:
         parts = urlsplit(href)
-        path = unquote(parts.path)[len(urlsplit(self.base).path):]
+        path = unquote(parts.path)[len(urlsplit(self.base).path) :]
         return path + (f"#{parts.fragment}" if parts.fragment else "")
 
     def search(self, query: str) -> list[list[str]]:
@@ -171,7 +190,8 @@ class Lunr(Engine):
         self.box.press("End")
         self.page.wait_for_function(f"p => ({meta})() !== p", arg=PLACEHOLDER[self.lang])
         groups = self.page.eval_on_selector_all(
-            ".md-search-result__item", "items => items.map(li => [...li.querySelectorAll('a[href]')].map(a => a.href))")
+            ".md-search-result__item", "items => items.map(li => [...li.querySelectorAll('a[href]')].map(a => a.href))"
+        )
         return [[self.location(h) for h in g] for g in groups]
 
 
@@ -179,7 +199,8 @@ class Pagefind(Engine):
     name = "pagefind"
 
     def search(self, query: str) -> list[list[str]]:
-        groups = self.page.evaluate("""async ([base, q, top]) => {
+        groups = self.page.evaluate(
+            """async ([base, q, top]) => {
             window.__pf = window.__pf || await import(base + 'pagefind/pagefind.js')
             const found = await window.__pf.search(q)
             const out = []
@@ -188,9 +209,16 @@ class Pagefind(Engine):
               out.push([d.url, ...d.sub_results.map(s => s.url)])
             }
             return out
-        }""", [self.base, query, TOP])
-        return [[self.location(self.base + u.lstrip("/").removeprefix(urlsplit(self.base).path.strip("/") + "/"))
-                 for u in g] for g in groups]
+        }""",
+            [self.base, query, TOP],
+        )
+        return [
+            [
+                self.location(self.base + u.lstrip("/").removeprefix(urlsplit(self.base).path.strip("/") + "/"))
+                for u in g
+            ]
+            for g in groups
+        ]
 
 
 class Changwat(Engine):
@@ -237,8 +265,10 @@ def run_engine(browser, engine: str, base: str, queries: list[dict], misses: boo
                     out["first_n"] += 1
                     out["first"] += first
                 if misses and not (recall and (first or not q.get("first"))):
-                    print(f"  [{engine} {lang}] miss {q['q']!r} ({q.get('why', '')}): "
-                          f"{[g[:2] for g in groups[:3]]}", file=sys.stderr)
+                    print(
+                        f"  [{engine} {lang}] miss {q['q']!r} ({q.get('why', '')}): {[g[:2] for g in groups[:3]]}",
+                        file=sys.stderr,
+                    )
             out["bytes_all"] += e.bytes
         finally:
             e.close()
@@ -290,27 +320,41 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     for engine in args.engines:
                         r = run_engine(browser, engine, url + engine + "/", queries, args.misses)
-                        rows.append([engine, f"{r['recall'] / r['n']:.0%} ({r['recall']}/{r['n']})",
-                                     f"{r['first'] / r['first_n']:.0%} ({r['first']}/{r['first_n']})",
-                                     f"{r['bytes_first'] / 2 / 1024:.1f}", f"{r['bytes_all'] / 1024:.1f}",
-                                     f"{sorted(r['ms'])[len(r['ms']) // 2]:.0f}",
-                                     f"{build_time[engine]:.2f}"])
+                        rows.append(
+                            [
+                                engine,
+                                f"{r['recall'] / r['n']:.0%} ({r['recall']}/{r['n']})",
+                                f"{r['first'] / r['first_n']:.0%} ({r['first']}/{r['first_n']})",
+                                f"{r['bytes_first'] / 2 / 1024:.1f}",
+                                f"{r['bytes_all'] / 1024:.1f}",
+                                f"{sorted(r['ms'])[len(r['ms']) // 2]:.0f}",
+                                f"{build_time[engine]:.2f}",
+                            ]
+                        )
                 finally:
                     browser.close()
         finally:
             httpd.shutdown()
             httpd.server_close()
     n_th = sum(q["lang"] == "th" for q in queries)
-    print(f"{len(queries)} queries ({n_th} Thai site, {len(queries) - n_th} English site), "
-          f"tests/search/queries.yaml\n")
-    header = ["engine", "recall@5", "first result", "KB gzip, page + 1st query", "KB gzip, all queries",
-              "median ms/query", "index build s"]
+    print(f"{len(queries)} queries ({n_th} Thai site, {len(queries) - n_th} English site), tests/search/queries.yaml\n")
+    header = [
+        "engine",
+        "recall@5",
+        "first result",
+        "KB gzip, page + 1st query",
+        "KB gzip, all queries",
+        "median ms/query",
+        "index build s",
+    ]
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
     for r in [header, ["-" * w for w in widths], *rows]:
         print("| " + " | ".join(str(c).ljust(w) for c, w in zip(r, widths)) + " |")
-    print("\nKB for page + 1st query: the mean of the two sites (one page each); all queries: both sites, "
-          "the whole set.\nindex build s: lunr = the pythainlp segmentation hook (Material's own index "
-          "not timed); pagefind = the CLI run; changwat = the hook (segmentation and Pagefind).")
+    print(
+        "\nKB for page + 1st query: the mean of the two sites (one page each); all queries: both sites, "
+        "the whole set.\nindex build s: lunr = the pythainlp segmentation hook (Material's own index "
+        "not timed); pagefind = the CLI run; changwat = the hook (segmentation and Pagefind)."
+    )
     return 0
 
 

@@ -42,12 +42,17 @@ def texts() -> list[Path]:
     import material
 
     theme = Path(material.__file__).parent / "templates" / "partials" / "languages"
-    return [*sorted((ROOT / "data").rglob("*.yaml")), *sorted((ROOT / "data").rglob("*.txt")),
-            *sorted((ROOT / "data").rglob("*.csv")),  # the registry and DOPA's district names
-            ROOT / "src" / "changwat" / "model" / "dopa.py",  # the credit pages print
-            *sorted(p for p in (ROOT / "templates").rglob("*") if p.suffix in (".html", ".j2", ".md", ".css", ".js")),
-            *sorted((ROOT / "src" / "changwat").rglob("*.yaml")), *sorted((ROOT / "src" / "changwat" / "build").rglob("*.py")),
-            theme / "th.html", theme / "en.html"]
+    return [
+        *sorted((ROOT / "data").rglob("*.yaml")),
+        *sorted((ROOT / "data").rglob("*.txt")),
+        *sorted((ROOT / "data").rglob("*.csv")),  # the registry and DOPA's district names
+        ROOT / "src" / "changwat" / "model" / "dopa.py",  # the credit pages print
+        *sorted(p for p in (ROOT / "templates").rglob("*") if p.suffix in (".html", ".j2", ".md", ".css", ".js")),
+        *sorted((ROOT / "src" / "changwat").rglob("*.yaml")),
+        *sorted((ROOT / "src" / "changwat" / "build").rglob("*.py")),
+        theme / "th.html",
+        theme / "en.html",
+    ]
 
 
 def used_characters() -> set[int]:
@@ -102,7 +107,9 @@ def main() -> int:
         for weight in (400, 700):
             name = f"sarabun-{script}-{weight}-normal.woff2"
             kept = make(name, wanted)
-            rule = re.compile(r'(src: url\("\.\./fonts/' + re.escape(name) + r'"\) format\("woff2"\);\s*unicode-range:)[^;]*;')
+            rule = re.compile(
+                r'(src: url\("\.\./fonts/' + re.escape(name) + r'"\) format\("woff2"\);\s*unicode-range:)[^;]*;'
+            )
             css, n = rule.subn(lambda m: f"{m.group(1)} {unicode_range(kept)};", css)
             if n != 1:
                 raise SystemExit(f"{CSS}: no @font-face rule for {name}")

@@ -68,7 +68,7 @@ def parse(s: str, i: int = 0) -> tuple[list, int]:
         if brace < 0:
             break
         if s[i] == "@" and 0 <= semi < brace:
-            out.append((s[i:semi + 1], None))
+            out.append((s[i : semi + 1], None))
             i = semi + 1
             continue
         prelude = s[i:brace]
@@ -80,7 +80,7 @@ def parse(s: str, i: int = 0) -> tuple[list, int]:
         while depth:
             depth += {"{": 1, "}": -1}.get(s[j], 0)
             j += 1
-        out.append((prelude, s[brace + 1:j - 1]))
+        out.append((prelude, s[brace + 1 : j - 1]))
         i = j
     return out, i
 
@@ -146,16 +146,25 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CHANGWAT_DOCS_DIR": str(Path(tmp) / "docs")}
         (Path(tmp) / "docs").mkdir()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(Path(tmp) / "site")],
-                       cwd=ROOT, env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(Path(tmp) / "site")],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         out = trim(css, Path(tmp) / "site")
     # the version this copy was made from, at the end (@charset must stay first); the test reads it
-    OUT.write_text(f"{out}\n/* trimmed from mkdocs-material {version} {source.name} (MIT licence) by "
-                   f"bench/trim_material_css.py */\n", encoding="utf-8")
+    OUT.write_text(
+        f"{out}\n/* trimmed from mkdocs-material {version} {source.name} (MIT licence) by "
+        f"bench/trim_material_css.py */\n",
+        encoding="utf-8",
+    )
     import gzip
 
-    print(f"{source.name}: {len(css)} bytes ({len(gzip.compress(css.encode()))} gzip) → {OUT.relative_to(ROOT)}: "
-          f"{OUT.stat().st_size} bytes ({len(gzip.compress(OUT.read_bytes()))} gzip)")
+    print(
+        f"{source.name}: {len(css)} bytes ({len(gzip.compress(css.encode()))} gzip) → {OUT.relative_to(ROOT)}: "
+        f"{OUT.stat().st_size} bytes ({len(gzip.compress(OUT.read_bytes()))} gzip)"
+    )
     return 0
 
 

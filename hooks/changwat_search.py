@@ -67,8 +67,11 @@ def on_post_build(config):
     site = Path(config.site_dir)
     path = site / "search" / "search_index.json"
     if not path.exists():
-        raise _fail(config, "changwat search: search/search_index.json is missing (the `search` plugin "
-                            "must be enabled in mkdocs.yml: hooks/changwat_search.py indexes its sections)")
+        raise _fail(
+            config,
+            "changwat search: search/search_index.json is missing (the `search` plugin "
+            "must be enabled in mkdocs.yml: hooks/changwat_search.py indexes its sections)",
+        )
     start = time.monotonic()
     index = json.loads(path.read_text(encoding="utf-8"))
     locales = _locales(config)
@@ -88,8 +91,13 @@ def on_post_build(config):
     except Exception as e:  # Pagefind failed: the build must not pass without search
         raise _fail(config, f"changwat search: the index was not written: {e}") from e
     segmenter.save()
-    log.info("changwat: search index of %d pages written with Pagefind (%d texts segmented, %d cached) in %.2f s",
-             len(pages), segmenter.misses - misses, segmenter.hits - hits, time.monotonic() - start)
+    log.info(
+        "changwat: search index of %d pages written with Pagefind (%d texts segmented, %d cached) in %.2f s",
+        len(pages),
+        segmenter.misses - misses,
+        segmenter.hits - hits,
+        time.monotonic() - start,
+    )
 
 
 # Run after mkdocs-static-i18n's on_post_build (-100), which writes the combined index last.

@@ -77,7 +77,7 @@ def copy_data(dest: Path, *names: str) -> Path:
 # generating the site) nor `browser` (headless Chromium); `make test` runs everything. Tests are marked
 # by the fixtures they use (built_site → build; browser → browser and build) or explicitly.
 
-BUILD_FIXTURES = {"built_site", "hostile_site", "site_server"}
+BUILD_FIXTURES = {"built_site", "hostile_site", "site_server", "preview_server"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

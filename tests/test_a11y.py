@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-
 AXE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"  # axe-core 4.14.1, unmodified
 PAGES = {"home": "", "office list": "provinces/", "office": "provinces/ang-thong/"}
@@ -113,13 +112,17 @@ def test_keyboard_reaches_language_switcher_search_and_org_chart(built_site, ope
             break
     stops = page.evaluate("window.__stops")
     found = reached(stops, other)
-    trail = "\n".join(f"{i:3} {s['tag']}.{s['cls'][:40]} {s['text']!r} {s['href'] or ''}"
-                      f"{'' if s['shown'] else '  (not on screen)'}" for i, s in enumerate(stops, 1))
+    trail = "\n".join(
+        f"{i:3} {s['tag']}.{s['cls'][:40]} {s['text']!r} {s['href'] or ''}{'' if s['shown'] else '  (not on screen)'}"
+        for i, s in enumerate(stops, 1)
+    )
     assert set(found) == {"switcher", "search", "chart"}, f"Tab reached only {sorted(found)}:\n{trail}"
     hidden = [s for s in stops[: max(found.values())] if not s["shown"]]
-    print(f"\n{lang} {width}px: Tab reaches the switcher at {found['switcher']}, the search at {found['search']}, "
-          f"the chart at {found['chart']}; {len(hidden)} stop(s) before that not on screen: "
-          + ", ".join(f"{s['tag']}.{s['cls'][:30]}" for s in hidden[:8]))
+    print(
+        f"\n{lang} {width}px: Tab reaches the switcher at {found['switcher']}, the search at {found['search']}, "
+        f"the chart at {found['chart']}; {len(hidden)} stop(s) before that not on screen: "
+        + ", ".join(f"{s['tag']}.{s['cls'][:30]}" for s in hidden[:8])
+    )
     # Enter on the other language opens the same office in that language
     page.goto(url, wait_until="networkidle")
     for _ in range(found["switcher"]):

@@ -29,8 +29,11 @@ class Visit:
         self.page.evaluate("document.fonts.ready.then(() => true)")
 
     def foreign_requests(self) -> list[str]:
-        return [u for u in self.requests if urlsplit(u).scheme in ("http", "https")
-                and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
+        return [
+            u
+            for u in self.requests
+            if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname not in ("127.0.0.1", "localhost")
+        ]
 
     def close(self) -> None:
         self.context.close()
@@ -68,12 +71,18 @@ def test_office_page_renders_with_the_vendored_font_and_stays_local(built_site, 
     assert page.evaluate("document.documentElement.lang") == lang
     # Thai glyphs come from our Sarabun: the face is loaded from this server and used for Thai
     assert page.evaluate(f"document.fonts.check('16px Sarabun', '{THAI_SAMPLE}')")
-    loaded = page.evaluate("[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Sarabun'"
-                           " && f.status === 'loaded').map(f => f.weight + ' ' + f.unicodeRange)")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Sarabun'"
+        " && f.status === 'loaded').map(f => f.weight + ' ' + f.unicodeRange)"
+    )
     assert any("E01-E5B" in r.upper() for r in loaded), loaded
     fonts = [u for u in v.requests if u.endswith(".woff2")]
     assert any("sarabun-thai-400-normal.woff2" in u for u in fonts), fonts
-    assert page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily").replace('"', '').startswith('Sarabun')
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily")
+        .replace('"', "")
+        .startswith("Sarabun")
+    )
     widths = page.evaluate(f"""(() => {{
         const c = document.createElement('canvas').getContext('2d');
         const w = f => {{ c.font = f; return c.measureText('{THAI_SAMPLE}').width; }};
@@ -155,7 +164,9 @@ def test_print_shows_the_whole_org_chart_and_all_duties(built_site, visit):
 def test_org_chart_fits_its_column_at_every_width(built_site, visit, width):
     for slug in ("mukdahan", "chachoengsao"):
         v = visit(office_url(built_site, "th", slug), width)
-        fits = v.page.evaluate("[...document.querySelectorAll('.cw-chart')].every(f => f.scrollWidth <= f.clientWidth + 1)")
+        fits = v.page.evaluate(
+            "[...document.querySelectorAll('.cw-chart')].every(f => f.scrollWidth <= f.clientWidth + 1)"
+        )
         assert fits, (slug, width)
 
 
@@ -165,8 +176,11 @@ def test_long_unbroken_words_in_the_contact_block_wrap_at_375_px(built_site, vis
     inside its column instead of widening the page (red-team review, finding 7)."""
     v = visit(office_url(built_site, lang, "chachoengsao"), 375)
     long_word = "Pneumonoultramicroscopicsilicovolcanoconiosis" * 5
-    v.page.evaluate("""word => {
+    v.page.evaluate(
+        """word => {
         for (const el of document.querySelectorAll('.cw-contact dd, .cw-contact__name, .cw-contact__role'))
             el.textContent = word;
-    }""", long_word)
+    }""",
+        long_word,
+    )
     assert v.page.evaluate("document.documentElement.scrollWidth") <= 375

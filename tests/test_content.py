@@ -38,7 +38,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # conftest, also when run as a script
 DATA = ROOT / "data"
-from conftest import needs_reference, PROJECT, REFERENCE  # noqa: E402  (beside the repository, or CHANGWAT_REFERENCE)
+from conftest import PROJECT, REFERENCE, needs_reference  # noqa: E402  (beside the repository, or CHANGWAT_REFERENCE)
 
 SEEDS = REFERENCE / "seeds"
 DEFECTS = REFERENCE / "seed-defects.csv"
@@ -104,9 +104,11 @@ def corrections() -> list[tuple[str, str]]:
     """(original, corrected) pairs from the defect list that are literal replacements, longest first."""
     with open(DEFECTS, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    pairs = {(r["original"], r["corrected"]) for r in rows
-             if r["original"] and r["corrected"] and not r["corrected"].startswith("(")
-             and not r["original"].startswith("'")}
+    pairs = {
+        (r["original"], r["corrected"])
+        for r in rows
+        if r["original"] and r["corrected"] and not r["corrected"].startswith("(") and not r["original"].startswith("'")
+    }
     return sorted(pairs, key=lambda p: (-len(p[0]), p))
 
 
@@ -155,7 +157,7 @@ def block(text: str, start: str, end: str | None = None) -> list[str]:
     lines = text.splitlines()
     i = next(n for n, line in enumerate(lines) if re.search(start, line))
     out = []
-    for line in lines[i + 1:]:
+    for line in lines[i + 1 :]:
         if end and re.search(end, line):
             break
         out.append(line)
@@ -171,7 +173,7 @@ def parse_list(lines: list[str], marker: str) -> list[str]:
             continue
         m = re.match(marker, line)
         if m:
-            items.append(line[m.end():].strip())
+            items.append(line[m.end() :].strip())
         elif items:
             items[-1] += " " + line.strip()
     return items
@@ -224,15 +226,21 @@ def extract_facts() -> dict:
     def put(name: str, num: str, values: list[str], loc: Locator, start: str | None = None) -> None:
         if start is not None:
             loc.start(start)
-        facts[name] = {"seed": f"seeds/{seed_path(num).name}",
-                       "values": [{"line": loc.line(v), "text": v} for v in values]}
+        facts[name] = {
+            "seed": f"seeds/{seed_path(num).name}",
+            "values": [{"line": loc.line(v), "text": v} for v in values],
+        }
 
     # 000: Ang Thong
     text, loc = seed("000"), Locator("000")
     lines = block(text, r"มาตรา ๕๒/๑", r"^อำนาจหน้าที่ของสำนักงานจังหวัด")
     put("000/s52-1/text", "000", ["ให้จังหวัดมีอำนาจภายในเขตจังหวัดดังต่อไปนี้"], loc, r"มาตรา ๕๒/๑")
-    put("000/s52-1/items", "000",
-        parse_list([x for x in lines if not x.startswith("เพื่อประโยชน์")], r"^\([๐-๙]\)\s*"), loc)
+    put(
+        "000/s52-1/items",
+        "000",
+        parse_list([x for x in lines if not x.startswith("เพื่อประโยชน์")], r"^\([๐-๙]\)\s*"),
+        loc,
+    )
     put("000/s52-1/paragraphs", "000", [x for x in lines if x.startswith("เพื่อประโยชน์")], loc)
     lines = block(text, r"^อำนาจหน้าที่ของสำนักงานจังหวัด", r"^สำนักงานจังหวัดแบ่งออกเป็น")
     put("000/mandate/intro", "000", lines[:1], loc, r"^อำนาจหน้าที่ของสำนักงานจังหวัด")
@@ -273,8 +281,13 @@ def extract_facts() -> dict:
     first, second = text.splitlines()[:2]
     put("003/head", "003", [first.strip(), second.strip()], loc)
     missions = block(text, r"^พันธกิจของสำนักงานจังหวัด", r"^โครงสร้างสำนักงานจังหวัด")
-    put("003/missions/paragraphs", "003", [x for x in missions if x.strip() and not re.match(r"^\s*๒\.", x)],
-        loc, r"^พันธกิจของสำนักงานจังหวัด")
+    put(
+        "003/missions/paragraphs",
+        "003",
+        [x for x in missions if x.strip() and not re.match(r"^\s*๒\.", x)],
+        loc,
+        r"^พันธกิจของสำนักงานจังหวัด",
+    )
     put("003/missions/aims", "003", parse_list(missions, r"^\s*๒\.[๐-๙]\s*"), loc)
     structure = [x for x in block(text, r"^โครงสร้างสำนักงานจังหวัด", r"^อำนาจหน้าที่") if x.strip()]
     put("003/s60/summary", "003", structure[:1], loc, r"^โครงสร้างสำนักงานจังหวัด")
@@ -288,8 +301,13 @@ def extract_facts() -> dict:
     missions = block(text, r"^พันธกิจของสำนักงานจังหวัด", r"^อำนาจหน้าที่")
     aims_start = next(i for i, x in enumerate(missions) if re.match(r"^\s*1\.", x))
     paras = "\n".join(missions[:aims_start]).split("\n\n")
-    put("004/missions/paragraphs", "004", [" ".join(p.split("\n")) for p in paras if p.strip()], loc,
-        r"^พันธกิจของสำนักงานจังหวัด")
+    put(
+        "004/missions/paragraphs",
+        "004",
+        [" ".join(p.split("\n")) for p in paras if p.strip()],
+        loc,
+        r"^พันธกิจของสำนักงานจังหวัด",
+    )
     put("004/missions/aims", "004", parse_list(missions[aims_start:], r"^\s*\d\.\s*"), loc)
     heading = r"^อำนาจหน้าที่ของสำนักงานจังหวัด \(ตามกฎกระทรวงฯ พ\.ศ\. 2553\)"
     put("004/mandate/items", "004", parse_list(block(text, heading), r"^\s*\d\.\s*"), loc, heading)
@@ -309,14 +327,22 @@ def extract_facts() -> dict:
     put("001/earlier/subgroups", "001", subgroups, loc, r"^- กลุ่มงานอำนวยการ")
     for i, (_, duties) in enumerate(parsed[1:], 2):
         put(f"001/earlier/groups/{i}/duties", "001", duties, loc)
-    put("001/earlier/mandate", "001",
-        parse_list(block(text, r"^อำนาจหน้าที่ของสำนักงานจังหวัด", r"^วัตถุประสงค์"), r"^-\s*"), loc,
-        r"^อำนาจหน้าที่ของสำนักงานจังหวัด")
-    put("001/objectives", "001", parse_list(block(text, r"^วัตถุประสงค์", r"^พันธกิจ"), r"^[๐-๙]\.\s*"), loc,
-        r"^วัตถุประสงค์")
+    put(
+        "001/earlier/mandate",
+        "001",
+        parse_list(block(text, r"^อำนาจหน้าที่ของสำนักงานจังหวัด", r"^วัตถุประสงค์"), r"^-\s*"),
+        loc,
+        r"^อำนาจหน้าที่ของสำนักงานจังหวัด",
+    )
+    put("001/objectives", "001", parse_list(block(text, r"^วัตถุประสงค์", r"^พันธกิจ"), r"^[๐-๙]\.\s*"), loc, r"^วัตถุประสงค์")
     missions = block(text, r"^พันธกิจ", r"^โครงสร้างสำนักงานจังหวัด")
-    put("001/missions/paragraphs", "001", [x for x in missions if x.strip() and not re.match(r"^๒\.", x)], loc,
-        r"^พันธกิจ")
+    put(
+        "001/missions/paragraphs",
+        "001",
+        [x for x in missions if x.strip() and not re.match(r"^๒\.", x)],
+        loc,
+        r"^พันธกิจ",
+    )
     put("001/missions/aims", "001", parse_list(missions, r"^๒\.[๐-๙]\s*"), loc)
     s60 = [x for x in block(text, r"^โครงสร้างสำนักงานจังหวัด") if x.strip()]
     put("001/s60/summary", "001", s60[:1], loc, r"^โครงสร้างสำนักงานจังหวัด")
@@ -329,8 +355,9 @@ def extract_facts() -> dict:
         for name, sentence in found:
             assert key(sentence) in key(seed(num)), f"seed {num}: {sentence}"
             loc.at = 0
-            sentences.append({"seed": f"seeds/{seed_path(num).name}", "line": loc.line(sentence),
-                              "file": name, "text": sentence})
+            sentences.append(
+                {"seed": f"seeds/{seed_path(num).name}", "line": loc.line(sentence), "file": name, "text": sentence}
+            )
 
     # the judgement calls of the defect list (data/CORRECTIONS.md must discuss each)
     with open(DEFECTS, encoding="utf-8", newline="") as fh:
@@ -371,18 +398,19 @@ DECISIONS: dict[str, list[tuple[str, str]]] = {
     "s60-items": [("เป็นผู้ปกครองบังคับบัญชาและรับผิดชอบ", "เป็นผู้ปกครองบังคับบัญชารับผิดชอบ")],
     # S1: the law text is shown once, in the legal basis; the history paragraph points to it
     "002/history/s60-lead": [("ไว้ด้วย ดังนี้", "ไว้ด้วย ดังที่แสดงในหัวข้อฐานทางกฎหมาย")],
-    "002/history/s38-lead": [("กำหนดไว้ว่า “ให้แบ่งส่วนราชการของจังหวัดดังนี้",
-                              "ได้กำหนดการแบ่งส่วนราชการของจังหวัดไว้ ดังที่แสดงในหัวข้อฐานทางกฎหมาย")],
+    "002/history/s38-lead": [
+        ("กำหนดไว้ว่า “ให้แบ่งส่วนราชการของจังหวัดดังนี้", "ได้กำหนดการแบ่งส่วนราชการของจังหวัดไว้ ดังที่แสดงในหัวข้อฐานทางกฎหมาย")
+    ],
     "001/earlier/s5-lead": [("ด้านที่สำคัญ คือ", "ด้านที่สำคัญ ดังที่แสดงในหัวข้อฐานทางกฎหมาย")],
     # T2: the reconstructed title of the 2545 regulation is not verified: kept generic
-    "001/earlier/2545": [("กฎกระทรวงแบ่งส่วนราชการสำนักงานปลัดกระทรวง กระทรวงมหาดไทย พ.ศ. ๒๕๔๕",
-                          "กฎกระทรวง พ.ศ. ๒๕๔๕")],
+    "001/earlier/2545": [("กฎกระทรวงแบ่งส่วนราชการสำนักงานปลัดกระทรวง กระทรวงมหาดไทย พ.ศ. ๒๕๔๕", "กฎกระทรวง พ.ศ. ๒๕๔๕")],
 }
 
 
 def decide(name: str, text: str) -> str:
-    rules = DECISIONS.get(name, []) + (DECISIONS["s60-items"] if name.endswith("s60/items")
-                                       or name.endswith("s60-items") else [])
+    rules = DECISIONS.get(name, []) + (
+        DECISIONS["s60-items"] if name.endswith("s60/items") or name.endswith("s60-items") else []
+    )
     for old, new in rules:
         if key(old) in key(text):
             text = text.replace(old, new)
@@ -440,12 +468,26 @@ EXPECTED = {
         "objectives": 5,
         "missions": (2, 5),
         "groups": [("strategy", 12), ("damrongdhama", 8), ("human-resources", 11), ("administration", 14)],
-        "laws": ["state-admin-act-2495", "state-admin-act-2534", "royal-decree-opsi-2535",
-                 "state-admin-act-2534-no5", "restructuring-act-2545", "ministerial-regulation-opsi-2545",
-                 "state-admin-act-2534-no7", "ministerial-regulation-2553"],
-        "earlier": {"paragraphs": [0, 0], "mandate": 7,
-                    "groups": [("administration-2545", 0, 2), ("strategy-2545", 5, 0),
-                               ("information-2545", 3, 0), ("human-resources-2545", 13, 0)]},
+        "laws": [
+            "state-admin-act-2495",
+            "state-admin-act-2534",
+            "royal-decree-opsi-2535",
+            "state-admin-act-2534-no5",
+            "restructuring-act-2545",
+            "ministerial-regulation-opsi-2545",
+            "state-admin-act-2534-no7",
+            "ministerial-regulation-2553",
+        ],
+        "earlier": {
+            "paragraphs": [0, 0],
+            "mandate": 7,
+            "groups": [
+                ("administration-2545", 0, 2),
+                ("strategy-2545", 5, 0),
+                ("information-2545", 3, 0),
+                ("human-resources-2545", 13, 0),
+            ],
+        },
     },
 }
 
@@ -560,8 +602,12 @@ def test_seed_002_facts():
     paragraphs = doc["history"]["paragraphs"]
     assert all("quote" not in p and "items" not in p for p in paragraphs)
     got = [p["text"]["th"] for p in paragraphs]
-    want = fact("002/history/s60-lead") + fact("002/history/centre") + fact("002/history/s38-lead") \
+    want = (
+        fact("002/history/s60-lead")
+        + fact("002/history/centre")
+        + fact("002/history/s38-lead")
         + fact("002/history/staffing")
+    )
     assert keys(got) == keys(want)
     same(th(law_section(national, "state-admin-act-2534", "60")["items"]), "002/history/s60-items")
     same(th(law_section(national, "state-admin-act-2495", "38")["items"]), "002/history/s38-items")
@@ -621,13 +667,18 @@ def test_no_law_text_twice_on_a_page():
     for name in ("ang-thong", "mukdahan", "chachoengsao"):
         doc = data(name)
         basis = doc.get("legal_basis") or national["legal_basis"]
-        law_words = {key(t["th"]) for x in basis["laws"] for s in x.get("sections", [])
-                     for t in [*s.get("items", []), *s.get("paragraphs", []), *([s["text"]] if s.get("text") else [])]}
+        law_words = {
+            key(t["th"])
+            for x in basis["laws"]
+            for s in x.get("sections", [])
+            for t in [*s.get("items", []), *s.get("paragraphs", []), *([s["text"]] if s.get("text") else [])]
+        }
         own = [key(t["th"]) for section, v in doc.items() if section != "legal_basis" for _, t in texts(v)]
         assert not law_words & set(own), name
     # the standard page: the earlier structure does not quote the legal basis again
-    law_words = {key(t["th"]) for x in national["legal_basis"]["laws"] for s in x.get("sections", [])
-                 for t in s.get("items", [])}
+    law_words = {
+        key(t["th"]) for x in national["legal_basis"]["laws"] for s in x.get("sections", []) for t in s.get("items", [])
+    }
     assert not law_words & {key(t["th"]) for _, t in texts(national["earlier_structures"])}
 
 
@@ -637,10 +688,8 @@ def test_no_law_text_twice_on_a_page():
 
 # Duties that 000 and 002 word differently; the national file uses 000's wording.
 WORDING_000_VS_002 = {
-    "ติดตามประเมินผลตามแผนพัฒนา/แผนปฏิบัติราชการประจำปีของจังหวัด/กลุ่มจังหวัด":
-        "ติดตามและประเมินผลตามแผนพัฒนา/แผนปฏิบัติราชการประจำปีของจังหวัด/กลุ่มจังหวัด",
-    "งานประสานงานกับสำนักงาน ก.พ. และส่วนราชการในการเพิ่มขีดความสามารถและเสริมสร้างความเข้มแข็งด้านการบริหารงานทรัพยากรบุคคลจังหวัด":
-        "ประสานงานกับสำนักงาน ก.พ. และส่วนราชการในการเพิ่มขีดความสามารถและเสริมสร้างความเข้มแข็งด้านการบริหารงานทรัพยากรบุคคลจังหวัด",
+    "ติดตามประเมินผลตามแผนพัฒนา/แผนปฏิบัติราชการประจำปีของจังหวัด/กลุ่มจังหวัด": "ติดตามและประเมินผลตามแผนพัฒนา/แผนปฏิบัติราชการประจำปีของจังหวัด/กลุ่มจังหวัด",
+    "งานประสานงานกับสำนักงาน ก.พ. และส่วนราชการในการเพิ่มขีดความสามารถและเสริมสร้างความเข้มแข็งด้านการบริหารงานทรัพยากรบุคคลจังหวัด": "ประสานงานกับสำนักงาน ก.พ. และส่วนราชการในการเพิ่มขีดความสามารถและเสริมสร้างความเข้มแข็งด้านการบริหารงานทรัพยากรบุคคลจังหวัด",
 }
 
 
@@ -743,7 +792,9 @@ def test_key_sentences(num):
 
 MARKER = re.compile(r"^\s*(?:[-–•*]|\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*[.)]|\([0-9๐-๙]+\.?\))\s")
 INVISIBLE = re.compile(r"[\u00a0\u00ad\u200b-\u200d\u2060\ufeff]")
-SPLIT_AM = re.compile(r"(?<![\u0e01-\u0e2e\u0e31\u0e32\u0e34-\u0e3a\u0e47-\u0e4e])[\u0e30\u0e32\u0e33\u0e45\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")
+SPLIT_AM = re.compile(
+    r"(?<![\u0e01-\u0e2e\u0e31\u0e32\u0e34-\u0e3a\u0e47-\u0e4e])[\u0e30\u0e32\u0e33\u0e45\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]"
+)
 
 
 @pytest.mark.parametrize("name", sorted(FILES))
@@ -840,8 +891,7 @@ def test_scalars_ids_and_refs(name):
 
 def test_event_provinces_are_registry_slugs():
     pycountry = pytest.importorskip("pycountry")
-    slugs = {re.sub(r"[^a-z]+", "-", s.name.lower()).strip("-")
-             for s in pycountry.subdivisions.get(country_code="TH")}
+    slugs = {re.sub(r"[^a-z]+", "-", s.name.lower()).strip("-") for s in pycountry.subdivisions.get(country_code="TH")}
     for name in ("national", "mukdahan"):
         events = data(name)["history"]["events"]
         for e in events:
@@ -884,8 +934,7 @@ def test_changwat_validate_reports_nothing_for_these_files():
 
     _, problems = load_dataset(PROJECT)
     ours = {f.resolve() for f in FILES.values()}
-    found = [str(p) for p in problems
-             if Path(p.pos.path).resolve() in ours and p.severity in ("error", "warning")]
+    found = [str(p) for p in problems if Path(p.pos.path).resolve() in ours and p.severity in ("error", "warning")]
     assert found == []
 
 
@@ -902,10 +951,14 @@ if __name__ == "__main__":
 
 # The only hosts an official law text may be linked on: the Royal Gazette and the Office of the
 # Council of State (an address must also have been checked by a person; see CORRECTIONS.md).
-OFFICIAL_LAW_HOSTS = ("https://ratchakitcha.soc.go.th/", "https://www.ratchakitcha.soc.go.th/",
-                      "https://www.krisdika.go.th/", "https://www.ocs.go.th/", "https://www.law.go.th/")
-PUBLISHERS = {"seed-000": "สำนักงานจังหวัดอ่างทอง", "seed-002": "สำนักงานจังหวัดมุกดาหาร",
-              "seed-003": "สำนักงานจังหวัดฉะเชิงเทรา"}
+OFFICIAL_LAW_HOSTS = (
+    "https://ratchakitcha.soc.go.th/",
+    "https://www.ratchakitcha.soc.go.th/",
+    "https://www.krisdika.go.th/",
+    "https://www.ocs.go.th/",
+    "https://www.law.go.th/",
+)
+PUBLISHERS = {"seed-000": "สำนักงานจังหวัดอ่างทอง", "seed-002": "สำนักงานจังหวัดมุกดาหาร", "seed-003": "สำนักงานจังหวัดฉะเชิงเทรา"}
 
 
 def test_sources_and_laws_readers_can_check():
@@ -921,8 +974,13 @@ def test_sources_and_laws_readers_can_check():
         for law in doc.get("legal_basis", {}).get("laws", []):
             if "official_url" in law:
                 assert law["official_url"].startswith(OFFICIAL_LAW_HOSTS), law["id"]
-    law = Law(id="x", kind="act", title=Text(th="พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน", en="State Administration Act"),
-              year_be=2550, amendment=7)
+    law = Law(
+        id="x",
+        kind="act",
+        title=Text(th="พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน", en="State Administration Act"),
+        year_be=2550,
+        amendment=7,
+    )
     assert law.year_ce == 2007 and law.official_title() == "พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน (ฉบับที่ 7) พ.ศ. 2550"
     assert law.full_title("en") == "State Administration Act (No. 7), B.E. 2550 (2007)"
     from changwat.build.ui import ui_strings

@@ -39,8 +39,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import copy_data
 from changwat.cli import main
+from conftest import copy_data
 
 ROOT = Path(__file__).resolve().parents[1]
 DOC = ROOT / "CONTRIBUTING.md"
@@ -96,8 +96,17 @@ def examples() -> list[Example]:
     for path in DOCS:
         doc = path.read_text(encoding="utf-8")
         for m in BLOCK.finditer(doc):
-            out.append(Example(path, m["kind"], m["name"], m["path"] or DEFAULT_PATH, m["yaml"], m["text"],
-                               m.span("text") if m["text"] is not None else (-1, -1)))
+            out.append(
+                Example(
+                    path,
+                    m["kind"],
+                    m["name"],
+                    m["path"] or DEFAULT_PATH,
+                    m["yaml"],
+                    m["text"],
+                    m.span("text") if m["text"] is not None else (-1, -1),
+                )
+            )
     return out
 
 
@@ -150,8 +159,9 @@ def test_example_output_is_what_changwat_prints(example: Example, capsys, monkey
 
 @pytest.mark.parametrize("example", [e for e in ALL if e.kind == "fixed"], ids=lambda e: e.name)
 def test_fixed_example_is_clean(example: Example, capsys, monkeypatch) -> None:
-    code, printed = run_in_folder(f"{example.name}-fixed", example.path, example.yaml,
-                                  ["validate", example.path], capsys, monkeypatch)
+    code, printed = run_in_folder(
+        f"{example.name}-fixed", example.path, example.yaml, ["validate", example.path], capsys, monkeypatch
+    )
     assert code == 0, printed
     assert printed.endswith("ข้อผิดพลาด 0 คำเตือน 0 / checked 1 file(s): 0 error(s), 0 warning(s)\n"), printed
 
@@ -159,8 +169,9 @@ def test_fixed_example_is_clean(example: Example, capsys, monkeypatch) -> None:
 def test_every_broken_example_has_its_fix() -> None:
     broken = {e.name for e in ALL if e.kind == "example" and e.yaml is not None}
     fixed = {e.name for e in ALL if e.kind == "fixed"}
-    warnings_only = {e.name for e in ALL if e.kind == "example" and e.text
-                     and "error: " not in e.text and "::error " not in e.text}
+    warnings_only = {
+        e.name for e in ALL if e.kind == "example" and e.text and "error: " not in e.text and "::error " not in e.text
+    }
     fixed_yaml = {e.yaml for e in ALL if e.kind == "example" and e.name in fixed}
     shares_a_fix = {e.name for e in ALL if e.kind == "example" and e.yaml in fixed_yaml}
     assert broken - warnings_only - shares_a_fix <= fixed, sorted(broken - warnings_only - shares_a_fix - fixed)
@@ -175,7 +186,9 @@ def test_pre_commit_hook_is_the_documented_one() -> None:
     assert re.fullmatch(hook["files"], "data/national.yml")
     assert not re.search(hook["files"], "src/changwat/build/ui.yaml")
     assert "changwat validate" in hook["entry"] or "changwat.cli validate" in hook["entry"]
-    assert "changwat-validate" in DOC.read_text(encoding="utf-8") or "pre-commit install" in DOC.read_text(encoding="utf-8")
+    assert "changwat-validate" in DOC.read_text(encoding="utf-8") or "pre-commit install" in DOC.read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
@@ -200,14 +213,14 @@ def test_the_guide_opens_with_the_worked_example() -> None:
     assert {"head", "contact", "history", "organisation", "sources"} <= set(data)
     assert data["history"]["paragraphs"] and data["organisation"]["groups"][0]["duties"]
     assert doc.index(first.yaml) < 1500  # it starts right under the title
-    steps = doc[doc.index(first.yaml) + len(first.yaml):doc.index('<a id="windows"></a>')]
+    steps = doc[doc.index(first.yaml) + len(first.yaml) : doc.index('<a id="windows"></a>')]
     thai_web, thai_local = steps.index("บนเว็บ GitHub"), steps.index("บนเครื่องของตนเอง")
     english_web, english_local = steps.index("On GitHub, nothing to install"), steps.index("On your own computer")
     assert thai_web < thai_local < english_web < english_local
     assert "Commit changes" in steps and "make preview OFFICE=" in steps and "changwat validate" in steps
-    assert len(doc[:doc.index('<a id="windows"></a>')].splitlines()) < 120
+    assert len(doc[: doc.index('<a id="windows"></a>')].splitlines()) < 120
     # Windows, said plainly: the web editor, or WSL for the local tools
-    windows = doc[doc.index('<a id="windows"></a>'):doc.index('<a id="th"></a>')]
+    windows = doc[doc.index('<a id="windows"></a>') : doc.index('<a id="th"></a>')]
     assert "wsl --install" in windows and "github.dev" in windows and "Command Prompt" in windows
     # the catalogue moved out: every required error example is in ERRORS.md, linked from the guide
     assert "(ERRORS.md)" in doc

@@ -39,7 +39,11 @@ def start(tmp: Path, name: str, days: float | None, **env_extra: str) -> tuple[s
     env = build_env(CHANGWAT_DOCS_DIR=str(docs), **env_extra)
     env.pop("SOURCE_DATE_EPOCH", None)
     args = ["build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)]
-    cmd = [str(VENV_BIN / "mkdocs"), *args] if days is None else [sys.executable, str(FAKECLOCK), str(days), "mkdocs", *args]
+    cmd = (
+        [str(VENV_BIN / "mkdocs"), *args]
+        if days is None
+        else [sys.executable, str(FAKECLOCK), str(days), "mkdocs", *args]
+    )
     proc = subprocess.Popen(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     return proc, site
 
@@ -64,13 +68,15 @@ def explain(rel: str, a: bytes, b: bytes) -> str:
     diff = list(difflib.unified_diff(ta.splitlines(), tb.splitlines(), "A/" + rel, "B/" + rel, n=1, lineterm=""))
     if len(diff) <= 2:  # one long line (minified JSON, HTML): show where it differs
         at = next((i for i, (x, y) in enumerate(zip(ta, tb)) if x != y), min(len(ta), len(tb)))
-        diff = [f"A …{ta[max(0, at - 80):at + 80]}…", f"B …{tb[max(0, at - 80):at + 80]}…"]
+        diff = [f"A …{ta[max(0, at - 80) : at + 80]}…", f"B …{tb[max(0, at - 80) : at + 80]}…"]
     return f"{rel}{header}:\n" + "\n".join(line[:300] for line in diff[:16])
 
 
 def test_two_clean_builds_are_byte_identical(tmp_path):
-    started = {name: start(tmp_path, name, b["days"], TZ=b["TZ"], PYTHONHASHSEED=b["PYTHONHASHSEED"])
-               for name, b in BUILDS.items()}  # both at once: about the time of one build
+    started = {
+        name: start(tmp_path, name, b["days"], TZ=b["TZ"], PYTHONHASHSEED=b["PYTHONHASHSEED"])
+        for name, b in BUILDS.items()
+    }  # both at once: about the time of one build
     sites = {}
     for name, (proc, site) in started.items():
         out, err = proc.communicate(timeout=600)

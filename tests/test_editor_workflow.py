@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_data
 from changwat.cli import main
+from conftest import copy_data
 
 ROOT = Path(__file__).resolve().parents[1]
 FILE = "data/provinces/mae-hong-son.yaml"
@@ -68,11 +68,13 @@ def test_editor_walk_through(workdir: Path, capsys) -> None:
 
     # 2. turn on the contact details and the sources, fill them in, with two typical mistakes
     text = turn_on(turn_on(path.read_text(encoding="utf-8"), "contact"), "sources")
-    text = (text.replace("  address:\n", "  adress:\n")  # misspelt key
-                .replace('    - "0 XXXX XXXX"\n', "    - 053611234\n")  # phone without quotes
-                .replace('    - "ชื่อ@โดเมน"\n', "    - saraban@maehongson.go.th\n")
-                .replace("  website: https://\n", "  website: https://www.maehongson.go.th/\n")
-                .replace("    url: https://\n", "    url: https://www.maehongson.go.th/\n"))
+    text = (
+        text.replace("  address:\n", "  adress:\n")  # misspelt key
+        .replace('    - "0 XXXX XXXX"\n', "    - 053611234\n")  # phone without quotes
+        .replace('    - "ชื่อ@โดเมน"\n', "    - saraban@maehongson.go.th\n")
+        .replace("  website: https://\n", "  website: https://www.maehongson.go.th/\n")
+        .replace("    url: https://\n", "    url: https://www.maehongson.go.th/\n")
+    )
     path.write_text(text, encoding="utf-8")
     key_line, phone_line = line_of(text, "  adress:"), line_of(text, "    - 053611234")
 
@@ -91,7 +93,7 @@ def test_editor_walk_through(workdir: Path, capsys) -> None:
     # the same problems as an editor reads them in a terminal
     code, out, _ = validate(capsys, FILE)
     assert code == 1
-    assert f"{FILE}:{key_line}:3: error: ไม่รู้จักคีย์ \"adress\"" in out
+    assert f'{FILE}:{key_line}:3: error: ไม่รู้จักคีย์ "adress"' in out
     assert f"  {phone_line} |     - 053611234\n" in out
 
     # 4. fix both, validate clean
@@ -105,8 +107,13 @@ def test_editor_walk_through(workdir: Path, capsys) -> None:
     # 5. preview: the page generator (what `make serve` runs) writes the office's page with the change
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
     env.update(CHANGWAT_DATA_DIR=str(workdir / "data"), CHANGWAT_DOCS_DIR=str(workdir / "docs"))
-    result = subprocess.run([sys.executable, "-m", "changwat", "--root", str(ROOT), "pages"], env=env,
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "changwat", "--root", str(ROOT), "pages"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     page = (workdir / "docs" / "provinces" / "mae-hong-son.md").read_text(encoding="utf-8")
     assert "053611234" in page and "saraban@maehongson.go.th" in page
@@ -169,12 +176,31 @@ def preview_server(tmp_path: Path):
     shutil.copytree(ROOT / "data", data)
     docs.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
-    env.update(NO_MKDOCS_2_WARNING="1", CHANGWAT_SITE_URL=base, CHANGWAT_PREVIEW="ang-thong",
-               CHANGWAT_DATA_DIR=str(data), CHANGWAT_DOCS_DIR=str(docs))
+    env.update(
+        NO_MKDOCS_2_WARNING="1",
+        CHANGWAT_SITE_URL=base,
+        CHANGWAT_PREVIEW="ang-thong",
+        CHANGWAT_DATA_DIR=str(data),
+        CHANGWAT_DOCS_DIR=str(docs),
+    )
     log = open(tmp_path / "serve.log", "w+", encoding="utf-8")
-    server = subprocess.Popen([str(Path(sys.executable).parent / "mkdocs"), "serve", "-f", str(ROOT / "mkdocs.yml"),
-                               "-a", f"127.0.0.1:{port}", "-w", str(data)], cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT, start_new_session=True)
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "serve",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(data),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         yield base, data / "provinces" / "ang-thong.yaml", log
     finally:
@@ -201,7 +227,7 @@ def test_preview_shows_problems_and_recovers(preview_server) -> None:
     time.sleep(1.0)  # the first build's file events
 
     # break the file: an unquoted phone number in a new contact section
-    broken = original.replace("\nlegal_basis:\n", "\ncontact:\n  phones:\n    - 035611234\n\nlegal_basis:\n", 1)
+    broken = original.replace("\norganisation:\n", "\ncontact:\n  phones:\n    - 035611234\n\norganisation:\n", 1)
     line = broken.split("\n").index("    - 035611234") + 1
     path.write_text(broken, encoding="utf-8")
     # live reload is told about the rebuild (the server does not stay stuck on the failed build) ...
@@ -214,7 +240,7 @@ def test_preview_shows_problems_and_recovers(preview_server) -> None:
         assert status == 200, (page_url, status)
         assert 'id="changwat-problems"' in page, page_url
         assert f"provinces/ang-thong.yaml:{line}:7" in page and "[K04]" in page
-        assert "put it in quotes: - &#34;035611234&#34;" in page or 'put it in quotes: - &quot;035611234&quot;' in page
+        assert "put it in quotes: - &#34;035611234&#34;" in page or "put it in quotes: - &quot;035611234&quot;" in page
         assert "ใส่เครื่องหมายคำพูด" in page
         if page_url == url:
             assert "สำนักงานจังหวัดอ่างทอง" in page  # the last good page, under the banner
@@ -235,10 +261,16 @@ def test_preview_started_on_broken_data_answers(preview_server, tmp_path: Path) 
     original = path.read_text(encoding="utf-8")
     path.write_text(original.replace("province: ang-thong\n", "province: ang-thong\nmandat: x\n", 1), encoding="utf-8")
     page = _until(base + "provinces/ang-thong/", lambda s, p: s == 200)
-    assert 'id="changwat-problems"' in page and "[K01]" in page and 'did you mean &#34;mandate&#34;' in page.replace("&quot;", "&#34;")
+    assert (
+        'id="changwat-problems"' in page
+        and "[K01]" in page
+        and "did you mean &#34;mandate&#34;" in page.replace("&quot;", "&#34;")
+    )
     path.write_text(original, encoding="utf-8")
-    _until(base + "provinces/ang-thong/", lambda s, p: s == 200 and 'id="changwat-problems"' not in p
-           and "แปลงยุทธศาสตร์การพัฒนา" in p)
+    _until(
+        base + "provinces/ang-thong/",
+        lambda s, p: s == 200 and 'id="changwat-problems"' not in p and "แปลงยุทธศาสตร์การพัฒนา" in p,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,8 +317,11 @@ def test_guided_start_is_the_one_changwat_new_writes(workdir: Path, capsys) -> N
     assert main(["new", "mae-hong-son"]) == 0
     full = (workdir / FILE).read_text(encoding="utf-8").split("\n")
     # every line that is YAML (commented or not) is the same, in the same order, as in `changwat new`'s file
-    yaml_lines = [l for l in start.split("\n")
-                  if l.startswith(("province:", "name:", "  ", "#  ", "# head:", "# contact:", "# sources:"))]
+    yaml_lines = [
+        l
+        for l in start.split("\n")
+        if l.startswith(("province:", "name:", "  ", "#  ", "# head:", "# contact:", "# sources:"))
+    ]
     at = 0
     for line in yaml_lines:
         assert line in full[at:], line
@@ -298,9 +333,12 @@ def test_guided_start_is_the_one_changwat_new_writes(workdir: Path, capsys) -> N
     path = workdir / FILE
     text = turn_on(start, "contact")
     text = turn_on(text, "sources")
-    text = (text.replace('    - "0 XXXX XXXX"\n', '    - "0 5361 1234"\n').replace('    - "ชื่อ@โดเมน"\n', "    - saraban@maehongson.go.th\n")
-                .replace("  website: https://\n", "  website: https://www.maehongson.go.th/\n")
-                .replace("    url: https://\n", "    url: https://www.maehongson.go.th/\n"))
+    text = (
+        text.replace('    - "0 XXXX XXXX"\n', '    - "0 5361 1234"\n')
+        .replace('    - "ชื่อ@โดเมน"\n', "    - saraban@maehongson.go.th\n")
+        .replace("  website: https://\n", "  website: https://www.maehongson.go.th/\n")
+        .replace("    url: https://\n", "    url: https://www.maehongson.go.th/\n")
+    )
     path.write_text(text, encoding="utf-8")
     code, out, _ = validate(capsys, FILE)
     assert (code, out) == (0, CLEAN)

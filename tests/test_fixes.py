@@ -21,8 +21,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
-
 from changwat.check import load_dataset
 from changwat.problems import Problem
 from changwat.project import Project
@@ -41,7 +39,7 @@ def replace_at(line: str, col: int, old: str, new: str) -> str:
     """Replace `old` at or after column `col` (1-based; a quoted value's caret is on its quote)."""
     at = line.find(old, col - 1)
     assert at >= 0, f"{old!r} is not at column {col} of {line!r}"
-    return line[:at] + new + line[at + len(old):]
+    return line[:at] + new + line[at + len(old) :]
 
 
 def apply(problem: Problem, line: str) -> str | None:
@@ -50,10 +48,10 @@ def apply(problem: Problem, line: str) -> str | None:
     if problem.code == "K04":
         prefix = "put it in quotes: "
         assert problem.fix_en.startswith(prefix), problem.fix_en
-        written = problem.fix_en[len(prefix):]
+        written = problem.fix_en[len(prefix) :]
         unquoted = written.replace(f'"{a["value"]}"', a["value"])
         if unquoted != written and line.rstrip().endswith(unquoted):
-            return line[:line.rstrip().rfind(unquoted)] + written + line[len(line.rstrip()):]
+            return line[: line.rstrip().rfind(unquoted)] + written + line[len(line.rstrip()) :]
         return replace_at(line, col, a["value"], written)
     if problem.code == "K14":
         return replace_at(line, col, a["value"], a["suggestion"])
@@ -97,8 +95,10 @@ def follow_the_fixes(case: Path, folder: Path) -> tuple[list[Problem], str | Non
     (folder / rel).write_text("\n".join(lines), encoding="utf-8", newline="")
     after = problems_of(folder, rel)
     if sorted((p.code, p.pos.line) for p in after) != sorted((p.code, p.pos.line) for p in rest):
-        return fixed, (f"{case.relative_to(BAD)}: after applying {[(p.code, p.fix_en) for p in fixed]}:\n  "
-                       + "\n  ".join(map(str, after)))
+        return fixed, (
+            f"{case.relative_to(BAD)}: after applying {[(p.code, p.fix_en) for p in fixed]}:\n  "
+            + "\n  ".join(map(str, after))
+        )
     return fixed, None
 
 

@@ -34,38 +34,72 @@ from urllib.parse import urlsplit
 import jsonschema
 import pytest
 import yaml
+from test_nothing_lost import LANG_ROOTS, check_site, expected, norm, texts_of, visible_text
 
 from changwat import model
-from changwat.project import read_config
-from changwat.build import pages as site
+from changwat.check.convert import convert
 from changwat.cli import main as cli_main
 from changwat.load.yaml import load_text
 from changwat.model import National, Office, Text
-from changwat.check.convert import convert
-
-from conftest import build_env, project_for, REPO, VENV_BIN
-from test_nothing_lost import LANG_ROOTS, check_site, expected, norm, texts_of, visible_text
+from changwat.project import read_config
+from conftest import REPO, VENV_BIN, build_env, project_for
 
 FIXTURE = Path(__file__).parent / "fixtures" / "hostile"
 HOOK = FIXTURE / "hook.py"
 
 # Every text of the fixture carries all of these (the test checks it).
 PAYLOADS = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
-    '<a href="javascript:alert(1)">j</a>', '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>',
-    "<style>*{display:none}</style>", "javascript:alert(1)",
-    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "[x](javascript:alert(1))",
-    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)", "<javascript:alert(1)>", "<https://evil.example/>",
-    "\n[r]: javascript:alert(1)\n", '\n\n<div onclick="alert(1)">raw html block</div>\n\n', "&lt;&amp;&#x41;",
-    "{{ 7*7 }}", "{% raw %}{{ config.site_name }}{% endraw %}", "${7*7}", '\n--8<-- "README.md"\n',
-    ":material-home:", '!!! note "n"\n    admonition', "{: onclick=alert(1) }", "{ #evil .x onclick=alert(1) }",
-    "*em* **strong** `code` ~~del~~ ==mark==", "# h", "<!-- c -->", "]]>", "</title></script></textarea>",
-    "\"'><b>", "\n| a | b |\n|---|---|\n", "\u202eRLO\u202c", "zero\u200bwidth\u200djoiner\ufeffbom",
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<svg onload=alert(1)>",
+    '<a href="javascript:alert(1)">j</a>',
+    '<iframe src="data:text/html,<script>alert(1)</script>"></iframe>',
+    "<style>*{display:none}</style>",
+    "javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "[x](javascript:alert(1))",
+    "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "<javascript:alert(1)>",
+    "<https://evil.example/>",
+    "\n[r]: javascript:alert(1)\n",
+    '\n\n<div onclick="alert(1)">raw html block</div>\n\n',
+    "&lt;&amp;&#x41;",
+    "{{ 7*7 }}",
+    "{% raw %}{{ config.site_name }}{% endraw %}",
+    "${7*7}",
+    '\n--8<-- "README.md"\n',
+    ":material-home:",
+    '!!! note "n"\n    admonition',
+    "{: onclick=alert(1) }",
+    "{ #evil .x onclick=alert(1) }",
+    "*em* **strong** `code` ~~del~~ ==mark==",
+    "# h",
+    "<!-- c -->",
+    "]]>",
+    "</title></script></textarea>",
+    "\"'><b>",
+    "\n| a | b |\n|---|---|\n",
+    "\u202eRLO\u202c",
+    "zero\u200bwidth\u200djoiner\ufeffbom",
     "\u2066isolate\u2069",
 ]
 # Attributes that hold a URL a browser may load or navigate to.
-URL_ATTRS = {"href", "src", "action", "formaction", "poster", "xlink:href", "srcset", "data", "background",
-             "cite", "ping", "manifest", "codebase", "longdesc"}
+URL_ATTRS = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "poster",
+    "xlink:href",
+    "srcset",
+    "data",
+    "background",
+    "cite",
+    "ping",
+    "manifest",
+    "codebase",
+    "longdesc",
+}
 SITE_URL = "https://changwat.github.io/changwat/"  # the hostile build's site_url
 BAD_SCHEME = re.compile(r"^(javascript|vbscript|data|file|blob):", re.I)
 INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
@@ -132,8 +166,9 @@ def audit(html_text: str) -> Audit:
     return a
 
 
-def offences(html_text: str, *, where: str, page_url: str, site_dir: Path, allowed_tags: set[str],
-             allowed_inline: set[str]) -> list[str]:
+def offences(
+    html_text: str, *, where: str, page_url: str, site_dir: Path, allowed_tags: set[str], allowed_inline: set[str]
+) -> list[str]:
     """Everything in a document that could run, load or navigate to something the data chose."""
     found: list[str] = []
     doc = audit(html_text)
@@ -177,7 +212,7 @@ def local_file(site_dir: Path, page_url: str, ref: str) -> Path | None:
         base = urlsplit(SITE_URL).path
         if not path.startswith(base):
             return None
-        target = site_dir / path[len(base):]
+        target = site_dir / path[len(base) :]
     else:
         target = site_dir / page_url / path
     target = target.resolve()
@@ -211,9 +246,14 @@ def hostile_site(tmp_path_factory) -> Path:
     config["extra"]["changwat"]["templates_dir"] = str(REPO / "templates")
     (tmp / "docs").mkdir()
     (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    result = subprocess.run([str(VENV_BIN / "mkdocs"), "build", "--strict", "-f", str(tmp / "mkdocs.yml"),
-                             "-d", str(tmp / "site")], cwd=tmp, env=build_env(), capture_output=True, text=True,
-                            timeout=300)
+    result = subprocess.run(
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", "-f", str(tmp / "mkdocs.yml"), "-d", str(tmp / "site")],
+        cwd=tmp,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return tmp / "site"
 
@@ -279,15 +319,23 @@ def test_every_text_field_of_the_model_carries_every_payload(fixture_data):
             assert not missing, f"{path}.{lang} lacks {missing}"
     assert untranslated >= 10  # English pages show hostile Thai with the "not yet translated" mark too
     office = fixture_data.offices["ang-thong"]
-    for url in [*(s.url for s in office.sources), *(s.url for s in fixture_data.national.sources), office.contact.website]:
+    for url in [
+        *(s.url for s in office.sources),
+        *(s.url for s in fixture_data.national.sources),
+        office.contact.website,
+    ]:
         assert _url_problems(url), f"the fixture's URL {url!r} should be one the validator rejects"
 
 
 def test_the_validator_rejects_the_payloads(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(REPO)
     office = tmp_path / "ang-thong.yaml"
-    office.write_text("province: ang-thong\nstatus:\n  th: " + json.dumps("ราชการ " + "".join(PAYLOADS), ensure_ascii=False)
-                      + "\ncontact:\n  website: \"javascript:alert(1)\"\n", encoding="utf-8")
+    office.write_text(
+        "province: ang-thong\nstatus:\n  th: "
+        + json.dumps("ราชการ " + "".join(PAYLOADS), ensure_ascii=False)
+        + '\ncontact:\n  website: "javascript:alert(1)"\n',
+        encoding="utf-8",
+    )
     code = cli_main(["validate", str(office)])
     out = capsys.readouterr().out
     assert code == 1
@@ -300,26 +348,61 @@ def test_the_validator_rejects_the_payloads(tmp_path, capsys, monkeypatch):
 
 
 BAD_URLS = [
-    "javascript:alert(1)", "JavaScript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)",
-    "java\tscript:alert(1)", "java\nscript:alert(1)", "\u202ejavascript:alert(1)", "javascript&colon;alert(1)",
-    "jav&#x61;script:alert(1)", "data:text/html,<script>alert(1)</script>",
-    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", "vbscript:msgbox(1)", "file:///etc/passwd",
-    "//evil.example", "/\\evil.example", "evil.example", "www.example.go.th", "ftp://example.go.th/",
-    "http:// evil.example", "http://evil .example/", "https://evil.example/a b", "http://", "https://",
-    "https:javascript:alert(1)", "HTTPS://example.go.th/",
-    "https://example.go.th/\n", "https://example.go.th/\njavascript:alert(1)",
-    'https://example.go.th/"onmouseover="alert(1)', "https://example.go.th/'onmouseover='alert(1)",
-    "https://example.go.th/\"><script>alert(1)</script>", "https://example.go.th/<script>",
-    "https://example.go.th/`x`", "https://example.go.th\\@evil.example",
-    "https://evil.example/\u202egpj.exe", "https://example.go.th/\u200b", "https://exa\u00admple.go.th/",
-    "https://example.go.th/\ufeff", "https://\u00a0example.go.th/", "https://example.go.th/\x00",
-    "https://example.go.th/\x7f", "https://example.go.th/\x9b",
-    "tel:javascript:alert(1)", "tel:0 3561 1234", "mailto:", "mailto:a@b.example\"onclick=\"x",
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "java\nscript:alert(1)",
+    "\u202ejavascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "jav&#x61;script:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "//evil.example",
+    "/\\evil.example",
+    "evil.example",
+    "www.example.go.th",
+    "ftp://example.go.th/",
+    "http:// evil.example",
+    "http://evil .example/",
+    "https://evil.example/a b",
+    "http://",
+    "https://",
+    "https:javascript:alert(1)",
+    "HTTPS://example.go.th/",
+    "https://example.go.th/\n",
+    "https://example.go.th/\njavascript:alert(1)",
+    'https://example.go.th/"onmouseover="alert(1)',
+    "https://example.go.th/'onmouseover='alert(1)",
+    'https://example.go.th/"><script>alert(1)</script>',
+    "https://example.go.th/<script>",
+    "https://example.go.th/`x`",
+    "https://example.go.th\\@evil.example",
+    "https://evil.example/\u202egpj.exe",
+    "https://example.go.th/\u200b",
+    "https://exa\u00admple.go.th/",
+    "https://example.go.th/\ufeff",
+    "https://\u00a0example.go.th/",
+    "https://example.go.th/\x00",
+    "https://example.go.th/\x7f",
+    "https://example.go.th/\x9b",
+    "tel:javascript:alert(1)",
+    "tel:0 3561 1234",
+    "mailto:",
+    'mailto:a@b.example"onclick="x',
 ]
 GOOD_URLS = [
-    "https://www.angthong.go.th/", "http://www.angthong.go.th/index.php?option=com_content&id=1#top",
-    "https://th.wikipedia.org/wiki/จังหวัดอ่างทอง", "https://xn--o3cw4h.xn--o3cw4h/", "https://example.go.th/a%20b",
-    "mailto:saraban@angthong.go.th", "tel:+6635611234", "tel:035611234",
+    "https://www.angthong.go.th/",
+    "http://www.angthong.go.th/index.php?option=com_content&id=1#top",
+    "https://th.wikipedia.org/wiki/จังหวัดอ่างทอง",
+    "https://xn--o3cw4h.xn--o3cw4h/",
+    "https://example.go.th/a%20b",
+    "mailto:saraban@angthong.go.th",
+    "tel:+6635611234",
+    "tel:035611234",
 ]
 
 
@@ -332,7 +415,9 @@ def _url_problems(url: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def office_schema():
-    return jsonschema.Draft202012Validator(json.loads((REPO / "schema" / "office.schema.json").read_text(encoding="utf-8")))
+    return jsonschema.Draft202012Validator(
+        json.loads((REPO / "schema" / "office.schema.json").read_text(encoding="utf-8"))
+    )
 
 
 @pytest.mark.parametrize("url", BAD_URLS, ids=[json.dumps(u, ensure_ascii=True)[1:-1] for u in BAD_URLS])
@@ -367,8 +452,14 @@ def test_built_pages_hold_no_markup_from_data(hostile_site, normal_site_markup):
     assert {"provinces/ang-thong/", "en/provinces/ang-thong/", "standard/", "en/standard/"} <= {u for u, _ in pages}
     found: list[str] = []
     for url, path in [*pages, ("", hostile_site / "404.html")]:
-        found += offences(path.read_text(encoding="utf-8"), where=url or path.name, page_url=url,
-                          site_dir=hostile_site, allowed_tags=tags, allowed_inline=inline)
+        found += offences(
+            path.read_text(encoding="utf-8"),
+            where=url or path.name,
+            page_url=url,
+            site_dir=hostile_site,
+            allowed_tags=tags,
+            allowed_inline=inline,
+        )
     found.sort(key=lambda f: not f.split(": ", 1)[1].startswith(("inline <script", "<script")))  # scripts first
     assert not found, f"{len(found)} offence(s):\n" + "\n".join(found[:40])
 
@@ -426,8 +517,14 @@ def test_search_index_holds_text_not_markup(hostile_site, normal_site_markup):
     for doc in index["docs"]:
         for key in ("title", "text"):
             # Material shows both as HTML in the search results
-            found += offences(doc[key], where=f"search {doc['location']} {key}", page_url="", site_dir=hostile_site,
-                              allowed_tags=tags, allowed_inline=set())
+            found += offences(
+                doc[key],
+                where=f"search {doc['location']} {key}",
+                page_url="",
+                site_dir=hostile_site,
+                allowed_tags=tags,
+                allowed_inline=set(),
+            )
             literal += visible_text(doc[key]).count(norm(PAYLOADS[0] + " " + PAYLOADS[1]))
     assert not found, "\n".join(found[:40])
     assert literal >= 20  # the payloads are in the index, as text

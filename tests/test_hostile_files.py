@@ -131,8 +131,9 @@ def base_data(tmp_path_factory) -> Path:
 
 
 def measure(cmd: list[str], env: dict[str, str], cwd: Path) -> dict:
-    r = subprocess.run([sys.executable, "-c", MEASURE, *cmd], env=env, cwd=cwd, capture_output=True, text=True,
-                       timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd], env=env, cwd=cwd, capture_output=True, text=True, timeout=300
+    )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout)
 
@@ -149,8 +150,9 @@ def generate(data: Path, docs: Path) -> dict:
 def mkdocs(data: Path, docs: Path, site: Path) -> dict:
     docs.mkdir(parents=True, exist_ok=True)
     env = build_env(CHANGWAT_DATA_DIR=str(data), CHANGWAT_DOCS_DIR=str(docs))
-    return measure([str(VENV_BIN / "mkdocs"), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-                   env, REPO)
+    return measure(
+        [str(VENV_BIN / "mkdocs"), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)], env, REPO
+    )
 
 
 def with_file(base: Path, tmp: Path, content: bytes) -> Path:
@@ -167,13 +169,20 @@ def with_file(base: Path, tmp: Path, content: bytes) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def old_site(site: Path) -> None:
-    for rel, text in (("index.html", "<title>the old site</title>"), ("provinces/krabi/index.html", "old krabi"),
-                      ("assets/stylesheets/changwat.css", "body{}"), ("sitemap.xml", "<urlset/>")):
+    for rel, text in (
+        ("index.html", "<title>the old site</title>"),
+        ("provinces/krabi/index.html", "old krabi"),
+        ("assets/stylesheets/changwat.css", "body{}"),
+        ("sitemap.xml", "<urlset/>"),
+    ):
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text(text, encoding="utf-8")
 
@@ -183,16 +192,20 @@ def control(base_data, tmp_path_factory) -> dict[str, dict]:
     """The same three commands failing on a one-line syntax error: start-up time and memory."""
     tmp = tmp_path_factory.mktemp("control")
     data = with_file(base_data, tmp, CONTROL)
-    runs = {"validate": validate(data), "site": generate(data, tmp / "docs"),
-            "mkdocs": mkdocs(data, tmp / "docs", tmp / "site")}
+    runs = {
+        "validate": validate(data),
+        "site": generate(data, tmp / "docs"),
+        "mkdocs": mkdocs(data, tmp / "docs", tmp / "site"),
+    }
     for name, run in runs.items():
         assert run["code"] != 0, (name, run)
     return runs
 
 
 def report(name: str, run: dict) -> str:
-    return (f"{name}: exit {run['code']}, {run['seconds']:.2f} s ({run['cpu']:.2f} s CPU), "
-            f"{run['peak_kib'] / 1024:.0f} MiB")
+    return (
+        f"{name}: exit {run['code']}, {run['seconds']:.2f} s ({run['cpu']:.2f} s CPU), {run['peak_kib'] / 1024:.0f} MiB"
+    )
 
 
 def check_run(name: str, run: dict, base: dict, code: str) -> None:
@@ -237,4 +250,3 @@ def test_failing_build_leaves_the_published_site_untouched(base_data, tmp_path):
     run = mkdocs(data, docs, site)
     assert run["code"] == 1, run["err"][-2000:]
     assert snapshot(site) == before, "the failing build changed the existing site"
-

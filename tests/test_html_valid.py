@@ -23,8 +23,12 @@ def vnu_errors(site: Path) -> list[dict]:
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)
-    r = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
-                       capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     return json.loads(r.stderr or '{"messages": []}')["messages"]
 
 

@@ -19,8 +19,23 @@ pytestmark = pytest.mark.build  # builds and installs a wheel: not in make test-
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     target = tmp_path_factory.mktemp("installed")
-    r = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        "--no-deps", "--target", str(target), str(REPO)], capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--target",
+            str(target),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert (target / "changwat" / "__init__.py").exists()
     return target
@@ -30,8 +45,9 @@ def changwat(installed: Path, cwd: Path, *args: str) -> subprocess.CompletedProc
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
     env["PYTHONPATH"] = str(installed)  # the installed copy, not the checkout's src/
     code = "import changwat, sys; from changwat.cli import main; print(changwat.__file__, file=sys.stderr); sys.exit(main())"
-    return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_installed_package_validates_a_checkout_given_with_root(installed: Path, tmp_path: Path) -> None:
@@ -53,7 +69,13 @@ def test_installed_package_generates_pages_for_a_checkout(installed: Path, tmp_p
     env_docs = {"CHANGWAT_DOCS_DIR": str(docs)}
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")} | env_docs
     env["PYTHONPATH"] = str(installed)
-    r = subprocess.run([sys.executable, "-m", "changwat", "--root", str(REPO), "pages"], cwd=tmp_path, env=env,
-                       capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "changwat", "--root", str(REPO), "pages"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert (docs / "provinces" / "ang-thong.md").exists() and (docs / "provinces" / "ang-thong.en.md").exists()

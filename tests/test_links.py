@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -62,7 +62,7 @@ class Site:
         self.url = url  # site_url, ends with /
         self.base_path = urlsplit(url).path  # "/changwat/"
 
-    @lru_cache(maxsize=None)
+    @cache
     def parse(self, path: Path) -> Page:
         p = Page()
         p.feed(path.read_text(encoding="utf-8"))
@@ -87,7 +87,7 @@ class Site:
         path = unquote(parts.path)
         if not (path + "/").startswith(self.base_path):
             return None, "", False
-        rel = path[len(self.base_path):] if path.startswith(self.base_path) else ""
+        rel = path[len(self.base_path) :] if path.startswith(self.base_path) else ""
         file = (self.root / rel).resolve()
         if file.is_dir() or rel == "" or rel.endswith("/"):
             file = file / "index.html"
@@ -196,7 +196,9 @@ def test_language_switcher_links_resolve_to_the_same_page_in_the_other_language(
         alts = site.parse(path).alternates
         for lang in ("th", "en"):
             if switch[lang] != alts.get(lang):
-                problems.append(f"{path.relative_to(site.root)}: switcher {lang} → {switch[lang]}, alternate {alts.get(lang)}")
+                problems.append(
+                    f"{path.relative_to(site.root)}: switcher {lang} → {switch[lang]}, alternate {alts.get(lang)}"
+                )
     assert not problems, "\n".join(problems[:40])
 
 

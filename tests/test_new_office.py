@@ -19,8 +19,6 @@ import shutil
 import pytest
 
 from changwat.build.ui import ui_strings
-from changwat.build import render
-
 from conftest import REPO, build_env, run_build
 
 pytestmark = pytest.mark.build  # real builds: not in make test-fast
@@ -56,8 +54,9 @@ def test_one_new_yaml_file_publishes_an_office(tmp_path, built_site):
     assert different == [] and missing == []
 
     site_dir = tmp_path / "site"
-    env = build_env(CHANGWAT_SITE_URL=built_site.url, CHANGWAT_DATA_DIR=str(data),
-                    CHANGWAT_DOCS_DIR=str(tmp_path / "docs"))
+    env = build_env(
+        CHANGWAT_SITE_URL=built_site.url, CHANGWAT_DATA_DIR=str(data), CHANGWAT_DOCS_DIR=str(tmp_path / "docs")
+    )
     result = run_build("mkdocs", site_dir, env)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -80,8 +79,9 @@ def test_one_new_yaml_file_publishes_an_office(tmp_path, built_site):
         if lang == "en":
             assert '<span lang="th">ข้อความทดสอบที่ยังไม่ได้แปล</span> <span class="cw-nt">' in office
         # the edit link now opens the office's file
-        assert re.search(r'href="https://github\.com/changwat/changwat/edit/main/[^"]*/provinces/chiang-mai\.yaml"',
-                         office)
+        assert re.search(
+            r'href="https://github\.com/changwat/changwat/edit/main/[^"]*/provinces/chiang-mai\.yaml"', office
+        )
 
         # the province list marks it, with its translation below 100 %
         listing = (site_dir / prefix / "provinces/index.html").read_text(encoding="utf-8")
@@ -97,6 +97,8 @@ def test_one_new_yaml_file_publishes_an_office(tmp_path, built_site):
     office_json = json.loads((site_dir / "data/provinces/chiang-mai.json").read_text(encoding="utf-8"))
     assert office_json["sections"]["objectives"]["origin"] == "office"
     assert office_json["sections"]["objectives"]["content"]["items"][1] == {"th": "ข้อความทดสอบที่ยังไม่ได้แปล", "en": None}
-    rows = {r["slug"]: r for r in csv.DictReader(io.StringIO((site_dir / "data/offices.csv").read_text(encoding="utf-8")))}
+    rows = {
+        r["slug"]: r for r in csv.DictReader(io.StringIO((site_dir / "data/offices.csv").read_text(encoding="utf-8")))
+    }
     assert rows["chiang-mai"]["has_own_content"] == "true" and rows["chiang-mai"]["own_sections"] == "objectives"
     assert len(rows) == 76

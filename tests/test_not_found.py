@@ -9,8 +9,10 @@ import pytest
 from changwat.build.ui import ui_strings
 
 
-@pytest.mark.parametrize(("path", "lang"), [("en/provinces/atlantis/", "en"), ("provinces/atlantis/", "th"),
-                                            ("no/such/deep/path/here", "th")])
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    [("en/provinces/atlantis/", "en"), ("provinces/atlantis/", "th"), ("no/such/deep/path/here", "th")],
+)
 def test_missing_address_answers_in_the_readers_language(built_site, browser, path: str, lang: str) -> None:
     page = browser.new_page()
     try:

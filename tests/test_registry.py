@@ -12,15 +12,17 @@ import pycountry
 import pytest
 from pythainlp.corpus import provinces as pythainlp_provinces
 
-from changwat.model.registry import REGION_KEYS, REGIONS, Province, Registry, load_registry
 from changwat.check.thai import RULES, lint
+from changwat.model.registry import REGION_KEYS, REGIONS, Province, Registry, load_registry
 from conftest import REGISTRY_CSV
 
 CSV = Path(__file__).resolve().parents[1] / "data" / "registry" / "provinces.csv"
 
 # ISO 3166-2:TH subdivisions without a provincial office.
-NOT_PROVINCES = {"TH-10": "Bangkok (Krung Thep Maha Nakhon), a special administrative area",
-                 "TH-S": "Pattaya (Phatthaya), a special administrative city"}
+NOT_PROVINCES = {
+    "TH-10": "Bangkok (Krung Thep Maha Nakhon), a special administrative area",
+    "TH-S": "Pattaya (Phatthaya), a special administrative city",
+}
 
 # Known gaps in pycountry's Thai translations (iso3166-2 gettext catalogue); the registry uses
 # pythainlp's Thai names, which are right. Listed explicitly so that a fix upstream shows up here.
@@ -140,8 +142,10 @@ def test_thai_names_pass_the_thai_lint(registry: Registry) -> None:
 def test_regions(registry: Registry) -> None:
     assert len(REGIONS) == 6
     assert REGION_KEYS == ("north", "northeast", "central", "east", "west", "south")
-    assert [(r.th, r.en) for r in REGIONS][:2] == [("ภาคเหนือ", "Northern region"),
-                                                    ("ภาคตะวันออกเฉียงเหนือ", "Northeastern region")]
+    assert [(r.th, r.en) for r in REGIONS][:2] == [
+        ("ภาคเหนือ", "Northern region"),
+        ("ภาคตะวันออกเฉียงเหนือ", "Northeastern region"),
+    ]
     assert all(r.th.startswith("ภาค") and r.en.endswith(" region") for r in REGIONS)
     counts = Counter(p.region for p in registry)
     assert dict(counts) == REGION_COUNTS
@@ -186,8 +190,10 @@ def test_suggest_nothing_close(registry: Registry) -> None:
         ("iso,slug,th,en\nTH-15,ang-thong,อ่างทอง,Ang Thong\n", "header"),
         ("iso,slug,th,en,region\nTH-15,ang-thong,อ่างทอง,Ang Thong,middle\n", "region"),
         ("iso,slug,th,en,region\nTH-15,Ang Thong,อ่างทอง,Ang Thong,central\n", "kebab"),
-        ("iso,slug,th,en,region\nTH-15,ang-thong,อ่างทอง,Ang Thong,central\nTH-16,ang-thong,ลพบุรี,Lop Buri,central\n",
-         ":3: slug 'ang-thong' already on line 2"),
+        (
+            "iso,slug,th,en,region\nTH-15,ang-thong,อ่างทอง,Ang Thong,central\nTH-16,ang-thong,ลพบุรี,Lop Buri,central\n",
+            ":3: slug 'ang-thong' already on line 2",
+        ),
         ("iso,slug,th,en,region\nTH-15,ang-thong,อ่างทอง\n", "columns"),
         ("iso,slug,th,en,region\n15,ang-thong,อ่างทอง,Ang Thong,central\n", "ISO"),
     ],

@@ -43,8 +43,10 @@ def test_districts():
 
 
 def test_files_are_plain_utf8_csv():
-    for name, header in (("dopa-provinces.csv", ["code", "th", "en"]),
-                         ("dopa-districts.csv", ["code", "province_code", "th", "en"])):
+    for name, header in (
+        ("dopa-provinces.csv", ["code", "th", "en"]),
+        ("dopa-districts.csv", ["code", "province_code", "th", "en"]),
+    ):
         raw = (REGISTRY_DIR / name).read_bytes()
         assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
         with open(REGISTRY_DIR / name, encoding="utf-8", newline="") as fh:

@@ -35,8 +35,15 @@ def project(tmp_path: Path) -> Path:
 
 def validate(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess:
     env = {**os.environ, "CHANGWAT_CACHE": str(root / ".cache"), "NO_COLOR": "1"}
-    return subprocess.run([CHANGWAT, "--root", str(root), "validate", *args], cwd=root, env=env,
-                          capture_output=True, text=True, timeout=timeout, preexec_fn=_limit_memory)
+    return subprocess.run(
+        [CHANGWAT, "--root", str(root), "validate", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=_limit_memory,
+    )
 
 
 def headers(out: str) -> list[str]:
@@ -130,8 +137,10 @@ def test_19_folder_named_like_a_data_file(project):
 
 # -- finding 14: every file under data/ is published, known, or reported (R06) ------------------------
 
-@pytest.mark.parametrize("name", ["provinces/krabi.YAML", "provinces/krabi.yaml.txt", "provinces/sub/krabi.yaml",
-                                  "krabi.yaml"])
+
+@pytest.mark.parametrize(
+    "name", ["provinces/krabi.YAML", "provinces/krabi.yaml.txt", "provinces/sub/krabi.yaml", "krabi.yaml"]
+)
 def test_14_unpublished_files_are_reported(project, name):
     path = project / "data" / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +162,9 @@ def test_14_known_files_are_not_reported(project):
 
 # -- findings 9, 10, 11: names and values from the data never act on the reader's screen ------------
 
-EVIL_NAME = "x\n::error file=README.md,line=1::Validation passed\n```\n## merged [ok](https:evil.example) |\n\x1b[2J.yaml"
+EVIL_NAME = (
+    "x\n::error file=README.md,line=1::Validation passed\n```\n## merged [ok](https:evil.example) |\n\x1b[2J.yaml"
+)
 
 
 def _evil_file(project: Path, problems: int = 205) -> Path:
@@ -182,8 +193,14 @@ def test_10_text_report_cannot_close_a_fence_or_start_a_heading(project):
 def test_10_status_markdown_escapes_file_names(project):
     _evil_file(project, problems=1)
     env = {**os.environ, "CHANGWAT_CACHE": str(project / ".cache")}
-    r = subprocess.run([CHANGWAT, "--root", str(project), "status", "--format", "markdown"], cwd=project,
-                       env=env, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [CHANGWAT, "--root", str(project), "status", "--format", "markdown"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert not any(ln.startswith(("```", "##  merged", "## merged", "::")) for ln in lines), r.stdout
@@ -205,13 +222,20 @@ def test_11_status_escapes_values(project):
     (project / KRABI).write_text('province: krabi\nname:\n  th: "สำนักงาน\\e]0;PWNED\\a\\e[2J"\n', encoding="utf-8")
     env = {**os.environ, "CHANGWAT_CACHE": str(project / ".cache")}
     for fmt in ("text", "markdown"):
-        r = subprocess.run([CHANGWAT, "--root", str(project), "status", "--format", fmt], cwd=project, env=env,
-                           capture_output=True, text=True, timeout=60)
+        r = subprocess.run(
+            [CHANGWAT, "--root", str(project), "status", "--format", fmt],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert "\x1b" not in r.stdout and "\x07" not in r.stdout, fmt
         assert "PWNED" in r.stdout
 
 
 # -- finding 3 (second half): the build prints the same capped list as validate -----------------------
+
 
 def test_03_build_report_is_capped_per_file(project):
     from changwat.build.pages import DataError, generate
@@ -227,12 +251,14 @@ def test_03_build_report_is_capped_per_file(project):
 
 # -- finding 23: --max-problems takes no negative number -----------------------------------------------
 
+
 def test_23_negative_max_problems_is_a_usage_error(project):
     r = validate(project, "--max-problems", "-1")
     assert r.returncode == 2 and "max-problems" in r.stderr
 
 
 # -- finding 5: URL fields accept no deceptive address -----------------------------------------------
+
 
 def _url_codes(website: str | None = None, source: str | None = None) -> list[tuple[str, str]]:
     import json
@@ -250,13 +276,25 @@ def _url_codes(website: str | None = None, source: str | None = None) -> list[tu
     return [(p.code, p.severity) for p in conv.loaded.problems]
 
 
-@pytest.mark.parametrize("url", [
-    "https://www.krabi.go.th@evil.example/", "http://user:pass@evil.example/", "https://user@www.krabi.go.th/",
-    "mailto:saraban@krabi.go.th?bcc=spy@evil.example&subject=hi", "mailto:x@evil.example,y@evil.example",
-    "mailto:?to=x@y.z", "https:///evil.example/", "https://evil.example/\u180e", "https://evil.example/\U000E0041",
-    "https://evil.example/\u3164x", "https://evil.example/\u0e34", "http://localhost:8000/",
-    "http://169.254.169.254/latest/meta-data/", "https://[::1]/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.krabi.go.th@evil.example/",
+        "http://user:pass@evil.example/",
+        "https://user@www.krabi.go.th/",
+        "mailto:saraban@krabi.go.th?bcc=spy@evil.example&subject=hi",
+        "mailto:x@evil.example,y@evil.example",
+        "mailto:?to=x@y.z",
+        "https:///evil.example/",
+        "https://evil.example/\u180e",
+        "https://evil.example/\U000e0041",
+        "https://evil.example/\u3164x",
+        "https://evil.example/\u0e34",
+        "http://localhost:8000/",
+        "http://169.254.169.254/latest/meta-data/",
+        "https://[::1]/",
+    ],
+)
 def test_05_deceptive_urls_are_errors(url):
     from changwat.model.kinds import url_problem
 
@@ -265,15 +303,18 @@ def test_05_deceptive_urls_are_errors(url):
         assert any(sev == "error" for _, sev in codes), (url, codes)
 
 
-@pytest.mark.parametrize("url", ["https://www.kr\u0430bi.go.th/", "https://\uff45\uff56\uff49\uff4c.example/",
-                                 "https://xn--krbi-63d.go.th/"])
+@pytest.mark.parametrize(
+    "url", ["https://www.kr\u0430bi.go.th/", "https://\uff45\uff56\uff49\uff4c.example/", "https://xn--krbi-63d.go.th/"]
+)
 def test_05_non_ascii_hosts_are_a_warning_naming_the_decoded_host(url):
     from changwat.check.convert import convert
     from changwat.load.yaml import load_text
     from changwat.model import Office
 
-    conv = convert(load_text(f'province: krabi\nsources:\n  - id: s1\n    title: {{th: ก, en: S}}\n    url: "{url}"\n',
-                             "x.yaml"), Office)
+    conv = convert(
+        load_text(f'province: krabi\nsources:\n  - id: s1\n    title: {{th: ก, en: S}}\n    url: "{url}"\n', "x.yaml"),
+        Office,
+    )
     warned = [p for p in conv.loaded.problems if p.code == "K16"]
     assert len(warned) == 1 and warned[0].severity == "warning", conv.loaded.problems
     w = warned[0]
@@ -348,8 +389,16 @@ def test_16_two_generations_at_once_both_succeed(tmp_path):
     for trial in range(2):
         docs = tmp_path / f"docs{trial}"
         env = _pages_env(docs, tmp_path / "cache")
-        runs = [subprocess.Popen([CHANGWAT, "--root", str(REPO), "pages"], env=env, stdout=subprocess.PIPE,
-                                 stderr=subprocess.PIPE, text=True) for _ in range(2)]
+        runs = [
+            subprocess.Popen(
+                [CHANGWAT, "--root", str(REPO), "pages"],
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
         results = [(r.wait(timeout=120), r.stderr.read()) for r in runs]
         for r in runs:
             r.stdout.close()
@@ -361,8 +410,13 @@ def test_16_two_generations_at_once_both_succeed(tmp_path):
 @pytest.mark.parametrize("how", ["TERM", "INT", "DISK"])
 def test_17_18_24_interrupted_or_failed_generation_ends_in_one_line_and_leaves_no_temporary(tmp_path, how):
     docs = tmp_path / "docs"
-    r = subprocess.run([str(VENV_BIN / "python"), "-c", DRIVER, "40", how, str(REPO)],
-                       env=_pages_env(docs, tmp_path / "cache"), capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [str(VENV_BIN / "python"), "-c", DRIVER, "40", how, str(REPO)],
+        env=_pages_env(docs, tmp_path / "cache"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "Traceback" not in r.stderr, r.stderr[-3000:]
     assert r.returncode == (1 if how == "DISK" else 130), (r.returncode, r.stderr[-2000:])
     lines = [ln for ln in r.stderr.splitlines() if ln.strip()]
@@ -377,8 +431,9 @@ def test_24_stale_temporaries_of_dead_runs_are_removed(tmp_path):
 
     docs = tmp_path / "docs"
     project = Project.load(REPO)
-    project = type(project)(root=project.root, data=project.data, docs=docs, site=project.site,
-                            templates=project.templates)
+    project = type(project)(
+        root=project.root, data=project.data, docs=docs, site=project.site, templates=project.templates
+    )
     (docs / "provinces").mkdir(parents=True)
     legacy = docs / "provinces" / "ang-thong.md.tmp"  # the old fixed name
     dead = docs / "provinces" / ".ang-thong.md.999999999.abcdefgh.tmp"  # a run that no longer exists
@@ -470,8 +525,17 @@ def test_12_a_cache_with_the_right_fingerprint_but_wrong_entries_is_discarded(pr
 
 # (An entry changed to [] — "no findings" — cannot be told from a clean text without linting it
 # again, which is what the cache saves; the cache is a local speed-up, and CI starts without one.)
-@pytest.mark.parametrize("entry", ["garbage", [["ZZZ", 0, 3, "abc", None]], [["U05", 999990, 999999, "abc", None]],
-                                   [["U05", 0, 3, "xyz", None]], [[1, 2]], {"a": 1}])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "garbage",
+        [["ZZZ", 0, 3, "abc", None]],
+        [["U05", 999990, 999999, "abc", None]],
+        [["U05", 0, 3, "xyz", None]],
+        [[1, 2]],
+        {"a": 1},
+    ],
+)
 def test_12_tampered_entries_are_relinted_not_served(project, inproc, entry):
     (project / KRABI).write_text(U05_FILE, encoding="utf-8")
     inproc(KRABI)
@@ -492,9 +556,17 @@ def _append_registry(project: Path, row: str) -> None:
         fh.write(row + "\n")
 
 
-@pytest.mark.parametrize("row", ["TH-10,index,ดัชนี,Index,central", "TH-S,open-data,ข้อมูล,Open Data,central",
-                                 "TH-10,bogus,บอกัส,Bogus,southern", "TH-S,krabi,กระบี่2,Krabi 2,south",
-                                 "TH-10,evil,=HYPERLINK(1),Evil,south", "TH-S,evil-two,ชื่อ,\u202eKrabi,south"])
+@pytest.mark.parametrize(
+    "row",
+    [
+        "TH-10,index,ดัชนี,Index,central",
+        "TH-S,open-data,ข้อมูล,Open Data,central",
+        "TH-10,bogus,บอกัส,Bogus,southern",
+        "TH-S,krabi,กระบี่2,Krabi 2,south",
+        "TH-10,evil,=HYPERLINK(1),Evil,south",
+        "TH-S,evil-two,ชื่อ,\u202eKrabi,south",
+    ],
+)
 def test_13_registry_problems_are_located_problems(project, row):
     _append_registry(project, row)
     line = (project / REGISTRY).read_text(encoding="utf-8").count("\n")
@@ -511,13 +583,19 @@ def test_13_registry_problems_are_located_problems(project, row):
 
 def test_13_new_with_a_broken_registry_says_so_in_one_line(project):
     _append_registry(project, "TH-10,bogus,บอกัส,Bogus,southern")
-    r = subprocess.run([CHANGWAT, "--root", str(project), "new", "krabi", "--stdout"], cwd=project,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [CHANGWAT, "--root", str(project), "new", "krabi", "--stdout"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "Traceback" not in r.stderr and r.returncode == 2, r.stderr
     assert "provinces.csv:" in r.stderr and "southern" in r.stderr
 
 
 # -- finding 19: messages name the right place and the right cause ---------------------------------------
+
 
 def _load(text: str):
     from changwat.load.yaml import load_text
@@ -550,6 +628,7 @@ def test_19_wrong_top_level_type_does_not_name_an_empty_key(text):
 
 # -- finding 22: the allow-list is read like a data file ----------------------------------------------
 
+
 def test_22_allowlist_that_is_not_utf8_is_a_located_problem(project, inproc):
     (project / "data/thai-allowlist.txt").write_bytes("กระบี่\n".encode() + b"\xff\xfe bad\n")
     r = inproc()
@@ -559,11 +638,18 @@ def test_22_allowlist_that_is_not_utf8_is_a_located_problem(project, inproc):
 
 # -- finding 25: status counts only offices with a publishable file --------------------------------------
 
+
 def test_25_status_does_not_count_a_misnamed_file(project):
     (project / "data/provinces/x-krabi.yaml").write_text("province: krabi\n", encoding="utf-8")
     env = {**os.environ, "CHANGWAT_CACHE": str(project / ".cache")}
-    r = subprocess.run([CHANGWAT, "--root", str(project), "status", "--format", "json"], cwd=project, env=env,
-                       capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [CHANGWAT, "--root", str(project), "status", "--format", "json"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     import json
 
     assert "krabi" in json.loads(r.stdout)["offices_without_file"]

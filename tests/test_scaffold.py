@@ -4,16 +4,15 @@ starting point is valid once turned on; provinces are found by any name; nothing
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from changwat.cli import new as scaffold
-from changwat.model.sections import SECTIONS
-from changwat.cli import main
 from changwat.check import load_dataset
+from changwat.cli import main
+from changwat.cli import new as scaffold
 from changwat.model.registry import load_registry
+from changwat.model.sections import SECTIONS
 from conftest import REGISTRY_CSV, copy_data, project_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +60,7 @@ def test_new_file_content(data: Path, capsys) -> None:
         assert f"# {guide.name}:" in lines  # the commented starting point
     assert text.count("ถ้าไม่เขียน: ใช้เนื้อหามาตรฐานระดับประเทศ") == len(SECTIONS)
     assert text.count("If left out: the national standard is shown") == len(SECTIONS)
-    assert "เลขมาตรา \"52/1\"" in text and "section numbers \"52/1\"" in text  # quoting
+    assert 'เลขมาตรา "52/1"' in text and 'section numbers "52/1"' in text  # quoting
     assert "ห้ามใส่เบอร์โทรศัพท์ส่วนตัว" in text and "no personal phone numbers" in text
     assert "(7 item(s))" in text  # the national mandate's size, from data/national.yaml
     # the national file's own sources are not referred to from an office file
@@ -86,7 +85,8 @@ def test_commented_lines_are_the_open_lines_with_a_comment_mark(data: Path) -> N
 @pytest.mark.parametrize("section", [g.name for g in SECTIONS])
 def test_every_starting_point_is_valid_once_turned_on(data: Path, section: str) -> None:
     text = template("mae-hong-son", data, {section, "sources"}).replace(
-        "url: https://\n", "url: https://www.maehongson.go.th/\n")
+        "url: https://\n", "url: https://www.maehongson.go.th/\n"
+    )
     path = data / "provinces" / "mae-hong-son.yaml"
     path.write_text(text, encoding="utf-8")
     assert [str(p) for p in problems_of(data, path)] == []
@@ -138,18 +138,21 @@ def test_refuses_an_office_that_has_a_file(data: Path, capsys) -> None:
 def test_refuses_an_unknown_province_with_did_you_mean(data: Path, capsys) -> None:
     assert main(["new", "angthong"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: ไม่พบจังหวัด \"angthong\" ในทะเบียนจังหวัด\n")
-    assert "province \"angthong\" is not in the registry" in err
-    assert "หมายถึง \"ang-thong\" (อ่างทอง)" in err and "did you mean \"ang-thong\" (Ang Thong)" in err
+    assert err.startswith('error: ไม่พบจังหวัด "angthong" ในทะเบียนจังหวัด\n')
+    assert 'province "angthong" is not in the registry' in err
+    assert 'หมายถึง "ang-thong" (อ่างทอง)' in err and 'did you mean "ang-thong" (Ang Thong)' in err
     assert list((data / "provinces").iterdir()) == []
 
 
-@pytest.mark.parametrize("query, expect", [
-    ("Bangkok", "Bangkok is a special local administration and has no provincial office"),
-    ("กรุงเทพมหานคร", "กรุงเทพมหานครเป็นองค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ"),
-    ("Pattaya", "use changwat new chon-buri (Chon Buri)"),
-    ("xyzzy", "use a province name (Thai or English) or a slug"),
-])
+@pytest.mark.parametrize(
+    "query, expect",
+    [
+        ("Bangkok", "Bangkok is a special local administration and has no provincial office"),
+        ("กรุงเทพมหานคร", "กรุงเทพมหานครเป็นองค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ"),
+        ("Pattaya", "use changwat new chon-buri (Chon Buri)"),
+        ("xyzzy", "use a province name (Thai or English) or a slug"),
+    ],
+)
 def test_refusal_messages(data: Path, capsys, query: str, expect: str) -> None:
     assert main(["new", query]) == 1
     assert expect in capsys.readouterr().err

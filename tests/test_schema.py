@@ -38,8 +38,11 @@ def _validator(name: str):
 
 
 def _data_files():
-    return [ROOT / "data" / "national.yaml", *sorted((ROOT / "data" / "provinces").glob("*.yaml")),
-            *sorted((CASES / "good").glob("*.yaml"))]
+    return [
+        ROOT / "data" / "national.yaml",
+        *sorted((ROOT / "data" / "provinces").glob("*.yaml")),
+        *sorted((CASES / "good").glob("*.yaml")),
+    ]
 
 
 @pytest.mark.parametrize("path", _data_files(), ids=lambda p: p.name)
@@ -50,9 +53,25 @@ def test_valid_files_pass_the_json_schema(path: Path) -> None:
     assert errors == [], [e.message for e in errors]
 
 
-@pytest.mark.parametrize("case", ["unknown-key", "missing-th", "phone-unquoted", "section-unquoted", "date-unquoted",
-                                  "bool-no", "bad-enum", "empty-list", "bad-url", "bad-id", "ce-year",
-                                  "amendment-quoted", "plain-string-for-text", "missing-province"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "unknown-key",
+        "missing-th",
+        "phone-unquoted",
+        "section-unquoted",
+        "date-unquoted",
+        "bool-no",
+        "bad-enum",
+        "empty-list",
+        "bad-url",
+        "bad-id",
+        "ce-year",
+        "amendment-quoted",
+        "plain-string-for-text",
+        "missing-province",
+    ],
+)
 def test_bad_cases_fail_the_json_schema_too(case: str) -> None:
     data = yaml.safe_load((CASES / "bad" / f"{case}.yaml").read_text(encoding="utf-8"))
     assert list(_validator("office.schema.json").iter_errors(data)), case

@@ -31,22 +31,25 @@ def words(seg: search.Segmenter, text: str) -> list[str]:
 # segmentation
 
 
-@pytest.mark.parametrize("text,expected", [
-    ("อ่างทอง", ["อ่างทอง"]),  # province names stay whole
-    ("ฉะเชิงเทรา", ["ฉะเชิงเทรา"]),
-    ("สุพรรณบุรี", ["สุพรรณบุรี"]),  # even where the dictionary could split it (สุพรรณ|บุรี)
-    ("จังหวัด", ["จังหวัด"]),  # never into syllables that happen to be words (จัง|หวัด)
-    ("มาตรา", ["มาตรา"]),
-    ("สำนักงานจังหวัดอ่างทอง", ["สำนักงาน", "จังหวัด", "อ่างทอง"]),
-    ("ศูนย์ดำรงธรรม", ["ศูนย์", "ดำรง", "ธรรม"]),
-    # compounds are split into the words a reader searches for
-    ("ราชการส่วนภูมิภาค", ["ราชการ", "ส่วน", "ภูมิภาค"]),
-    ("ผู้ว่าราชการจังหวัด", ["ผู้ว่า", "ราชการ", "จังหวัด"]),
-    ("กระทรวงมหาดไทย", ["กระทรวง", "มหาดไทย"]),
-    ("การพัฒนา", ["การ", "พัฒนา"]),  # the nominalising prefixes การ and ความ
-    ("ความรับผิดชอบ", ["ความ", "รับผิดชอบ"]),
-    ("นายอนุชาอินทศร", ["นาย", "อนุชา", "อินทศร"]),  # a name from the allow-list stays whole
-])
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("อ่างทอง", ["อ่างทอง"]),  # province names stay whole
+        ("ฉะเชิงเทรา", ["ฉะเชิงเทรา"]),
+        ("สุพรรณบุรี", ["สุพรรณบุรี"]),  # even where the dictionary could split it (สุพรรณ|บุรี)
+        ("จังหวัด", ["จังหวัด"]),  # never into syllables that happen to be words (จัง|หวัด)
+        ("มาตรา", ["มาตรา"]),
+        ("สำนักงานจังหวัดอ่างทอง", ["สำนักงาน", "จังหวัด", "อ่างทอง"]),
+        ("ศูนย์ดำรงธรรม", ["ศูนย์", "ดำรง", "ธรรม"]),
+        # compounds are split into the words a reader searches for
+        ("ราชการส่วนภูมิภาค", ["ราชการ", "ส่วน", "ภูมิภาค"]),
+        ("ผู้ว่าราชการจังหวัด", ["ผู้ว่า", "ราชการ", "จังหวัด"]),
+        ("กระทรวงมหาดไทย", ["กระทรวง", "มหาดไทย"]),
+        ("การพัฒนา", ["การ", "พัฒนา"]),  # the nominalising prefixes การ and ความ
+        ("ความรับผิดชอบ", ["ความ", "รับผิดชอบ"]),
+        ("นายอนุชาอินทศร", ["นาย", "อนุชา", "อินทศร"]),  # a name from the allow-list stays whole
+    ],
+)
 def test_thai_runs_are_cut_into_words(seg, text, expected):
     assert words(seg, text) == expected
 
@@ -85,10 +88,17 @@ def index() -> dict:
         "docs": [
             {"location": "", "title": "สำนักงานจังหวัด", "text": "<p>ข้อมูลสำนักงานจังหวัดทั้ง 76 แห่ง</p>"},
             {"location": "provinces/ang-thong/", "title": "สำนักงานจังหวัดอ่างทอง", "text": "<p>อ่างทอง &amp; ภาคกลาง</p>"},
-            {"location": "provinces/ang-thong/#group-damrongdhama", "title": "กลุ่มงานศูนย์ดำรงธรรมจังหวัด",
-             "text": "<ol><li>งานคุ้มครองผู้บริโภคของจังหวัด</li></ol>"},
-            {"location": "en/provinces/ang-thong/#group-damrongdhama", "title": "Provincial Damrongdhama Center Group",
-             "text": "<ol><li>Consumer protection in the province</li></ol>", "boost": 2},
+            {
+                "location": "provinces/ang-thong/#group-damrongdhama",
+                "title": "กลุ่มงานศูนย์ดำรงธรรมจังหวัด",
+                "text": "<ol><li>งานคุ้มครองผู้บริโภคของจังหวัด</li></ol>",
+            },
+            {
+                "location": "en/provinces/ang-thong/#group-damrongdhama",
+                "title": "Provincial Damrongdhama Center Group",
+                "text": "<ol><li>Consumer protection in the province</li></ol>",
+                "boost": 2,
+            },
         ],
     }
 
@@ -115,8 +125,11 @@ def test_index_pages_hold_plain_segmented_text(seg):
     assert anchor == "group-damrongdhama" and title.split(ZWSP)[2:5] == ["ศูนย์", "ดำรง", "ธรรม"]
     assert f"คุ้ม{ZWSP}ครอง{ZWSP}ผู้บริโภค" in text and "<" not in text
     en = pages["en/provinces/ang-thong/"]  # no page entry: titled by its first section
-    assert (en.lang, en.title, en.sections[0][2]) == ("en", "Provincial Damrongdhama Center Group",
-                                                      "Consumer protection in the province")
+    assert (en.lang, en.title, en.sections[0][2]) == (
+        "en",
+        "Provincial Damrongdhama Center Group",
+        "Consumer protection in the province",
+    )
     html_ = ang.html()
     assert '<html lang="x-th">' in html_  # Thai indexed as x-th: Pagefind must not cut it again
     assert "อ่างทอง &amp; ภาค\u2060 กลาง" in html_ and ZWSP not in html_
@@ -134,7 +147,7 @@ def test_every_text_is_escaped_where_the_index_is_written(tmp_path):
     tampered = search.CachedSegmenter(cache_dir=tmp_path)
     assert tampered(text) == evil + "ดำรงธรรม"  # the cache is trusted for content...
     doc = {"location": 'provinces/x/#a"><b', "title": text, "text": f"<p>{text}</p>"}
-    page, = search.search_pages({"docs": [doc]}, tampered, LOCALES)
+    (page,) = search.search_pages({"docs": [doc]}, tampered, LOCALES)
     html_ = page.html()
     assert "<img" not in html_ and "<script" not in html_ and '"><b' not in html_  # ...but never markup
     assert html.escape(evil) in html_ and 'id="a&quot;&gt;&lt;b"' in html_
@@ -142,10 +155,19 @@ def test_every_text_is_escaped_where_the_index_is_written(tmp_path):
 
 def test_name_keys_meet_across_spellings():
     k = search.name_key
-    for a, b in [("Chiangmai", "Chiang Mai"), ("Nakorn Ratchasima", "Nakhon Ratchasima"), ("Cholburi", "Chon Buri"),
-                 ("Mookdahan", "Mukdahan"), ("Petchaburi", "Phetchaburi"), ("Ubol Ratchathani", "Ubon Ratchathani"),
-                 ("Chachengsao", "Chachoengsao"), ("angthong", "Ang Thong"), ("Songkla", "Songkhla"),
-                 ("Nakhon Sri Thammarat", "Nakhon Si Thammarat"), ("Buriram", "Buri Ram")]:
+    for a, b in [
+        ("Chiangmai", "Chiang Mai"),
+        ("Nakorn Ratchasima", "Nakhon Ratchasima"),
+        ("Cholburi", "Chon Buri"),
+        ("Mookdahan", "Mukdahan"),
+        ("Petchaburi", "Phetchaburi"),
+        ("Ubol Ratchathani", "Ubon Ratchathani"),
+        ("Chachengsao", "Chachoengsao"),
+        ("angthong", "Ang Thong"),
+        ("Songkla", "Songkhla"),
+        ("Nakhon Sri Thammarat", "Nakhon Si Thammarat"),
+        ("Buriram", "Buri Ram"),
+    ]:
         assert k(a) == k(b), (a, b)
     assert k("Krabi") != k("Trat")
     # no two provinces of the registry share a key (a name must lead to one office)
@@ -220,8 +242,14 @@ def mkdocs_config(tmp_path):
 
     (tmp_path / "docs").mkdir(exist_ok=True)
     config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
-    config.load_dict({"site_name": "t", "site_dir": str(tmp_path / "site"), "docs_dir": str(tmp_path / "docs"),
-                      "extra": {"changwat": {"data_dir": str(REPO / "data")}}})
+    config.load_dict(
+        {
+            "site_name": "t",
+            "site_dir": str(tmp_path / "site"),
+            "docs_dir": str(tmp_path / "docs"),
+            "extra": {"changwat": {"data_dir": str(REPO / "data")}},
+        }
+    )
     assert config.validate() == ([], [])
     return config
 
@@ -271,7 +299,7 @@ def test_built_site_has_one_pagefind_index_per_language(built_site):
     # the pages use our search, not Material's (no worker, no lunr, no search_index.json download)
     page = (built_site.dir / "provinces" / "ang-thong" / "index.html").read_text(encoding="utf-8")
     assert "changwat-search.js" in page and "data-changwat-search" in page
-    assert 'name="search"' not in page and "data-md-component=\"search" not in page
+    assert 'name="search"' not in page and 'data-md-component="search' not in page
     assert "thai-search.js" not in page
 
 

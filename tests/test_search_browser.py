@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -32,7 +31,7 @@ TOP = 5
 def location(site_url: str, href: str) -> str:
     """A result link relative to the site root ("provinces/krabi/", "standard/#mandate")."""
     parts = urlsplit(href)
-    path = unquote(parts.path)[len(urlsplit(site_url).path):]
+    path = unquote(parts.path)[len(urlsplit(site_url).path) :]
     return path + (f"#{parts.fragment}" if parts.fragment else "")
 
 
@@ -71,10 +70,14 @@ class SearchPage:
         self.box.click()
         self.box.fill("")
         self.box.press_sequentially(query)
-        self.page.wait_for_function("el => el.dataset.state === 'done' || el.dataset.state === 'failed'",
-                                    arg=self.page.locator("[data-changwat-search]").element_handle())
+        self.page.wait_for_function(
+            "el => el.dataset.state === 'done' || el.dataset.state === 'failed'",
+            arg=self.page.locator("[data-changwat-search]").element_handle(),
+        )
         groups = self.page.eval_on_selector_all(
-            "[data-changwat-search-results] > li", "items => items.map(li => [...li.querySelectorAll('a[href]')].map(a => a.href))")
+            "[data-changwat-search-results] > li",
+            "items => items.map(li => [...li.querySelectorAll('a[href]')].map(a => a.href))",
+        )
         return [[location(self.site_url, h) for h in g] for g in groups]
 
     def close(self) -> None:
@@ -117,8 +120,10 @@ def test_query_set(pages, q):
     groups = p.search(q["q"])
     sent = p.page.evaluate("q => window.changwatSearch.rewrite(q)", q["q"])
     REPORT.append(f"[{q['lang']}] {q['q']}  →  {sent}  ({q.get('why', '')})")
-    REPORT.extend(f"      {i + 1}. " + "  ".join(dict.fromkeys(loc or "(home)" for loc in g[:4]))
-                  for i, g in enumerate(groups[:3]))
+    REPORT.extend(
+        f"      {i + 1}. " + "  ".join(dict.fromkeys(loc or "(home)" for loc in g[:4]))
+        for i, g in enumerate(groups[:3])
+    )
     assert in_language(q["lang"], groups), groups
     for expected in q["expect"]:
         assert found(groups[:TOP], expected), f"{q['q']!r}: {expected} not in the first {TOP}: {groups[:TOP]}"
@@ -133,12 +138,15 @@ def test_the_query_set_is_large_and_covers_both_sites():
     assert all(q["expect"] and isinstance(q["q"], str) for q in QUERIES)
 
 
-@pytest.mark.parametrize("lang,query,expect", [
-    ("th", "ศูนย์ดำรงธรรม", "standard/#group-damrongdhama"),
-    ("th", "mukdahan", "provinces/mukdahan/"),
-    ("en", "Mukdahn", "en/provinces/mukdahan/"),
-    ("en", "organization chart", "en/provinces/ang-thong/#org-chart"),
-])
+@pytest.mark.parametrize(
+    "lang,query,expect",
+    [
+        ("th", "ศูนย์ดำรงธรรม", "standard/#group-damrongdhama"),
+        ("th", "mukdahan", "provinces/mukdahan/"),
+        ("en", "Mukdahn", "en/provinces/mukdahan/"),
+        ("en", "organization chart", "en/provinces/ang-thong/#org-chart"),
+    ],
+)
 def test_typed_query_shows_the_results(browser, built_site, lang, query, expect):
     p = SearchPage(browser, built_site.url, lang, "provinces/")
     try:
@@ -166,13 +174,18 @@ def test_the_reader_downloads_only_the_page_language(browser, built_site):
             assert any("/pagefind/" in u for u in fetched), fetched
             mine = "x-th" if lang == "th" else "en"
             assert any(f"/pagefind/index/{mine}_" in u for u in fetched), fetched
-            assert not any(f"/{other}_" in u or f"wasm.{other}." in u or f"lexicon.{other.removeprefix('x-')}" in u
-                           for u in fetched), fetched
+            assert not any(
+                f"/{other}_" in u or f"wasm.{other}." in u or f"lexicon.{other.removeprefix('x-')}" in u
+                for u in fetched
+            ), fetched
             # Material's search is never loaded: no worker, no lunr, no search_index.json
             every = [urlsplit(u).path for u in p.requests]
             assert not any("/search/search_index" in u or "/workers/" in u or "/lunr/" in u for u in every), every
-            foreign = [u for u in p.requests if urlsplit(u).scheme in ("http", "https")
-                       and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
+            foreign = [
+                u
+                for u in p.requests
+                if urlsplit(u).scheme in ("http", "https") and urlsplit(u).hostname not in ("127.0.0.1", "localhost")
+            ]
             assert foreign == []
         finally:
             p.close()
@@ -197,8 +210,13 @@ def test_markup_in_the_index_is_shown_as_text_and_runs_nothing(browser, built_si
     def tampered(text: str) -> str:
         return EVIL + plain(text) if "ดำรงธรรม" in text or "Damrongdhama" in text else plain(text)
 
-    search.write_index(index, tampered, search.locales_of([("th", True), ("en", False)]),
-                       load_registry(REPO / "data" / "registry" / "provinces.csv"), site / "pagefind")
+    search.write_index(
+        index,
+        tampered,
+        search.locales_of([("th", True), ("en", False)]),
+        load_registry(REPO / "data" / "registry" / "provinces.csv"),
+        site / "pagefind",
+    )
     url = built_site.url.removesuffix("changwat/") + "tampered/"
     for lang, query in (("th", "ศูนย์ดำรงธรรม"), ("en", "Damrongdhama")):
         p = SearchPage(browser, url, lang)

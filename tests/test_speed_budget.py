@@ -69,7 +69,7 @@ def local(built_site, page: Path, href: str) -> Path:
     url = urljoin(built_site.url + page.parent.relative_to(built_site.dir).as_posix() + "/", href)
     path = urlsplit(url).path
     assert path.startswith(urlsplit(built_site.url).path), url
-    return built_site.dir / path[len(urlsplit(built_site.url).path):]
+    return built_site.dir / path[len(urlsplit(built_site.url).path) :]
 
 
 def first_load(built_site, page: Path) -> dict[str, int]:
@@ -83,8 +83,9 @@ def first_load(built_site, page: Path) -> dict[str, int]:
             data = path.read_bytes()
             sizes[kind] += gz(data)
             if kind == "css":
-                fonts.update((path.parent / u.decode()).resolve()
-                             for u in re.findall(rb"url\(['\"]?([^'\")]+\.woff2)", data))
+                fonts.update(
+                    (path.parent / u.decode()).resolve() for u in re.findall(rb"url\(['\"]?([^'\")]+\.woff2)", data)
+                )
     sizes["font"] = sum(f.stat().st_size for f in fonts)  # woff2 is compressed already
     return sizes
 
@@ -124,10 +125,13 @@ def test_language_switcher_works_under_another_base_path(built_site, browser, si
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     try:
-        for start, lang, expected in (("provinces/mukdahan/", "en", "en/provinces/mukdahan/"),
-                                      ("en/provinces/mukdahan/", "th", "provinces/mukdahan/"),
-                                      ("", "en", "en/"), ("en/", "th", ""),
-                                      ("en/standard/", "th", "standard/")):
+        for start, lang, expected in (
+            ("provinces/mukdahan/", "en", "en/provinces/mukdahan/"),
+            ("en/provinces/mukdahan/", "th", "provinces/mukdahan/"),
+            ("", "en", "en/"),
+            ("en/", "th", ""),
+            ("en/standard/", "th", "standard/"),
+        ):
             page.goto(base + start, wait_until="load")
             href = page.get_attribute(f".md-select__link[hreflang={lang}]", "href")
             assert not href.startswith(("/", "http")), href
@@ -213,16 +217,45 @@ def test_pages_do_not_name_assets_that_are_not_there(built_site):
 
 # -- the trimmed copy of Material's stylesheet ------------------------------------------------------
 
-MATERIAL_PROPS = ["display", "position", "color", "background-color", "font-family", "font-size", "font-weight",
-                  "line-height", "margin-top", "margin-bottom", "margin-left", "padding-top", "padding-left",
-                  "width", "height", "border-top-width", "border-bottom-color", "box-shadow", "visibility",
-                  "opacity", "transform", "flex-direction", "text-align", "white-space", "overflow-x", "fill",
-                  "list-style-type", "text-decoration-line", "z-index", "top", "left"]
+MATERIAL_PROPS = [
+    "display",
+    "position",
+    "color",
+    "background-color",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "line-height",
+    "margin-top",
+    "margin-bottom",
+    "margin-left",
+    "padding-top",
+    "padding-left",
+    "width",
+    "height",
+    "border-top-width",
+    "border-bottom-color",
+    "box-shadow",
+    "visibility",
+    "opacity",
+    "transform",
+    "flex-direction",
+    "text-align",
+    "white-space",
+    "overflow-x",
+    "fill",
+    "list-style-type",
+    "text-decoration-line",
+    "z-index",
+    "top",
+    "left",
+]
 
 
 def _material():
-    import material
     from importlib.metadata import version
+
+    import material
 
     css = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
     return css, version("mkdocs-material")
@@ -244,8 +277,10 @@ def test_trimmed_material_css_is_made_from_the_installed_material(built_site):
     assert not lost, f"classes the pages use lost their Material styles: {lost}: run bench/trim_material_css.py"
 
 
-@pytest.mark.parametrize("kind,width", [("office-th", 375), ("office-en", 1280), ("list", 1280), ("home", 375),
-                                        ("open-data", 1280), ("standard", 375)])
+@pytest.mark.parametrize(
+    "kind,width",
+    [("office-th", 375), ("office-en", 1280), ("list", 1280), ("home", 375), ("open-data", 1280), ("standard", 375)],
+)
 def test_trimmed_material_css_styles_every_element_as_material_does(built_site, browser, kind, width):
     """Computed styles of every element, with the trimmed copy and with Material's own stylesheet
     served in its place: the same."""
@@ -255,21 +290,29 @@ def test_trimmed_material_css_styles_every_element_as_material_does(built_site, 
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
         if original:
-            page.route("**/assets/stylesheets/material.min.css",
-                       lambda route: route.fulfill(body=source.read_bytes(), content_type="text/css"))
+            page.route(
+                "**/assets/stylesheets/material.min.css",
+                lambda route: route.fulfill(body=source.read_bytes(), content_type="text/css"),
+            )
         try:
             page.goto(built_site.url + PAGE_KINDS[kind], wait_until="networkidle")
-            return page.evaluate("""props => [...document.querySelectorAll('body *')].map(e => {
+            return page.evaluate(
+                """props => [...document.querySelectorAll('body *')].map(e => {
                 const s = getComputedStyle(e);
                 return [e.tagName, e.className && e.className.baseVal === undefined ? e.className : '',
                         ...props.map(p => s.getPropertyValue(p))];
-            })""", MATERIAL_PROPS)
+            })""",
+                MATERIAL_PROPS,
+            )
         finally:
             context.close()
 
     trimmed, original = styles(False), styles(True)
     assert len(trimmed) == len(original)
-    diffs = [(o[:2], [(p, a, b) for p, a, b in zip(MATERIAL_PROPS, o[2:], t[2:]) if a != b])
-             for o, t in zip(original, trimmed) if o != t]
+    diffs = [
+        (o[:2], [(p, a, b) for p, a, b in zip(MATERIAL_PROPS, o[2:], t[2:]) if a != b])
+        for o, t in zip(original, trimmed)
+        if o != t
+    ]
     diffs = [d for d in diffs if any(p != "height" for p, _, _ in d[1])] or diffs
     assert not diffs, diffs[:10]

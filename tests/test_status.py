@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from changwat.cli import main
-from changwat.model import Pos
 from changwat.check import load_dataset
+from changwat.cli import main
 from changwat.cli.status import OfficeStatus, shorten, translation_report
+from changwat.model import Pos
 from conftest import PROJECT, copy_data, project_for
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,13 +45,20 @@ def test_report(data: Path) -> None:
     national, office = report
     assert national.path == "data/national.yaml" and national.is_national
     assert isinstance(office, OfficeStatus)
-    assert (office.slug, office.path, office.total, office.translated, office.untranslated) == \
-        ("ang-thong", "data/provinces/ang-thong.yaml", 4, 2, 2)
+    assert (office.slug, office.path, office.total, office.translated, office.untranslated) == (
+        "ang-thong",
+        "data/provinces/ang-thong.yaml",
+        4,
+        2,
+        2,
+    )
     assert office.percent == 50.0
     assert office.missing == [
         (Pos("data/provinces/ang-thong.yaml", 7, 9), "สำนักงานจังหวัดอ่างทองมีหน้าที่ดังนี้"),
-        (Pos("data/provinces/ang-thong.yaml", 9, 11),
-         "แปลงยุทธศาสตร์การพัฒนาระดับชาติไปเป็นยุทธศาสตร์การพัฒนาจังหวัดในพื้นที่ | ทดสอบ *ตัวหนา*"),
+        (
+            Pos("data/provinces/ang-thong.yaml", 9, 11),
+            "แปลงยุทธศาสตร์การพัฒนาระดับชาติไปเป็นยุทธศาสตร์การพัฒนาจังหวัดในพื้นที่ | ทดสอบ *ตัวหนา*",
+        ),
     ]
 
 
@@ -80,7 +86,10 @@ def test_shorten_never_cuts_a_mark_off_its_consonant() -> None:
         assert short.endswith("…")
         assert text.startswith(short[:-1])
         following = text[len(short) - 1]  # the first character left out
-        assert following not in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c", (limit, short)
+        assert following not in "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c", (
+            limit,
+            short,
+        )
     assert shorten("สั้น") == "สั้น"
     assert shorten("หนึ่ง\n  สอง") == "หนึ่ง สอง"
 
@@ -103,12 +112,19 @@ def test_json_format(data: Path, capsys) -> None:
     doc = json.loads(capsys.readouterr().out)
     office = doc["offices"][1]
     assert office == {
-        "slug": "ang-thong", "path": "data/provinces/ang-thong.yaml", "total": 4, "translated": 2,
+        "slug": "ang-thong",
+        "path": "data/provinces/ang-thong.yaml",
+        "total": 4,
+        "translated": 2,
         "percent": 50.0,
         "missing": [
             {"path": "data/provinces/ang-thong.yaml", "line": 7, "col": 9, "th": "สำนักงานจังหวัดอ่างทองมีหน้าที่ดังนี้"},
-            {"path": "data/provinces/ang-thong.yaml", "line": 9, "col": 11,
-             "th": "แปลงยุทธศาสตร์การพัฒนาระดับชาติไปเป็นยุทธศาสตร์การพัฒนาจังหวัดในพื้นที่ | ทดสอบ *ตัวหนา*"},
+            {
+                "path": "data/provinces/ang-thong.yaml",
+                "line": 9,
+                "col": 11,
+                "th": "แปลงยุทธศาสตร์การพัฒนาระดับชาติไปเป็นยุทธศาสตร์การพัฒนาจังหวัดในพื้นที่ | ทดสอบ *ตัวหนา*",
+            },
         ],
     }
     national = doc["offices"][0]
@@ -130,7 +146,8 @@ def test_markdown_format(data: Path, capsys) -> None:
 
 def test_files_with_errors_are_counted_and_flagged(data: Path, capsys) -> None:
     (data / "provinces" / "chon-buri.yaml").write_text(
-        "province: chon-buri\nname:\n  th: สำนักงานจังหวัดชลบุรี\nmandat: 1\n", encoding="utf-8")
+        "province: chon-buri\nname:\n  th: สำนักงานจังหวัดชลบุรี\nmandat: 1\n", encoding="utf-8"
+    )
     assert main(["status"]) == 0
     out, err = capsys.readouterr()
     assert next(x for x in out.splitlines() if x.startswith("chon-buri")).split() == ["chon-buri", "1", "0", "0.0%"]

@@ -34,7 +34,8 @@ def overridden() -> list[str]:
 
 def test_every_copied_partial_is_pinned() -> None:
     assert overridden() == sorted(n for n in PINNED if (OURS / "partials" / n).exists()), (
-        "a partial was added to or removed from templates/theme/partials: pin (or unpin) its upstream checksum")
+        "a partial was added to or removed from templates/theme/partials: pin (or unpin) its upstream checksum"
+    )
 
 
 @pytest.mark.parametrize("name", overridden())
@@ -44,7 +45,8 @@ def test_upstream_partial_is_the_one_we_copied(name: str) -> None:
     digest = hashlib.sha256(upstream.read_bytes()).hexdigest()
     assert digest == PINNED[name], (
         f"Material's partials/{name} changed since we copied it: carry the change into "
-        f"templates/theme/partials/{name}, then update its pin to {digest}")
+        f"templates/theme/partials/{name}, then update its pin to {digest}"
+    )
 
 
 def test_main_extends_material_base_and_overrides_blocks_only() -> None:

@@ -73,8 +73,7 @@ def test_good_case(path: Path, capsys) -> None:
 
 def test_at_least_40_distinct_bad_cases() -> None:
     outs = {p.with_suffix(".out").read_text(encoding="utf-8") for p in cases("bad") if p.with_suffix(".out").exists()}
-    codes = {line.rsplit("[", 1)[1].rstrip("]") for out in outs for line in out.splitlines()
-             if ": error: " in line}
+    codes = {line.rsplit("[", 1)[1].rstrip("]") for out in outs for line in out.splitlines() if ": error: " in line}
     assert len(cases("bad")) >= 40
     assert len(outs) == len(cases("bad"))  # every case shows something different
     assert len(codes) >= 25, sorted(codes)
@@ -93,7 +92,7 @@ def test_github_format(capsys) -> None:
     lines = out.splitlines()
     assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
     assert lines[0].startswith(f"::error file={path},line=3,col=1,title=changwat K01::")
-    assert "did you mean \"mandate\"?" in lines[0] and "%0A" in lines[0]
+    assert 'did you mean "mandate"?' in lines[0] and "%0A" in lines[0]
 
 
 def test_usage_errors_exit_2(capsys) -> None:
@@ -111,7 +110,7 @@ def test_huge_file_is_rejected_fast_without_reading_it(tmp_path, capsys, monkeyp
     huge = gen / "huge.yaml"
     try:
         with huge.open("wb") as fh:
-            line = "province: ang-thong\n".encode()
+            line = b"province: ang-thong\n"
             fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         code, out, _ = run(capsys, str(huge.relative_to(ROOT)))

@@ -61,11 +61,18 @@ def test_actionlint_finds_nothing() -> None:
 
 
 def test_actionlint_catches_a_mistake(tmp_path: Path) -> None:
-    broken = PR_WORKFLOW.read_text(encoding="utf-8").replace("runs-on: ubuntu-24.04", "runs-on: ubuntu-24.04\n    needs: nowhere", 1)
+    broken = PR_WORKFLOW.read_text(encoding="utf-8").replace(
+        "runs-on: ubuntu-24.04", "runs-on: ubuntu-24.04\n    needs: nowhere", 1
+    )
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "pull-request.yml").write_text(broken, encoding="utf-8")
-    result = subprocess.run([ACTIONLINT, "-no-color", ".github/workflows/pull-request.yml"], cwd=tmp_path,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [ACTIONLINT, "-no-color", ".github/workflows/pull-request.yml"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1 and "nowhere" in result.stdout, result.stdout + result.stderr
 
 
@@ -75,15 +82,21 @@ def test_actionlint_catches_a_mistake(tmp_path: Path) -> None:
 def test_pull_requests_cannot_write_or_read_secrets() -> None:
     for path in WORKFLOWS.glob("*.yml"):
         wf = load(path)
-        assert "pull_request_target" not in triggers(wf), f"{path.name}: pull_request_target runs fork code with write access"
+        assert "pull_request_target" not in triggers(wf), (
+            f"{path.name}: pull_request_target runs fork code with write access"
+        )
         assert "workflow_run" not in triggers(wf), f"{path.name}: workflow_run gets a write token after a fork's run"
         assert wf.get("permissions") == {"contents": "read"}, f"{path.name}: the default token must only read"
         for job in wf["jobs"].values():
             for step in job.get("steps", []):
                 if step.get("uses", "").startswith("actions/checkout@"):
-                    assert step.get("with", {}).get("persist-credentials") is False, f"{path.name}: checkout keeps the token"
+                    assert step.get("with", {}).get("persist-credentials") is False, (
+                        f"{path.name}: checkout keeps the token"
+                    )
                 if "uses" in step:
-                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), f"{path.name}: {step['uses']} not pinned to a commit"
+                    assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), (
+                        f"{path.name}: {step['uses']} not pinned to a commit"
+                    )
 
     wf = load(PR_WORKFLOW)
     assert triggers(wf) <= {"pull_request", "workflow_dispatch"}
@@ -109,10 +122,16 @@ def test_pull_requests_cannot_write_or_read_secrets() -> None:
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "สมชาย", "GIT_AUTHOR_EMAIL": "somchai@example.org",
-           "GIT_COMMITTER_NAME": "สมชาย", "GIT_COMMITTER_EMAIL": "somchai@example.org"}
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, text=True,
-                          env=env, timeout=120).stdout
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "สมชาย",
+        "GIT_AUTHOR_EMAIL": "somchai@example.org",
+        "GIT_COMMITTER_NAME": "สมชาย",
+        "GIT_COMMITTER_EMAIL": "somchai@example.org",
+    }
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True, env=env, timeout=120
+    ).stdout
 
 
 def clone(tmp_path: Path) -> Path:
@@ -153,10 +172,20 @@ def run_job(repo: Path, wf: dict, name: str, tmp_path: Path) -> tuple[int, str, 
     summary.write_text("", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CHANGWAT_", "GITHUB_", "PYTEST_"))}
     env.update({str(k): str(v) for k, v in (wf.get("env") or {}).items()})
-    env.update(CI="true", GITHUB_ACTIONS="true", GITHUB_WORKSPACE=str(repo), GITHUB_STEP_SUMMARY=str(summary),
-               GITHUB_EVENT_NAME="pull_request", GITHUB_REF="refs/pull/1/merge", GITHUB_JOB=name,
-               GITHUB_REPOSITORY="changwat/changwat", RUNNER_OS="Linux", RUNNER_TEMP=str(tmp_path),
-               PATH=f"{repo / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}", PYTHONPATH=str(repo / "src"))
+    env.update(
+        CI="true",
+        GITHUB_ACTIONS="true",
+        GITHUB_WORKSPACE=str(repo),
+        GITHUB_STEP_SUMMARY=str(summary),
+        GITHUB_EVENT_NAME="pull_request",
+        GITHUB_REF="refs/pull/1/merge",
+        GITHUB_JOB=name,
+        GITHUB_REPOSITORY="changwat/changwat",
+        RUNNER_OS="Linux",
+        RUNNER_TEMP=str(tmp_path),
+        PATH=f"{repo / '.venv' / 'bin'}{os.pathsep}{env.get('PATH', '')}",
+        PYTHONPATH=str(repo / "src"),
+    )
     failed, out = False, []
     for i, step in enumerate(job["steps"]):
         if "uses" in step or not should_run(step, failed):
@@ -166,8 +195,14 @@ def run_job(repo: Path, wf: dict, name: str, tmp_path: Path) -> tuple[int, str, 
         script = tmp_path / f"step-{name}-{i}.sh"
         script.write_text(step["run"], encoding="utf-8")
         step_env = {**env, **{str(k): str(v) for k, v in (step.get("env") or {}).items()}}
-        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=repo,
-                                env=step_env, capture_output=True, text=True, timeout=600)
+        result = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)],
+            cwd=repo,
+            env=step_env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         out.append(f"--- {step.get('name', step['run'])} (exit {result.returncode})\n{result.stdout}{result.stderr}")
         if result.returncode != 0:
             failed = True
@@ -197,8 +232,11 @@ def test_pull_request_that_breaks_a_file_fails_with_annotations(workflow: dict, 
     path = "data/provinces/ang-thong.yaml"
     text = (repo / path).read_text(encoding="utf-8")
     assert "\nlegal_basis:\n" in text
-    text = text.replace("\nlegal_basis:\n", "\ncontact:\n  adress:\n    th: ศาลากลางจังหวัดอ่างทอง\n"
-                                            "  phones:\n    - 035611234\n\nlegal_basis:\n", 1)
+    text = text.replace(
+        "\nlegal_basis:\n",
+        "\ncontact:\n  adress:\n    th: ศาลากลางจังหวัดอ่างทอง\n  phones:\n    - 035611234\n\nlegal_basis:\n",
+        1,
+    )
     (repo / path).write_text(text, encoding="utf-8")
     git(repo, "commit", "--quiet", "-am", "อ่างทอง: ข้อมูลติดต่อ")
 
@@ -224,14 +262,18 @@ def test_pull_request_that_adds_an_office_is_green(workflow: dict, tmp_path: Pat
     path = "data/provinces/mae-hong-son.yaml"
     assert not (repo / path).exists()
     env = {**os.environ, "PYTHONPATH": str(repo / "src")}
-    subprocess.run([str(BIN / "changwat"), "new", "mae-hong-son"], cwd=repo, env=env, check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [str(BIN / "changwat"), "new", "mae-hong-son"], cwd=repo, env=env, check=True, capture_output=True, timeout=120
+    )
     text = (repo / path).read_text(encoding="utf-8")
     for key in ("contact", "sources"):  # what Ctrl+/ does on a commented section
         block = re.search(rf"^# {key}:\n(?:#  .*\n)+", text, re.M)[0]
         text = text.replace(block, re.sub(r"^# ?", "", block, flags=re.M), 1)
-    text = (text.replace('- "0 XXXX XXXX"', '- "0 5361 1234"').replace('- "ชื่อ@โดเมน"', "- saraban@maehongson.go.th")
-                .replace("https://\n", "https://www.maehongson.go.th/\n"))
+    text = (
+        text.replace('- "0 XXXX XXXX"', '- "0 5361 1234"')
+        .replace('- "ชื่อ@โดเมน"', "- saraban@maehongson.go.th")
+        .replace("https://\n", "https://www.maehongson.go.th/\n")
+    )
     (repo / path).write_text(text, encoding="utf-8")
     git(repo, "add", path)
     git(repo, "commit", "--quiet", "-m", "แม่ฮ่องสอน: เริ่มไฟล์ของสำนักงาน")

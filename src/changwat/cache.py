@@ -16,13 +16,16 @@ tampered entry is recomputed, not served.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
-import tempfile
-from pathlib import Path
 import sys
-from typing import Any, Callable
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
 
 def digest(*parts: str | bytes) -> str:
     h = hashlib.blake2b(digest_size=16)
@@ -36,13 +39,15 @@ MAX_BYTES = 256 * 1024 * 1024  # a cache file larger than this is not read (it i
 
 
 def _warn(path: Path, why: str) -> None:
-    print(f"changwat: แคช {path} เสียหาย ({why}) จะสร้างใหม่ / ignoring the damaged cache {path} ({why}); "
-          f"it will be rebuilt", file=sys.stderr)
+    print(
+        f"changwat: แคช {path} เสียหาย ({why}) จะสร้างใหม่ / ignoring the damaged cache {path} ({why}); "
+        f"it will be rebuilt",
+        file=sys.stderr,
+    )
 
 
 class ContentCache:
-    def __init__(self, name: str, fingerprint: str, directory: Path | None,
-                 check: Callable[..., bool] | None = None):
+    def __init__(self, name: str, fingerprint: str, directory: Path | None, check: Callable[..., bool] | None = None):
         self.path = directory / f"{name}.json" if directory is not None else None
         self.fingerprint = fingerprint
         self.check = check
@@ -65,8 +70,11 @@ class ContentCache:
             _warn(self.path, f"not JSON: {type(err).__name__}")
             self.dirty = True
             return
-        if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str) \
-                or not isinstance(data.get("entries"), dict):
+        if (
+            not isinstance(data, dict)
+            or not isinstance(data.get("fingerprint"), str)
+            or not isinstance(data.get("entries"), dict)
+        ):
             _warn(self.path, "not a cache object")
             self.dirty = True  # rewritten on save, so it is said once
             return
@@ -80,7 +88,7 @@ class ContentCache:
         if value is not None and self.check is not None:
             try:
                 ok = bool(self.check(value, *against))
-            except Exception:  # noqa: BLE001 - a malformed entry must not crash the run
+            except Exception:
                 ok = False
             if not ok:
                 del self.entries[key]
@@ -100,8 +108,13 @@ class ContentCache:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump({"fingerprint": self.fingerprint, "entries": self.entries}, fh, ensure_ascii=False,
-                          separators=(",", ":"), sort_keys=True)
+                json.dump(
+                    {"fingerprint": self.fingerprint, "entries": self.entries},
+                    fh,
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                    sort_keys=True,
+                )
             os.replace(tmp, self.path)
             tmp = None
             self.dirty = False
@@ -109,7 +122,5 @@ class ContentCache:
             pass  # a read-only checkout or a full disk still validates, only slower next time
         finally:
             if tmp is not None:  # never leave a partial temporary behind (full disk, Ctrl-C)
-                try:
+                with contextlib.suppress(OSError):
                     os.unlink(tmp)
-                except OSError:
-                    pass

@@ -107,14 +107,17 @@ class Project:
             raise ProjectError(
                 f"ไม่พบ {CONFIG} ใน {root}: นี่ไม่ใช่โฟลเดอร์ของโครงการ changwat",
                 f"no {CONFIG} in {root}: this is not a changwat project; run the command inside the "
-                f"repository's folder or give it with --root")
+                f"repository's folder or give it with --root",
+            )
         else:
             project = cls.from_config(read_config(config_file), root)
             if data is not None:
                 project = project.with_data(data.resolve())
         if not project.data.is_dir():
-            raise ProjectError(f"ไม่พบโฟลเดอร์ข้อมูล {project.data}",
-                               f"no data folder {project.data} (extra.changwat.data_dir in {CONFIG})")
+            raise ProjectError(
+                f"ไม่พบโฟลเดอร์ข้อมูล {project.data}",
+                f"no data folder {project.data} (extra.changwat.data_dir in {CONFIG})",
+            )
         return project
 
 

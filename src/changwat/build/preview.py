@@ -29,6 +29,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import ClassVar
 
 import jinja2
 
@@ -113,8 +114,9 @@ def _placeholders(project: Project) -> None:
             path = project.docs / docs_path(url, lang)
             if not path.exists():
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text("---\nsearch:\n  exclude: true\n---\n\n# สำนักงานจังหวัด · Provincial offices\n",
-                                encoding="utf-8")
+                path.write_text(
+                    "---\nsearch:\n  exclude: true\n---\n\n# สำนักงานจังหวัด · Provincial offices\n", encoding="utf-8"
+                )
 
 
 def banner() -> str:
@@ -127,10 +129,11 @@ def banner() -> str:
         items.append(
             "<li>"
             f"<code>{html.escape(where)}</code> <code>[{html.escape(p.code)}]</code><br>"
-            f"<span lang=\"th\">{html.escape(p.th)}</span><br><span lang=\"en\">{html.escape(p.en)}</span>"
-            + (f"<br><span lang=\"th\">แก้ไข: {html.escape(p.fix_th)}</span>" if p.fix_th else "")
-            + (f"<br><span lang=\"en\">fix: {html.escape(p.fix_en)}</span>" if p.fix_en else "")
-            + "</li>")
+            f'<span lang="th">{html.escape(p.th)}</span><br><span lang="en">{html.escape(p.en)}</span>'
+            + (f'<br><span lang="th">แก้ไข: {html.escape(p.fix_th)}</span>' if p.fix_th else "")
+            + (f'<br><span lang="en">fix: {html.escape(p.fix_en)}</span>' if p.fix_en else "")
+            + "</li>"
+        )
     more = len(STATE.problems) - MAX_SHOWN
     if more > 0:
         items.append(f"<li>… อีก {more} ปัญหา / {more} more problem(s): <code>changwat validate</code></li>")
@@ -138,8 +141,8 @@ def banner() -> str:
     return (
         '<div id="changwat-problems" role="alert" style="background:#fff3f3;color:#000;border:3px solid #b00020;'
         'padding:1em 1.5em;margin:0;font-size:1rem;line-height:1.5;position:relative;z-index:10">'
-        f"<h2 style=\"margin:0 0 .5em\">ข้อมูลมีข้อผิดพลาด {STATE.count} รายการ · The data has {STATE.count} error(s)</h2>"
-        "<p style=\"margin:0 0 .5em\">หน้านี้แสดงเนื้อหาที่ถูกต้องครั้งล่าสุด แก้ไฟล์ตามรายการด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง<br>"
+        f'<h2 style="margin:0 0 .5em">ข้อมูลมีข้อผิดพลาด {STATE.count} รายการ · The data has {STATE.count} error(s)</h2>'
+        '<p style="margin:0 0 .5em">หน้านี้แสดงเนื้อหาที่ถูกต้องครั้งล่าสุด แก้ไฟล์ตามรายการด้านล่างแล้วบันทึก หน้านี้จะโหลดใหม่เอง<br>'
         "This page shows the last good content. Fix the file as listed below and save: the page reloads by itself.</p>"
         f"{body}</div>"
     )
@@ -170,7 +173,7 @@ class _ListedOnce(jinja2.FileSystemLoader):
     ~29 000 files of Material, icons included, on every rebuild to find its static files). Folders
     of the project itself (templates/theme) are listed every time: an editor may add a file."""
 
-    listings: dict[str, list[str]] = {}
+    listings: ClassVar[dict[str, list[str]]] = {}
 
     def list_templates(self) -> list[str]:
         found: set[str] = set()
@@ -178,8 +181,11 @@ class _ListedOnce(jinja2.FileSystemLoader):
             if (listing := self.listings.get(path)) is None:
                 # hidden files and folders (Material's .icons/: 28 000 files) are never static files
                 # for MkDocs (its filter drops '.*' and '*/.*'), so they are not listed at all
-                listing = [name for name in jinja2.FileSystemLoader(path).list_templates()
-                           if not any(part.startswith(".") for part in name.split("/"))]
+                listing = [
+                    name
+                    for name in jinja2.FileSystemLoader(path).list_templates()
+                    if not any(part.startswith(".") for part in name.split("/"))
+                ]
                 if "site-packages" in Path(path).parts:
                     self.listings[path] = listing
             found.update(listing)
@@ -216,5 +222,4 @@ def with_banner(page: str, reload_seconds: int | None = None) -> str:
     if reload_seconds:
         page = page.replace("</head>", f'<meta http-equiv="refresh" content="{reload_seconds}"></head>', 1)
     m = _BODY.search(page)
-    return page[:m.end()] + text + page[m.end():] if m else text + page
-
+    return page[: m.end()] + text + page[m.end() :] if m else text + page

@@ -102,7 +102,7 @@ class Segmenter:
     def _parts(self, token: str) -> list[str]:
         words = self._words
         for prefix in PREFIXES:
-            rest = token[len(prefix):]
+            rest = token[len(prefix) :]
             if token.startswith(prefix) and len(rest) >= 2 and rest in words:
                 return [prefix, rest]
         # fewest dictionary words of MIN_PART+ code points covering the token, cut only between
@@ -227,6 +227,8 @@ def index_language(lang: str) -> str:
     already, so Thai is indexed as "x-th", which Pagefind leaves alone (changwat-search.js asks for
     that index)."""
     return f"x-{lang}" if lang.split("-")[0] in ("zh", "ja", "th") else lang
+
+
 _SPACE = re.compile(r"\s+")
 _LATIN_WORD = re.compile(r"[a-z]+")
 
@@ -267,6 +269,7 @@ def plain_text(markup: str) -> str:
 @dataclass
 class SearchPage:
     """One page as Pagefind indexes it: its sections from the search plugin's index."""
+
     url: str  # location of the page, relative to the site root ("provinces/krabi/")
     lang: str
     title: str = ""
@@ -276,20 +279,25 @@ class SearchPage:
     def html(self) -> str:
         """The page as HTML for Pagefind: every text escaped here, where it is written (the texts
         come from the index and the segmentation cache, and must never become markup)."""
+
         def e(text: str) -> str:
             return html.escape(text.replace(ZWSP, BOUNDARY))
 
-        parts = [f'<!doctype html><html lang="{e(index_language(self.lang))}"><head><meta charset="utf-8">'
-                 f"<title>{e(self.title)}</title></head><body>",
-                 f"<h1>{e(self.title)}</h1>", f"<p>{e(self.intro)}</p>"]
+        parts = [
+            f'<!doctype html><html lang="{e(index_language(self.lang))}"><head><meta charset="utf-8">'
+            f"<title>{e(self.title)}</title></head><body>",
+            f"<h1>{e(self.title)}</h1>",
+            f"<p>{e(self.intro)}</p>",
+        ]
         for anchor, title, text in self.sections:
             parts.append(f'<h2 id="{e(anchor)}">{e(title)}</h2><p>{e(text)}</p>')
         parts.append("</body></html>")
         return "".join(parts)
 
 
-def search_pages(index: Mapping[str, Any], segmenter: Callable[[str], str],
-                 locales: Mapping[str, str]) -> list[SearchPage]:
+def search_pages(
+    index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str]
+) -> list[SearchPage]:
     """The search plugin's index (one entry per page and per section, the entries of
     data-search-exclude'd sections already left out) as pages, Thai texts segmented."""
     pages: dict[str, SearchPage] = {}
@@ -378,8 +386,14 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str],
-                provinces: Iterable[Any], out: Path, cache_dir: Path | None = None) -> list[SearchPage]:
+def write_index(
+    index: Mapping[str, Any],
+    segmenter: Callable[[str], str],
+    locales: Mapping[str, str],
+    provinces: Iterable[Any],
+    out: Path,
+    cache_dir: Path | None = None,
+) -> list[SearchPage]:
     """Everything the browser searches with, into ``out`` (the site's pagefind/ folder): Pagefind's
     bundle from the search plugin's ``index`` and a lexicon per language. Returns the pages indexed.
 
@@ -393,11 +407,16 @@ def write_index(index: Mapping[str, Any], segmenter: Callable[[str], str], local
 
     pages = search_pages(index, segmenter, locales)
     provinces = list(provinces)
-    lexicons = {lang: json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":"))
-                for lang in locales}
+    lexicons = {
+        lang: json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":")) for lang in locales
+    }
     shutil.rmtree(out, ignore_errors=True)
-    key = digest(Path(__file__).read_bytes(), version("pagefind"), *lexicons.values(),
-                 *(f"{page.url}\n{page.html()}" for page in pages))
+    key = digest(
+        Path(__file__).read_bytes(),
+        version("pagefind"),
+        *lexicons.values(),
+        *(f"{page.url}\n{page.html()}" for page in pages),
+    )
     kept = cache_dir / "pagefind" / key if cache_dir is not None else None
     if kept is not None and (kept / "pagefind-entry.json").exists():
         try:

@@ -15,7 +15,8 @@ import struct
 from pathlib import Path
 
 _ALTERNATE = re.compile(
-    r'^(?P<indent>[ \t]*)<xhtml:link rel="alternate" hreflang="(?P<lang>[^"]+)" href="(?P<href>[^"]*)"/>$', re.M)
+    r'^(?P<indent>[ \t]*)<xhtml:link rel="alternate" hreflang="(?P<lang>[^"]+)" href="(?P<href>[^"]*)"/>$', re.M
+)
 _URL_END = re.compile(r"^(?P<indent>[ \t]*)</url>$", re.M)
 
 
@@ -26,12 +27,14 @@ def add_x_default(xml: str, default_lang: str) -> str:
         return xml
     out, pos = [], 0
     for end in _URL_END.finditer(xml):
-        block = xml[pos:end.start()]
+        block = xml[pos : end.start()]
         default = next((m for m in _ALTERNATE.finditer(block) if m.group("lang") == default_lang), None)
         out.append(block)
         if default is not None:
-            out.append(f'{default.group("indent")}<xhtml:link rel="alternate" hreflang="x-default" '
-                       f'href="{default.group("href")}"/>\n')
+            out.append(
+                f'{default.group("indent")}<xhtml:link rel="alternate" hreflang="x-default" '
+                f'href="{default.group("href")}"/>\n'
+            )
         out.append(end.group(0))
         pos = end.end()
     out.append(xml[pos:])

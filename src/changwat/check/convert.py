@@ -6,20 +6,19 @@ the JSON Schema and these checks cannot drift apart.
 
 from __future__ import annotations
 
-import re
 import functools
+import re
 import types
 import typing
 from dataclasses import MISSING, dataclass, is_dataclass
-from typing import Any, Iterator, Literal
+from typing import Any, Literal
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import model
-from ..model import records
 from ..load.yaml import STR_TAG, Loaded, pos_of
-from ..model import Pos, Record, Src, Text, data_fields
+from ..model import Pos, Src, Text, data_fields, records
 from ..model.kinds import KINDS, url_problem, url_warnings
 from ..problems import Problem
 from .hints import closest, did_you_mean
@@ -146,8 +145,15 @@ class Converter:
         for fl in data_fields(cls):
             if fl.name not in given:
                 if fl.default is MISSING and fl.default_factory is MISSING:
-                    self.problem(node, "K02", length=1, key=fl.name, **_where(key),
-                                 desc_th=fl.metadata.get("th", ""), desc_en=fl.metadata.get("en", ""))
+                    self.problem(
+                        node,
+                        "K02",
+                        length=1,
+                        key=fl.name,
+                        **_where(key),
+                        desc_th=fl.metadata.get("th", ""),
+                        desc_en=fl.metadata.get("en", ""),
+                    )
                     ok = False
                 continue
             knode, vnode = given[fl.name]
@@ -201,17 +207,29 @@ class Converter:
             return _INVALID
         hint_th = hint_en = ""
         if typing.get_origin(tp) is list and isinstance(node, (ScalarNode, MappingNode)):
-            hint_th, hint_en = "เขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย \"- \"", "write each entry on its own line starting with \"- \""
+            hint_th, hint_en = (
+                'เขียนแต่ละรายการในบรรทัดใหม่ ขึ้นต้นด้วย "- "',
+                'write each entry on its own line starting with "- "',
+            )
         elif tp is int and isinstance(node, ScalarNode):
             hint_th, hint_en = "เขียนตัวเลขโดยไม่ใส่เครื่องหมายคำพูด", "write the number without quotes"
-        self.problem(node, "K03", length=1 if not isinstance(node, ScalarNode) else None, key=key,
-                     expected_th=exp_th, expected_en=exp_en, found_th=found_th, found_en=found_en,
-                     hint_th=hint_th, hint_en=hint_en)
+        self.problem(
+            node,
+            "K03",
+            length=1 if not isinstance(node, ScalarNode) else None,
+            key=key,
+            expected_th=exp_th,
+            expected_en=exp_en,
+            found_th=found_th,
+            found_en=found_en,
+            hint_th=hint_th,
+            hint_en=hint_en,
+        )
         return _INVALID
 
     # -- values ----------------------------------------------------------------------------------
     def value(self, tp: Any, node: Node, key: str, meta: Any) -> Any:
-        optional, tp = _is_optional(tp)
+        _, tp = _is_optional(tp)
         if _is_null(node):
             self.problem(node, "K10", length=1, key=key)
             return _INVALID
@@ -297,15 +315,23 @@ class Converter:
         return value
 
     def integer(self, node: Node, key: str, meta: Any) -> Any:
-        if not (isinstance(node, ScalarNode) and node.style is None and node.tag == "tag:yaml.org,2002:int"
-                and node.value.isdigit() and not (len(node.value) > 1 and node.value.startswith("0"))):
+        if not (
+            isinstance(node, ScalarNode)
+            and node.style is None
+            and node.tag == "tag:yaml.org,2002:int"
+            and node.value.isdigit()
+            and not (len(node.value) > 1 and node.value.startswith("0"))
+        ):
             return self.wrong_type(node, key, int)
         number = int(node.value)
         lo, hi = meta.get("minimum"), meta.get("maximum")
         if (lo is not None and number < lo) or (hi is not None and number > hi):
             hint_th = hint_en = ""
             if key.endswith("_be") and 1800 <= number < 2400:
-                hint_th, hint_en = f"นี่คือปี ค.ศ. หรือไม่ ปี พ.ศ. คือ {number + 543}", f"is this a CE year? In B.E. it is {number + 543}"
+                hint_th, hint_en = (
+                    f"นี่คือปี ค.ศ. หรือไม่ ปี พ.ศ. คือ {number + 543}",
+                    f"is this a CE year? In B.E. it is {number + 543}",
+                )
             self.problem(node, "K09", value=number, minimum=lo, maximum=hi, hint_th=hint_th, hint_en=hint_en)
             return _INVALID
         return number
@@ -317,15 +343,22 @@ class Converter:
         if value not in allowed:
             close = closest(value, allowed, n=1, cutoff=0.5)
             hint_th, hint_en = did_you_mean(close) if close else ("", "")
-            self.problem(node, "K08", value=value, key=key, allowed=", ".join(allowed),
-                         hint_th=f" ({hint_th})" if close else "", hint_en=f" ({hint_en})" if close else "")
+            self.problem(
+                node,
+                "K08",
+                value=value,
+                key=key,
+                allowed=", ".join(allowed),
+                hint_th=f" ({hint_th})" if close else "",
+                hint_en=f" ({hint_en})" if close else "",
+            )
             return _INVALID
         return value
 
 
 def _where(key: str) -> dict[str, str]:
     if key:
-        return {"where_th": f"\"{key}\"", "where_en": f"\"{key}\""}
+        return {"where_th": f'"{key}"', "where_en": f'"{key}"'}
     return {"where_th": "ระดับบนสุดของไฟล์", "where_en": "the top level of the file"}
 
 

@@ -92,7 +92,9 @@ def schema_for(cls: type, name: str) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": BASE + name,
-        "title": {"Office": "changwat provincial office file", "National": "changwat national content file"}[cls.__name__],
+        "title": {"Office": "changwat provincial office file", "National": "changwat national content file"}[
+            cls.__name__
+        ],
         **root,
         "$defs": dict(sorted(defs.items())),
     }
@@ -121,8 +123,9 @@ def write_schemas(directory: Path, check: bool = False) -> list[Path]:
 
 # -- the README's field reference, generated from the same metadata ------------------------------
 
+
 def _type_label(tp: Any, meta: Any) -> str:
-    optional, tp = _is_optional(tp)
+    _, tp = _is_optional(tp)
     origin = typing.get_origin(tp)
     if origin is list:
         return f"list of {_type_label(typing.get_args(tp)[0], meta)}"
@@ -156,7 +159,14 @@ def field_reference() -> str:
     out = []
     for cls in order:
         doc = " ".join((cls.__doc__ or "").split())
-        out += [f"#### {cls.__name__}", "", doc, "", "| key | type | required | ภาษาไทย | English |", "|---|---|---|---|---|"]
+        out += [
+            f"#### {cls.__name__}",
+            "",
+            doc,
+            "",
+            "| key | type | required | ภาษาไทย | English |",
+            "|---|---|---|---|---|",
+        ]
         for fl in data_fields(cls):
             req = "yes" if fl.default is MISSING and fl.default_factory is MISSING else ""
             if fl.metadata.get("min_items"):

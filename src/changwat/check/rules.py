@@ -3,8 +3,9 @@ ids are unique within a file; every reference (law, source, province, quoted sec
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .. import model
 from ..load.files import PROVINCES
@@ -23,6 +24,7 @@ REF_NAMES = {
 
 # -- walking the model -------------------------------------------------------------------------------
 
+
 def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
     """Every (record, field, value) in a model tree, depth first, in document order."""
     stack = [obj]
@@ -35,7 +37,7 @@ def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
         for rec_, fl, value in items:
             yield rec_, fl, value
         children = []
-        for _, fl, value in items:
+        for _, _, value in items:
             if isinstance(value, Record):
                 children.append(value)
             elif isinstance(value, list):
@@ -43,8 +45,7 @@ def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
         stack.extend(reversed(children))
 
 
-def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]],
-                                     list[tuple[str, str, Pos]]]:
+def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]], list[tuple[str, str, Pos]]]:
     """All ids (namespace, id, pos), references (kind, value, pos) and cited law sections
     (law id, section, pos) in one file's model, in one walk."""
     ids, refs, sections = [], [], []
@@ -72,8 +73,11 @@ def check_office_file(ds: Dataset, path: Path, shown: str, office: Office, probl
     province = ds.registry.by_slug.get(slug)
     if province is None:
         close = ds.registry.suggest(slug)
-        hint_th, hint_en = did_you_mean(close) if close else ("ดูรายชื่อใน data/registry/provinces.csv",
-                                                               "see data/registry/provinces.csv")
+        hint_th, hint_en = (
+            did_you_mean(close)
+            if close
+            else ("ดูรายชื่อใน data/registry/provinces.csv", "see data/registry/provinces.csv")
+        )
         problems.append(Problem(at, "R02", {"value": slug, "hint_th": hint_th, "hint_en": hint_en}, length=len(slug)))
         return
     if path.parent.name == PROVINCES and path.suffix in (".yaml", ".yml") and path.stem != slug:  # else R06
@@ -93,7 +97,9 @@ def check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) ->
     seen: dict[tuple[str, str], Pos] = {}
     for ns, value, pos in ids:
         if (ns, value) in seen:
-            problems.append(Problem(pos, "R04", {"value": value, "first_line": seen[(ns, value)].line}, length=len(value)))
+            problems.append(
+                Problem(pos, "R04", {"value": value, "first_line": seen[(ns, value)].line}, length=len(value))
+            )
         else:
             seen[(ns, value)] = pos
     sources = {s.id for s in obj.sources}
@@ -113,23 +119,39 @@ def check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) ->
             else:
                 hint_th = f"เพิ่ม{th}นี้ใน {where}" if where else "ใช้รหัสจาก data/registry/provinces.csv"
                 hint_en = f"define this {en} in {where}" if where else "use a slug from data/registry/provinces.csv"
-            problems.append(Problem(pos, "R05", {"kind_th": th, "kind_en": en, "value": value,
-                                                 "hint_th": hint_th, "hint_en": hint_en}, length=len(value)))
+            problems.append(
+                Problem(
+                    pos,
+                    "R05",
+                    {"kind_th": th, "kind_en": en, "value": value, "hint_th": hint_th, "hint_en": hint_en},
+                    length=len(value),
+                )
+            )
     # a quoted or cited section must exist in the law, when the law lists its sections
     for law_id, section, pos in cited_sections:
         law = laws.get(law_id)
         if law is not None and law.sections and section not in {s.number for s in law.sections}:
             numbers = ", ".join(s.number for s in law.sections)
-            problems.append(Problem(pos, "R05", {
-                "kind_th": "มาตรา", "kind_en": "section", "value": section,
-                "hint_th": f"มาตราที่มีใน {law.id}: {numbers}",
-                "hint_en": f"sections of {law.id}: {numbers}"}, length=len(section)))
+            problems.append(
+                Problem(
+                    pos,
+                    "R05",
+                    {
+                        "kind_th": "มาตรา",
+                        "kind_en": "section",
+                        "value": section,
+                        "hint_th": f"มาตราที่มีใน {law.id}: {numbers}",
+                        "hint_en": f"sections of {law.id}: {numbers}",
+                    },
+                    length=len(section),
+                )
+            )
 
 
 def untranslated(conv: Converted) -> list[Problem]:
     missing = [(text, node) for text, lang, node in conv.texts if lang == "th" and not text.en]
     if not missing:
         return []
-    text, node = missing[0]
+    text, _ = missing[0]
     first = text.pos() or Pos(conv.path, 1, 1)
     return [Problem(first, "T01", {"count": len(missing), "first": f"{first.line}:{first.col}"})]

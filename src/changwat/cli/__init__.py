@@ -17,8 +17,8 @@ import os
 import sys
 from pathlib import Path
 
-from ..problems import MAX_PER_FILE, Problem, format_text, report, summary
 from ..model.registry import RegistryError
+from ..problems import MAX_PER_FILE, Problem, format_text, report, summary
 from ..project import Project, ProjectError
 
 
@@ -37,8 +37,10 @@ def _expand(paths: list[str]) -> tuple[list[Path], list[Path], list[str]]:
     return files, folders, missing
 
 
-INTERRUPTED = ("changwat: หยุดแล้ว ไฟล์ที่เขียนเสร็จแล้วครบถ้วน เรียกคำสั่งอีกครั้งเพื่อให้ครบทุกหน้า / "
-               "interrupted: every file written is complete; run the command again to finish")
+INTERRUPTED = (
+    "changwat: หยุดแล้ว ไฟล์ที่เขียนเสร็จแล้วครบถ้วน เรียกคำสั่งอีกครั้งเพื่อให้ครบทุกหน้า / "
+    "interrupted: every file written is complete; run the command again to finish"
+)
 
 
 def _count(raw: str) -> int:
@@ -125,23 +127,38 @@ def cmd_pages(args: argparse.Namespace, project: Project) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="changwat", description="Thai provincial offices: data tools / เครื่องมือข้อมูลสำนักงานจังหวัด")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="the project folder, with mkdocs.yml and data/ (default: this folder or its nearest parent)")
+    parser = argparse.ArgumentParser(
+        prog="changwat", description="Thai provincial offices: data tools / เครื่องมือข้อมูลสำนักงานจังหวัด"
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="the project folder, with mkdocs.yml and data/ (default: this folder or its nearest parent)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check data files / ตรวจไฟล์ข้อมูล")
     v.add_argument("paths", nargs="*", help="files or folders (default: all data)")
-    v.add_argument("--format", choices=("text", "github"), default="text",
-                   help="github prints ::error annotations for pull requests")
+    v.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github prints ::error annotations for pull requests",
+    )
     v.add_argument("--notes", action="store_true", help="also print notes (e.g. untranslated texts) for all files")
-    v.add_argument("--max-problems", type=_count, default=MAX_PER_FILE, metavar="N",
-                   help="show at most N problems per file (all are counted; default 200)")
+    v.add_argument(
+        "--max-problems",
+        type=_count,
+        default=MAX_PER_FILE,
+        metavar="N",
+        help="show at most N problems per file (all are counted; default 200)",
+    )
     v.set_defaults(func=cmd_validate)
     s = sub.add_parser("schema", help="generate schema/*.schema.json from the model")
     s.add_argument("--check", action="store_true", help="exit 1 if the committed schema is out of date")
     s.set_defaults(func=cmd_schema)
     n = sub.add_parser("new", help="start the file of an office / สร้างไฟล์ของสำนักงานจังหวัด")
-    n.add_argument("province", help="slug, English or Thai name, or ISO code (ang-thong, \"Ang Thong\", อ่างทอง, TH-15)")
+    n.add_argument("province", help='slug, English or Thai name, or ISO code (ang-thong, "Ang Thong", อ่างทอง, TH-15)')
     n.add_argument("--data", type=Path, help="data folder (default: data/)")
     n.add_argument("--stdout", action="store_true", help="print the file instead of writing it")
     n.set_defaults(func=cmd_new)

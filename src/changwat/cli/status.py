@@ -137,8 +137,11 @@ def format_text(report: list[OfficeStatus], without_file: list[str]) -> str:
     out += [line(r) for r in rows[1:-1]]
     out += ["  ".join("-" * w for w in widths), line(rows[-1])]
     if without_file:
-        out += ["", f"ยังไม่มีไฟล์ {len(without_file)} สำนักงาน (แสดงเนื้อหามาตรฐานระดับประเทศ) / "
-                    f"{len(without_file)} office(s) have no file yet (they show the national content)"]
+        out += [
+            "",
+            f"ยังไม่มีไฟล์ {len(without_file)} สำนักงาน (แสดงเนื้อหามาตรฐานระดับประเทศ) / "
+            f"{len(without_file)} office(s) have no file yet (they show the national content)",
+        ]
     missing = [(pos, th) for s in report for pos, th in s.missing]
     if missing:
         out += ["", f"ยังไม่ได้แปล {len(missing)} ข้อความ / not yet translated: {len(missing)} text(s)"]
@@ -169,14 +172,20 @@ def _code(text: str) -> str:
 
 def format_markdown(report: list[OfficeStatus], without_file: list[str]) -> str:
     t = totals(report)
-    out = ["## สถานะการแปลภาษาอังกฤษ / English translation status", "",
-           "| สำนักงาน / office | ไฟล์ / file | ข้อความ / texts | แปลแล้ว / translated | % |",
-           "|---|---|--:|--:|--:|"]
+    out = [
+        "## สถานะการแปลภาษาอังกฤษ / English translation status",
+        "",
+        "| สำนักงาน / office | ไฟล์ / file | ข้อความ / texts | แปลแล้ว / translated | % |",
+        "|---|---|--:|--:|--:|",
+    ]
     out += [f"| {_md(s.slug)} | {_code(s.path)} | {s.total} | {s.translated} | {_pct(s.percent)} |" for s in report]
     out.append(f"| **รวม / total** | | **{t.total}** | **{t.translated}** | **{_pct(t.percent)}** |")
     if without_file:
-        out += ["", f"ยังไม่มีไฟล์ {len(without_file)} สำนักงาน (แสดงเนื้อหามาตรฐานระดับประเทศ) / "
-                    f"{len(without_file)} office(s) have no file yet (they show the national content)."]
+        out += [
+            "",
+            f"ยังไม่มีไฟล์ {len(without_file)} สำนักงาน (แสดงเนื้อหามาตรฐานระดับประเทศ) / "
+            f"{len(without_file)} office(s) have no file yet (they show the national content).",
+        ]
     for s in report:
         if s.missing:
             out += ["", f"### {_md(s.slug)}: ยังไม่ได้แปล / not yet translated ({len(s.missing)})", ""]
@@ -187,11 +196,17 @@ def format_markdown(report: list[OfficeStatus], without_file: list[str]) -> str:
 def format_json(report: list[OfficeStatus], without_file: list[str]) -> str:
     t = totals(report)
     data = {
-        "offices": [{
-            "slug": s.slug, "path": s.path, "total": s.total, "translated": s.translated,
-            "percent": round(s.percent, 1),
-            "missing": [{"path": pos.path, "line": pos.line, "col": pos.col, "th": th} for pos, th in s.missing],
-        } for s in report],
+        "offices": [
+            {
+                "slug": s.slug,
+                "path": s.path,
+                "total": s.total,
+                "translated": s.translated,
+                "percent": round(s.percent, 1),
+                "missing": [{"path": pos.path, "line": pos.line, "col": pos.col, "th": th} for pos, th in s.missing],
+            }
+            for s in report
+        ],
         "total": {"total": t.total, "translated": t.translated, "percent": round(t.percent, 1)},
         "offices_without_file": without_file,
     }
@@ -214,6 +229,9 @@ def print_status(project: Project, fmt: str = "text") -> int:
     without_file = [p.slug for p in dataset.registry if p.slug not in with_file]
     print(FORMATS[fmt](report, without_file))
     if errors:
-        print(f"\nหมายเหตุ: ไฟล์มีข้อผิดพลาด ตัวเลขอาจไม่ครบ ตรวจด้วย changwat validate / note: files with errors, "
-              f"counts may be incomplete (run changwat validate): {', '.join(errors)}", file=sys.stderr)
+        print(
+            f"\nหมายเหตุ: ไฟล์มีข้อผิดพลาด ตัวเลขอาจไม่ครบ ตรวจด้วย changwat validate / note: files with errors, "
+            f"counts may be incomplete (run changwat validate): {', '.join(errors)}",
+            file=sys.stderr,
+        )
     return 0

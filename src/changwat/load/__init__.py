@@ -1,6 +1,6 @@
 """Stage 1 — load: bytes of a data file → a YAML node tree with positions, or located problems.
 
-    yaml.py       the strict loader (safe, no retyping, duplicate keys and bombs refused)
-    files.py      which files are data, and their paths as editors see them
-    positions.py  Pos (file, line, column) and Src (where each field of a record was written)
+yaml.py       the strict loader (safe, no retyping, duplicate keys and bombs refused)
+files.py      which files are data, and their paths as editors see them
+positions.py  Pos (file, line, column) and Src (where each field of a record was written)
 """

@@ -144,7 +144,9 @@ def read_data(path: Path | str, limit: int, root: Path | None = None) -> bytes:
             if err.errno == errno.ELOOP:
                 raise NotReadable("Y15", reason_th="วนกลับมาที่ตัวเอง", reason_en="loops back on itself") from None
             if os.path.islink(p):
-                raise NotReadable("Y15", reason_th="ชี้ไปยังไฟล์ที่ไม่มีอยู่", reason_en="points to a file that does not exist") from None
+                raise NotReadable(
+                    "Y15", reason_th="ชี้ไปยังไฟล์ที่ไม่มีอยู่", reason_en="points to a file that does not exist"
+                ) from None
             raise NotReadable("C01", path=f"{display_path(p)} ({err.strerror})") from None
         if not _inside(real, Path(os.path.realpath(root))):
             raise NotReadable("Y15", reason_th="ชี้ออกไปนอกโฟลเดอร์ข้อมูล", reason_en="points outside the data folder")
@@ -175,8 +177,9 @@ def read_data(path: Path | str, limit: int, root: Path | None = None) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > limit:
-            raise NotReadable("Y01", size=f"{limit + 1}+" if not stat.S_ISREG(st.st_mode) else max(st.st_size, total),
-                              limit=limit)
+            raise NotReadable(
+                "Y01", size=f"{limit + 1}+" if not stat.S_ISREG(st.st_mode) else max(st.st_size, total), limit=limit
+            )
         return b"".join(chunks)
     except OSError as err:
         if err.errno == errno.EISDIR:

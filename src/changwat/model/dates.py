@@ -16,15 +16,35 @@ import datetime as _dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["BEDate", "MONTHS_EN", "MONTHS_TH", "parse_be"]
+__all__ = ["MONTHS_EN", "MONTHS_TH", "BEDate", "parse_be"]
 
 MONTHS_TH: tuple[str, ...] = (
-    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน",
-    "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
 )
 MONTHS_EN: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 BE_OFFSET = 543
@@ -109,21 +129,24 @@ def _check(year: int, month: int | None, day: int | None, shown: str) -> None:
         if 1800 <= year <= 2200:
             raise ValueError(
                 f"ปี {year} ดูเหมือนปี ค.ศ. ให้ใช้ปี พ.ศ. (ค.ศ. + 543 = {year + BE_OFFSET}) / "
-                f"{year} looks like a CE year; use the Buddhist Era year ({year} + 543 = {year + BE_OFFSET})")
-        raise ValueError(f"ปี พ.ศ. {year} อยู่นอกช่วง {MIN_YEAR_BE}–{MAX_YEAR_BE} / "
-                         f"B.E. year {year} is outside {MIN_YEAR_BE}–{MAX_YEAR_BE}")
+                f"{year} looks like a CE year; use the Buddhist Era year ({year} + 543 = {year + BE_OFFSET})"
+            )
+        raise ValueError(
+            f"ปี พ.ศ. {year} อยู่นอกช่วง {MIN_YEAR_BE}–{MAX_YEAR_BE} / "
+            f"B.E. year {year} is outside {MIN_YEAR_BE}–{MAX_YEAR_BE}"
+        )
     if month is None:
         if day is not None:
             raise ValueError(f"มีวันที่แต่ไม่มีเดือน / a day needs a month: {shown}")
         return
     if not 1 <= month <= 12:
-        raise ValueError(f"เดือนต้องอยู่ระหว่าง 01 ถึง 12 ไม่ใช่ {month:02d} / "
-                         f"month must be 01 to 12, not {month:02d}")
+        raise ValueError(f"เดือนต้องอยู่ระหว่าง 01 ถึง 12 ไม่ใช่ {month:02d} / month must be 01 to 12, not {month:02d}")
     if year == NEW_YEAR_JANUARY_FROM - 1 and month <= 3:
         raise ValueError(
             f"พ.ศ. 2483 เริ่มวันที่ 1 เมษายน จึงไม่มีเดือน{MONTHS_TH[month - 1]} "
             f"({MONTHS_TH[month - 1]} 1940 คือ พ.ศ. 2482) / B.E. 2483 began on 1 April 1940, so it has "
-            f"no {MONTHS_EN[month - 1]} ({MONTHS_EN[month - 1]} 1940 is B.E. 2482)")
+            f"no {MONTHS_EN[month - 1]} ({MONTHS_EN[month - 1]} 1940 is B.E. 2482)"
+        )
     if day is None:
         return
     ce = _ce_year(year, month)
@@ -133,7 +156,8 @@ def _check(year: int, month: int | None, day: int | None, shown: str) -> None:
         last = ((_dt.date(ce + (month == 12), month % 12 + 1, 1)) - _dt.timedelta(days=1)).day
         raise ValueError(
             f"{MONTHS_TH[month - 1]} {year} มี {last} วัน ไม่มีวันที่ {day} / "
-            f"{MONTHS_EN[month - 1]} {ce} has {last} days, there is no day {day}") from None
+            f"{MONTHS_EN[month - 1]} {ce} has {last} days, there is no day {day}"
+        ) from None
 
 
 def parse_be(s: str) -> BEDate:
@@ -144,17 +168,20 @@ def parse_be(s: str) -> BEDate:
     """
     if isinstance(s, _dt.date):
         raise ValueError(
-            f"ใส่วันที่ในเครื่องหมายคำพูด เช่น \"{s.isoformat()}\" / "
-            f"write the date in quotes, e.g. \"{s.isoformat()}\" (unquoted, YAML reads it as a CE date)")
+            f'ใส่วันที่ในเครื่องหมายคำพูด เช่น "{s.isoformat()}" / '
+            f'write the date in quotes, e.g. "{s.isoformat()}" (unquoted, YAML reads it as a CE date)'
+        )
     if isinstance(s, int) and not isinstance(s, bool):
         s = str(s)
     if not isinstance(s, str):
-        raise ValueError(f"วันที่ต้องเป็นข้อความ เช่น \"2516-08-28\" / a date must be text like \"2516-08-28\", "
-                         f"not {type(s).__name__}")
+        raise ValueError(
+            f'วันที่ต้องเป็นข้อความ เช่น "2516-08-28" / a date must be text like "2516-08-28", not {type(s).__name__}'
+        )
     m = _FORMAT.match(s.translate(_THAI_DIGITS))
     if not m:
         raise ValueError(
-            f"รูปแบบวันที่ต้องเป็น ปปปป-ดด-วว, ปปปป-ดด หรือ ปปปป (เช่น 2516-08-28) ไม่ใช่ \"{s}\" / "
-            f"a date must look like YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2516-08-28), not \"{s}\"")
+            f'รูปแบบวันที่ต้องเป็น ปปปป-ดด-วว, ปปปป-ดด หรือ ปปปป (เช่น 2516-08-28) ไม่ใช่ "{s}" / '
+            f'a date must look like YYYY-MM-DD, YYYY-MM or YYYY (e.g. 2516-08-28), not "{s}"'
+        )
     year, month, day = (int(g) if g else None for g in m.groups())
     return BEDate(year, month, day)  # type: ignore[arg-type]

@@ -30,9 +30,9 @@ DISTRICTS_CSV = "dopa-districts.csv"
 # The credit the data's licence (CC BY 4.0) asks for, in both languages.
 ATTRIBUTION = {
     "th": "รหัสและชื่อจังหวัดและอำเภอ: กรมการปกครอง ผ่าน GeoThai/data 2026.10.23 (geothai 3.2.1) "
-          "สัญญาอนุญาต CC BY 4.0 © 2026 Pongsakorn Thipayanate",
+    "สัญญาอนุญาต CC BY 4.0 © 2026 Pongsakorn Thipayanate",
     "en": "Province and district codes and names: Department of Provincial Administration (DOPA), via "
-          "GeoThai/data 2026.10.23 (geothai 3.2.1), CC BY 4.0, © 2026 Pongsakorn Thipayanate",
+    "GeoThai/data 2026.10.23 (geothai 3.2.1), CC BY 4.0, © 2026 Pongsakorn Thipayanate",
     "url": "https://github.com/GeoThai/data",
     "license": "CC-BY-4.0",
 }

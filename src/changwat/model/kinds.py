@@ -29,26 +29,48 @@ class Kind:
 _SLUG = r"^[a-z]+(-[a-z]+)*$"
 _ID = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("id", _ID, "รหัส", "id", "strategy-group (a-z, 0-9, -)"),
-    Kind("slug", _SLUG, "รหัสจังหวัด", "province slug", "ang-thong"),
-    Kind("province_ref", _SLUG, "รหัสจังหวัด", "province slug", "ang-thong"),
-    Kind("law_ref", _ID, "รหัสกฎหมาย", "law id", "state-admin-act-2534"),
-    Kind("source_ref", _ID, "รหัสแหล่งที่มา", "source id", "seed-000"),
-    Kind("section", r"^[0-9]+(/[0-9]+)?$", "เลขมาตรา", "section number", "\"52/1\""),
-    Kind("date_be", r"^2[45][0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
-         "วันที่ พ.ศ.", "Buddhist Era date", "\"2516-08-28\""),
-    # Web, mail and phone links only (never javascript:, data:, //host, ...), and nothing a reader or
-    # a browser could be misled by: no spaces, quotes, angle brackets, backticks or backslashes, no
-    # control, invisible or bidi characters. "$(?!\n)": Python's $ would also match before a final
-    # line break. (No needless escapes: editors compile the JSON Schema's copy with JavaScript's u flag.)
-    Kind("url", (r"^(?:(?:https?://|mailto:)[^\s" '"' r"'<>\\`\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
-                 r"\u2060-\u206f\ufeff]+|tel:\+?[0-9]+)$(?!\n)"),
-         "ที่อยู่เว็บ", "web address", "https://www.angthong.go.th/"),
-    Kind("phone", r"^\+?[0-9][0-9 -]{5,20}[0-9]$", "หมายเลขโทรศัพท์", "phone number", "\"0 3561 1234\""),
-    Kind("email", r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
-         "อีเมล", "e-mail address", "saraban@angthong.go.th"),
-)}
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in (
+        Kind("id", _ID, "รหัส", "id", "strategy-group (a-z, 0-9, -)"),
+        Kind("slug", _SLUG, "รหัสจังหวัด", "province slug", "ang-thong"),
+        Kind("province_ref", _SLUG, "รหัสจังหวัด", "province slug", "ang-thong"),
+        Kind("law_ref", _ID, "รหัสกฎหมาย", "law id", "state-admin-act-2534"),
+        Kind("source_ref", _ID, "รหัสแหล่งที่มา", "source id", "seed-000"),
+        Kind("section", r"^[0-9]+(/[0-9]+)?$", "เลขมาตรา", "section number", '"52/1"'),
+        Kind(
+            "date_be",
+            r"^2[45][0-9]{2}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+            "วันที่ พ.ศ.",
+            "Buddhist Era date",
+            '"2516-08-28"',
+        ),
+        # Web, mail and phone links only (never javascript:, data:, //host, ...), and nothing a reader or
+        # a browser could be misled by: no spaces, quotes, angle brackets, backticks or backslashes, no
+        # control, invisible or bidi characters. "$(?!\n)": Python's $ would also match before a final
+        # line break. (No needless escapes: editors compile the JSON Schema's copy with JavaScript's u flag.)
+        Kind(
+            "url",
+            (
+                r"^(?:(?:https?://|mailto:)[^\s"
+                '"'
+                r"'<>\\`\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e"
+                r"\u2060-\u206f\ufeff]+|tel:\+?[0-9]+)$(?!\n)"
+            ),
+            "ที่อยู่เว็บ",
+            "web address",
+            "https://www.angthong.go.th/",
+        ),
+        Kind("phone", r"^\+?[0-9][0-9 -]{5,20}[0-9]$", "หมายเลขโทรศัพท์", "phone number", '"0 3561 1234"'),
+        Kind(
+            "email",
+            r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
+            "อีเมล",
+            "e-mail address",
+            "saraban@angthong.go.th",
+        ),
+    )
+}
 
 COMPILED = {k.name: re.compile(k.pattern) for k in KINDS.values()}
 
@@ -73,7 +95,7 @@ def _host_of(url: str) -> tuple[str, str] | None:
     host = netloc
     port = re.search(r":([^:\]]*)$", host)
     if port:
-        host = host[:port.start()]
+        host = host[: port.start()]
     return netloc, host
 
 
@@ -94,27 +116,35 @@ def url_problem(value: str) -> tuple[str, str] | None:
     prev = ""
     for ch in value:
         cat = unicodedata.category(ch)
-        if cat in _INVISIBLE or ch in _BLANKS or (cat[0] == "M" and not (prev and unicodedata.category(prev)[0] in "LM")):
+        if (
+            cat in _INVISIBLE
+            or ch in _BLANKS
+            or (cat[0] == "M" and not (prev and unicodedata.category(prev)[0] in "LM"))
+        ):
             code = f"U+{ord(ch):04X}"
             return (f"มีอักขระที่มองไม่เห็น {code}", f"it contains the invisible character {code}")
         prev = ch
     if value.startswith("tel:"):
         return None
     if value.startswith("mailto:"):
-        address = value[len("mailto:"):]
+        address = value[len("mailto:") :]
         if "?" in address:
-            return ("ลิงก์อีเมลมีส่วนหลังเครื่องหมาย ? (เช่น bcc= หรือ body=) ซึ่งอาจส่งสำเนาไปที่อื่น",
-                    "the mail link has a part after ? (such as bcc= or body=) that can copy mail elsewhere")
+            return (
+                "ลิงก์อีเมลมีส่วนหลังเครื่องหมาย ? (เช่น bcc= หรือ body=) ซึ่งอาจส่งสำเนาไปที่อื่น",
+                "the mail link has a part after ? (such as bcc= or body=) that can copy mail elsewhere",
+            )
         if not COMPILED["email"].fullmatch(address):
             return ("ลิงก์อีเมลต้องมีอีเมลเดียวที่ถูกต้อง", "a mail link must hold exactly one valid e-mail address")
         return None
     netloc, host = _host_of(value) or ("", "")
     if "@" in netloc:
-        return ("มีชื่อผู้ใช้หรือรหัสผ่านก่อนชื่อโดเมน (ส่วนก่อน @) เบราว์เซอร์จะไปที่โดเมนหลัง @",
-                "it has a user name or password before the host (the part before @); browsers go to the host after @")
+        return (
+            "มีชื่อผู้ใช้หรือรหัสผ่านก่อนชื่อโดเมน (ส่วนก่อน @) เบราว์เซอร์จะไปที่โดเมนหลัง @",
+            "it has a user name or password before the host (the part before @); browsers go to the host after @",
+        )
     if not host:
         return ("ไม่มีชื่อโดเมน", "it has no host name")
-    port = netloc[len(host) + 1:] if len(netloc) > len(host) else ""
+    port = netloc[len(host) + 1 :] if len(netloc) > len(host) else ""
     if port and not port.isdigit():
         return ("หมายเลขพอร์ตไม่ถูกต้อง", "the port after the host is not a number")
     bare = host.strip("[]")

@@ -20,12 +20,21 @@ import csv
 import difflib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-__all__ = ["Province", "REGIONS", "REGION_KEYS", "RESERVED_SLUGS", "Region", "Registry", "RegistryError",
-           "load_registry", "read_registry"]
+__all__ = [
+    "REGIONS",
+    "REGION_KEYS",
+    "RESERVED_SLUGS",
+    "Province",
+    "Region",
+    "Registry",
+    "RegistryError",
+    "load_registry",
+    "read_registry",
+]
 
 FIELDS = ("iso", "slug", "th", "en", "region")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -134,8 +143,23 @@ def _iso_key(iso: str) -> tuple[int, str]:
 
 # Slugs that would replace a page of the site: /provinces/index/ is the list of offices, and the
 # other names are the site's top-level sections and folders.
-RESERVED_SLUGS = frozenset({"index", "en", "th", "data", "schema", "standard", "open-data", "provinces",
-                            "search", "assets", "stylesheets", "javascripts", "404"})
+RESERVED_SLUGS = frozenset(
+    {
+        "index",
+        "en",
+        "th",
+        "data",
+        "schema",
+        "standard",
+        "open-data",
+        "provinces",
+        "search",
+        "assets",
+        "stylesheets",
+        "javascripts",
+        "404",
+    }
+)
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting with these
 
 
@@ -154,23 +178,49 @@ def _shown(value: str) -> str:
 def _row_problems(values: dict[str, str]) -> list[tuple[str, str]]:
     out = []
     if not re.fullmatch(r"TH-(?:\d{2}|S)", values["iso"]):
-        out.append((f"{_shown(values['iso'])!r} ไม่ใช่รหัส ISO 3166-2:TH", f"{_shown(values['iso'])!r} is not an ISO 3166-2:TH code"))
+        out.append(
+            (
+                f"{_shown(values['iso'])!r} ไม่ใช่รหัส ISO 3166-2:TH",
+                f"{_shown(values['iso'])!r} is not an ISO 3166-2:TH code",
+            )
+        )
     if not SLUG.match(values["slug"]):
-        out.append((f"slug {_shown(values['slug'])!r} ต้องเป็นอักษรอังกฤษตัวเล็กคั่นด้วย -",
-                    f"slug {_shown(values['slug'])!r} is not lower-case kebab case"))
+        out.append(
+            (
+                f"slug {_shown(values['slug'])!r} ต้องเป็นอักษรอังกฤษตัวเล็กคั่นด้วย -",
+                f"slug {_shown(values['slug'])!r} is not lower-case kebab case",
+            )
+        )
     elif values["slug"] in RESERVED_SLUGS:
-        out.append((f"slug {values['slug']!r} ซ้ำกับชื่อหน้าของเว็บไซต์ จึงใช้ไม่ได้",
-                    f"slug {values['slug']!r} is the name of a page of the site, so it cannot be a province"))
+        out.append(
+            (
+                f"slug {values['slug']!r} ซ้ำกับชื่อหน้าของเว็บไซต์ จึงใช้ไม่ได้",
+                f"slug {values['slug']!r} is the name of a page of the site, so it cannot be a province",
+            )
+        )
     if values["region"] not in REGION_KEYS:
-        out.append((f"ภาค {_shown(values['region'])!r} ต้องเป็นหนึ่งใน {', '.join(REGION_KEYS)}",
-                    f"region {_shown(values['region'])!r} is not one of {', '.join(REGION_KEYS)}"))
+        out.append(
+            (
+                f"ภาค {_shown(values['region'])!r} ต้องเป็นหนึ่งใน {', '.join(REGION_KEYS)}",
+                f"region {_shown(values['region'])!r} is not one of {', '.join(REGION_KEYS)}",
+            )
+        )
     for f in ("th", "en"):
         name = values[f]
         if not name.isprintable():
-            out.append((f"ชื่อ {f} มีอักขระที่มองไม่เห็น: {_shown(name)!r}", f"the {f} name has invisible characters: {_shown(name)!r}"))
-        elif name.startswith(_FORMULA) or any(c in name for c in "<>\"`|"):
-            out.append((f"ชื่อ {f} {name!r} ขึ้นต้นหรือมีเครื่องหมายที่ใช้ในชื่อจังหวัดไม่ได้",
-                        f"the {f} name {name!r} starts with or holds a character a province name cannot have"))
+            out.append(
+                (
+                    f"ชื่อ {f} มีอักขระที่มองไม่เห็น: {_shown(name)!r}",
+                    f"the {f} name has invisible characters: {_shown(name)!r}",
+                )
+            )
+        elif name.startswith(_FORMULA) or any(c in name for c in '<>"`|'):
+            out.append(
+                (
+                    f"ชื่อ {f} {name!r} ขึ้นต้นหรือมีเครื่องหมายที่ใช้ในชื่อจังหวัดไม่ได้",
+                    f"the {f} name {name!r} starts with or holds a character a province name cannot have",
+                )
+            )
     return out
 
 
@@ -187,36 +237,61 @@ def read_registry(path: str | Path) -> tuple[Registry, list[RegistryError]]:
         raw = read_data(path, 1024 * 1024, path.parent)
         text = raw.decode("utf-8-sig")
     except NotReadable as err:
-        what = {"Y01": ("ไฟล์ใหญ่เกินไป", "the file is too large"), "Y14": ("ไม่ใช่ไฟล์ธรรมดา", "it is not a regular file"),
-                "Y15": ("เป็นลิงก์ที่ใช้ไม่ได้", "it is a link that cannot be read")}.get(err.code, ("อ่านไม่ได้", "cannot be read"))
+        what = {
+            "Y01": ("ไฟล์ใหญ่เกินไป", "the file is too large"),
+            "Y14": ("ไม่ใช่ไฟล์ธรรมดา", "it is not a regular file"),
+            "Y15": ("เป็นลิงก์ที่ใช้ไม่ได้", "it is a link that cannot be read"),
+        }.get(err.code, ("อ่านไม่ได้", "cannot be read"))
         return Registry([]), [RegistryError(path, 1, *what)]
     except UnicodeDecodeError as err:
-        line = raw[:err.start].count(b"\n") + 1
-        return Registry([]), [RegistryError(path, line, f"ไม่ใช่ข้อความ UTF-8 (ไบต์ 0x{raw[err.start]:02X})",
-                                            f"not UTF-8 text (byte 0x{raw[err.start]:02X})")]
+        line = raw[: err.start].count(b"\n") + 1
+        return Registry([]), [
+            RegistryError(
+                path,
+                line,
+                f"ไม่ใช่ข้อความ UTF-8 (ไบต์ 0x{raw[err.start]:02X})",
+                f"not UTF-8 text (byte 0x{raw[err.start]:02X})",
+            )
+        ]
     reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None or tuple(h.strip() for h in header) != FIELDS:
         shown = _shown(",".join(header or []))
-        return Registry([]), [RegistryError(path, 1, f"บรรทัดแรกต้องเป็น {','.join(FIELDS)} ไม่ใช่ {shown}",
-                                            f"header must be {','.join(FIELDS)}, not {shown}")]
+        return Registry([]), [
+            RegistryError(
+                path,
+                1,
+                f"บรรทัดแรกต้องเป็น {','.join(FIELDS)} ไม่ใช่ {shown}",
+                f"header must be {','.join(FIELDS)}, not {shown}",
+            )
+        ]
     seen: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
     for row in reader:
         line = reader.line_num
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(FIELDS):
-            issues.append(RegistryError(path, line, f"ต้องมี {len(FIELDS)} คอลัมน์ พบ {len(row)}",
-                                        f"expected {len(FIELDS)} columns, found {len(row)}"))
+            issues.append(
+                RegistryError(
+                    path,
+                    line,
+                    f"ต้องมี {len(FIELDS)} คอลัมน์ พบ {len(row)}",
+                    f"expected {len(FIELDS)} columns, found {len(row)}",
+                )
+            )
             continue
-        values = dict(zip(FIELDS, (cell.strip() for cell in row)))
+        values = dict(zip(FIELDS, (cell.strip() for cell in row), strict=True))
         found = _row_problems(values)
         for f in FIELDS[:4]:
             if not values[f]:
                 found.append((f"{f} ว่างเปล่า", f"{f} is empty"))
             elif values[f] in seen[f]:
-                found.append((f"{f} {_shown(values[f])!r} ซ้ำกับบรรทัด {seen[f][values[f]]}",
-                              f"{f} {_shown(values[f])!r} already on line {seen[f][values[f]]}"))
+                found.append(
+                    (
+                        f"{f} {_shown(values[f])!r} ซ้ำกับบรรทัด {seen[f][values[f]]}",
+                        f"{f} {_shown(values[f])!r} already on line {seen[f][values[f]]}",
+                    )
+                )
             else:
                 seen[f][values[f]] = line
         issues.extend(RegistryError(path, line, th, en) for th, en in found)
