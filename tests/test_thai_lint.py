@@ -533,7 +533,7 @@ def test_rules_table() -> None:
         "U07": "error", "U08": "error", "U13": "error", "U14": "error",
         "S01": "error", "S02": "error", "S03": "error",
         "S04": "warning", "S05": "warning", "S06": "warning", "S07": "warning", "S08": "warning",
-        "D01": "warning", "E01": "warning",
+        "D01": "warning", "D02": "warning", "E01": "warning",
     }
     assert {c: r.severity for c, r in RULES.items()} == expected
     assert RULES_BY_LANG["th"] | RULES_BY_LANG["en"] == set(RULES)
