@@ -537,11 +537,12 @@ def _near_misses(text, pos, allow, allowed, budget, u04, out, ok) -> None:  # ty
     "D02", "warning", langs=TH,
     th=(
         "ข้อความนี้ยาวเกินกว่าจะตรวจได้ครบ (มีตัวอักษรติดกันยาวมากโดยไม่เว้นวรรค) "
-        "ตั้งแต่ตรงนี้ไประบบไม่ได้ตรวจตัวอักษรเพี้ยนและไม่ได้เสนอคำที่ถูกต้อง"
+        "ตั้งแต่ตรงนี้ไปการตรวจไม่ครบ: อาจมีตัวอักษรเพี้ยนหรือคำสะกดผิดที่ไม่ได้แจ้ง และไม่มีคำแนะนำการสะกด"
     ),
     en=(
         "This text is too long to check in full (very long stretches of letters without a "
-        "space): from here on, garbled letters are not looked for and no spellings are suggested."
+        "space): from here on the check is incomplete, garbled letters or misspellings may be "
+        "missed and no spellings are suggested."
     ),
     fix_th="เว้นวรรคระหว่างวลีหรือประโยค หรือแยกข้อความเป็นหลายรายการ แล้วตรวจอีกครั้ง",
     fix_en="Put spaces between phrases or sentences, or split the text into several entries, "

@@ -10,7 +10,20 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .chars import ABOVE_BELOW, CONS, DEPENDENT, MARKS, SARA_AA, SARA_AM, TONES, is_thai_letter
+from .chars import (
+    ABOVE_BELOW,
+    BLANK_LETTERS,
+    CONS,
+    DEPENDENT,
+    MARKS,
+    PRINTABLE_INVISIBLE,
+    SARA_AA,
+    SARA_AM,
+    TONES,
+    is_default_ignorable,
+    is_noncharacter,
+    is_thai_letter,
+)
 from .registry import BOTH, TH, Context, Finding, inside_when_blank, overlapping, rule
 
 
@@ -151,13 +164,20 @@ LINE_BREAKS = "\n\r\u2028\u2029\u0085\x0b\x0c"
 
 
 def _invisible_kind(ch: str) -> str | None:
-    """'space' (replace by a space), 'zero' (delete) or None for ordinary characters."""
+    """'space' (replace by a space), 'zero' (delete) or None for ordinary characters.
+
+    Invisible are: spaces other than the ordinary one (Zs, tab), format and control characters
+    (Cf, Cc), every default-ignorable code point (they render as nothing, whatever their
+    category: U+034F, U+17B4, U+115F, U+3164 …), blank letters (U+2800, the Hangul fillers) and
+    noncharacters. Line breaks are S03's business."""
+    if ch.isprintable() and ch not in PRINTABLE_INVISIBLE:
+        return None  # (fast path: most characters)
     if ch == " " or ch in LINE_BREAKS:
         return None
     cat = unicodedata.category(ch)
-    if cat == "Zs" or ch == "\t":
+    if cat == "Zs" or ch == "\t" or ch in BLANK_LETTERS:
         return "space"
-    if cat in ("Cf", "Cc"):
+    if cat in ("Cf", "Cc") or is_default_ignorable(ch) or is_noncharacter(ch):
         return "zero"
     return None
 
