@@ -87,8 +87,9 @@ def real_nospace(size: int = LIMIT, text: int = TEXT) -> str:
 
     national = yaml.safe_load((ROOT / "data" / "national.yaml").read_text(encoding="utf-8"))
     thai = re.sub(r"[^\u0e01-\u0e4e]", "", "".join(walk(national)))
-    n = max(1, len(thai) // text)
-    return _fill(lambda i: f"    - th: {thai[(i % n) * text:(i % n + 1) * text]}\n", size)
+    ring = thai * (text // len(thai) + 2)
+    # each text starts somewhere else, so that no two are the same (nothing comes from a cache)
+    return _fill(lambda i: f"    - th: {ring[(i * 1009) % len(thai):(i * 1009) % len(thai) + text]}\n", size)
 
 
 def repeated(size: int = LIMIT, text: int = 3990) -> str:

@@ -26,7 +26,6 @@ package is pure: no I/O, no global state that changes results.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from . import dictionary, english, layout, unicode  # noqa: F401  (they declare the rules)
@@ -56,14 +55,23 @@ def lint(text: str, lang: str = "th", allow: frozenset[str] = frozenset()) -> li
         raise ValueError(f"lang must be 'th' or 'en', not {lang!r}")
     if not isinstance(allow, frozenset):
         allow = frozenset(allow)
-    return list(_lint(text, lang, allow))
-
-
-@lru_cache(maxsize=50_000)
-def _lint(text: str, lang: str, allow: frozenset[str]) -> tuple[Finding, ...]:
     if not text:
-        return ()
-    return run(text, lang, allow)
+        return []
+    cache = _RESULTS.get(allow)
+    if cache is None:
+        if len(_RESULTS) >= 4:  # a few allow-lists at a time (in practice there is one)
+            _RESULTS.clear()
+        cache = _RESULTS[allow] = dictionary.BytesLRU(32 * 1024 * 1024)
+    key = lang + "\0" + text
+    found = cache.get(key)
+    if found is None:
+        found = run(text, lang, allow)
+        cache.put(key, found)
+    return list(found)
+
+
+# Results per (allow-list, language + text), bounded in bytes.
+_RESULTS: dict[frozenset[str], dictionary.BytesLRU] = {}
 
 
 def load_allowlist(path: str | Path) -> frozenset[str]:

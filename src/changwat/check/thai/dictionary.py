@@ -11,7 +11,8 @@ time roughly proportional to its length:
 
 * U04 tries its moves only in windows around the words the dictionary does not know, never by
   re-cutting a whole run of text;
-* the cache of cut texts is bounded in bytes (:class:`_TokenCache`);
+* the cache of cut texts is bounded in bytes (:class:`BytesLRU`), and so is the cache of lint
+  results (in ``__init__``);
 * each text has a work budget (:class:`Budget`, in characters cut, about a microsecond each)
   proportional to its length. When it runs out, U04 stops looking for garbled letters and D01
   stops making suggestions and looking for near misses; D02 then says where the check stopped.
@@ -65,26 +66,28 @@ def _dict() -> tuple[frozenset[str], dict[str, int]]:
 # Cutting text into words, with a cache bounded in bytes
 
 
-class _TokenCache:
-    """Least recently used cut texts, at most ``limit`` bytes (estimated) in all."""
+class BytesLRU:
+    """Least recently used entries (a str key, a tuple value), at most ``limit`` bytes (estimated)
+    in all; an entry bigger than a quarter of that is not kept."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.size = 0
-        self._d: OrderedDict[str, tuple[str, ...]] = OrderedDict()
+        self._d: OrderedDict[str, tuple] = OrderedDict()
 
     @staticmethod
-    def cost(run: str, toks: tuple[str, ...]) -> int:
-        # a str of Thai takes 2 bytes a character plus ~50 bytes; the tuple 8 bytes an item
+    def cost(run: str, toks: tuple) -> int:
+        # a str of Thai takes 2 bytes a character plus ~50 bytes; the tuple 8 bytes an item, and
+        # each item (a str or a Finding) ~60 bytes more
         return 4 * len(run) + 64 * len(toks) + 200
 
-    def get(self, run: str) -> tuple[str, ...] | None:
+    def get(self, run: str) -> tuple | None:
         toks = self._d.get(run)
         if toks is not None:
             self._d.move_to_end(run)
         return toks
 
-    def put(self, run: str, toks: tuple[str, ...]) -> None:
+    def put(self, run: str, toks: tuple) -> None:
         c = self.cost(run, toks)
         if c > self.limit // 4:
             return
@@ -95,7 +98,8 @@ class _TokenCache:
             self.size -= self.cost(old, old_toks)
 
 
-_CACHE = _TokenCache(32 * 1024 * 1024)
+_TokenCache = BytesLRU
+_CACHE = BytesLRU(32 * 1024 * 1024)
 
 
 def tokens(run: str) -> tuple[str, ...]:
