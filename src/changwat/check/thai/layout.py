@@ -14,9 +14,7 @@ from .unicode import LINE_BREAKS
 
 _BULLETS = "\\-\u2013\u2014\u2022\u00b7\u25aa\u25cf\u25cb\u25e6\u25a0\u25a1\u25ba\u25b8\u27a2\u27a4\u2713\u2714\u2043\u2219"
 
-
 _NUM = f"[{DIGITS}]{{1,3}}"
-
 
 _U13_PATTERNS = [
     # a bullet followed by a space, or glued to a word (but "-5" is a negative number)
@@ -37,14 +35,12 @@ _U13_PATTERNS = [
     re.compile("\\(?(?:[A-Za-z]|i{1,3}|iv|vi{0,3}|ix|x)\\)\\s*"),
 ]
 
-
 _UNIT_WORDS = (
     "ล้าน", "แสน", "หมื่น", "พัน", "ร้อย", "บาท", "เปอร์เซ็นต์", "ร้อยละ", "ไร่", "ตาราง", "กิโล",
     "เมตร", "กม.", "ม.", "ซม.", "ชม.", "ชั่วโมง", "นาที", "วินาที", "น.", "คน", "ปี", "เดือน", "วัน",
     "เท่า", "องศา", "ลิตร", "ตัน", "กก.", "%", "million", "billion", "thousand", "per", "percent",
     "km", "m ", "hours", "hrs", "times", "people",
 )
-
 
 _LEADING_WS = re.compile("\\s*")
 
@@ -84,7 +80,6 @@ def u13(text: str, ctx: Context) -> list[Finding]:
 
 
 _U14_BOLD = re.compile(r"(\*\*|__)(\S(?:.*?\S)?)\1")
-
 
 _U14_OTHER = re.compile(
     r"\*\*|(?<![\w])__|__(?![\w])|`+|\[[^\]\n]+\]\([^)\s]+\)|</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>"
@@ -194,12 +189,9 @@ def s03(text: str, ctx: Context) -> list[Finding]:
 
 _S04 = re.compile("(?<=\\S)[ \u00a0]+(?=[)\\]}\u201d\u2019\u00bb])|(?<=[(\\[{\u201c\u2018\u00ab])[ \u00a0]+(?=\\S)")
 
-
 _S05 = re.compile(f"(?<=[{LETTERS}])\u0e46|\u0e46(?=[{LETTERS}A-Za-z{DIGITS}])")
 
-
 _S06 = re.compile(f"\\)(?=[A-Za-z{CONS}\u0e40-\u0e44])")
-
 
 _S07 = re.compile(f"(?<=[{DIGITS}])(?=[{CONS}\u0e40-\u0e44])|(?<=[{CONS}{MARKS}\u0e30\u0e32\u0e33\u0e45])(?=[{DIGITS}])")
 

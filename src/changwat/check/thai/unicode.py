@@ -53,7 +53,6 @@ def u01(text: str, ctx: Context) -> list[Finding]:
 
 _U02 = re.compile(f"[{DEPENDENT}]")
 
-
 _U02_OK_BEFORE = re.compile(f"[{CONS}{MARKS}]")
 
 
@@ -95,7 +94,6 @@ def u02(text: str, ctx: Context) -> list[Finding]:
 
 
 _U03_TONE_FIRST = re.compile(f"[{TONES}\u0e4c]+[{ABOVE_BELOW}]+")
-
 
 _U03_AM_FIRST = re.compile(f"\u0e33[{TONES}]+")
 
