@@ -533,7 +533,7 @@ def test_rules_table() -> None:
         "U07": "error", "U08": "error", "U13": "error", "U14": "error",
         "S01": "error", "S02": "error", "S03": "error",
         "S04": "warning", "S05": "warning", "S06": "warning", "S07": "warning", "S08": "warning",
-        "D01": "warning", "E01": "warning",
+        "D01": "warning", "D02": "warning", "E01": "warning",
     }
     assert {c: r.severity for c, r in RULES.items()} == expected
     assert RULES_BY_LANG["th"] | RULES_BY_LANG["en"] == set(RULES)
@@ -614,3 +614,185 @@ def test_speed() -> None:
         lint(line.strip() + "ฯ", "th", ALLOW)
     elapsed = time.perf_counter() - t
     assert elapsed < 0.5, f"{elapsed * 1000:.0f} ms"  # measured ~40 ms; generous for slow machines
+
+
+# ---------------------------------------------------------------------------------------------
+# The rule registry
+
+
+def test_each_rule_is_declared_once_with_its_check_and_languages() -> None:
+    from changwat.check.thai.registry import BOTH, rule
+
+    for code, r in RULES.items():
+        assert r.check is not None and r.langs and r.langs <= BOTH, code
+        assert {lang for lang in ("th", "en") if code in RULES_BY_LANG[lang]} == set(r.langs)
+    with pytest.raises(ValueError, match="declared twice"):
+        rule("U01", "error", langs=BOTH, th="ก", en="x", fix_th="ก", fix_en="x")(lambda text, ctx: [])
+    assert "U01" in RULES and RULES["U01"].check.__name__ == "u01"
+
+
+def test_suppressions_are_declared_with_the_rule() -> None:
+    # each suppression that used to be an ad-hoc drop in lint() is now part of its rule
+    assert {c for c, r in RULES.items() if r.suppressed_by} == {"U02", "U06", "S06", "S07", "D01"}
+    assert codes("ส ำนกังำนจงัหวัด") == {"U04"}  # U02 inside U04
+    assert codes("(๑)นำ") == {"U13"}  # S06 inside U13
+    assert codes(" \u00a0สำนักงาน") == {"S02"}  # blank U06 inside S02
+
+
+def test_suppression_index() -> None:
+    from changwat.check.thai.registry import Index
+
+    idx = Index([Finding("X", 2, 5, "", None), Finding("X", 10, 11, "", None)])
+    assert idx.overlaps(4, 6) and idx.overlaps(0, 3) and idx.overlaps(10, 11)
+    assert not idx.overlaps(5, 10) and not idx.overlaps(0, 2) and not idx.overlaps(11, 20)
+    assert idx.contains(2, 5) and idx.contains(3, 4) and not idx.contains(1, 3) and not idx.contains(4, 6)
+    assert not Index([]).overlaps(0, 100)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bounded work (red-team review finding 1) and invisible characters (findings 8, 20)
+
+
+def _soup(n: int, seed: int = 1) -> str:
+    import random
+
+    rnd = random.Random(seed)
+    cons = [chr(c) for c in range(0x0E01, 0x0E2F)]
+    vow = ["ะ", "า", "ิ", "ี", "ึ", "ื", "ุ", "ู", "เ", "แ", "โ", "ั", "่", "้"]
+    return "".join(rnd.choice(cons) + (rnd.choice(vow) if rnd.random() < 0.5 else "") for _ in range(n))[:n]
+
+
+def test_long_garbled_text_stops_with_a_located_note() -> None:
+    from changwat.check.thai import dictionary
+
+    text = _soup(3900)
+    found = lint(text, "th", ALLOW)
+    d02 = [f for f in found if f.code == "D02"]
+    assert len(d02) == 1 and 0 <= d02[0].start < len(text)
+    assert text[d02[0].start:d02[0].end] == d02[0].found
+    assert found == lint(text + "", "th", ALLOW)  # deterministic (work is counted, not timed)
+    # the budget is the same for every run of the text, whatever is cached
+    dictionary._CACHE._d.clear()
+    from changwat.check.thai.registry import run
+
+    assert list(run(text, "th", ALLOW)) == found
+
+
+@needs_ref
+def test_real_text_never_reaches_the_budget() -> None:
+    # whole seed documents, even with every space removed, are checked in full
+    for seed, text in _seeds().items():
+        for t in (text.replace("\n", " "), text.replace("\n", "").replace(" ", "")):
+            assert "D02" not in codes(t[:4000]), seed
+
+
+def test_u04_in_a_long_run_without_spaces() -> None:
+    # only windows around the unknown words are repaired, anywhere in the run
+    text = "สำนักงานจังหวัดมีอำนาจหน้าที่" * 6 + "ครบถว้น" + "สำนักงานจังหวัดมีอำนาจหน้าที่" * 6
+    hits = of("U04", text)
+    assert [(f.found, f.suggestion) for f in hits] == [("ครบถว้น", "ครบถ้วน")]
+    assert hits[0].start == text.index("ครบถว้น")
+
+
+def test_token_cache_is_bounded_in_bytes() -> None:
+    from changwat.check.thai.dictionary import _TokenCache
+
+    cache = _TokenCache(10_000)
+    for i in range(1000):
+        cache.put(f"ก{i}", ("ก", str(i)))
+    assert cache.size <= 10_000 and len(cache._d) < 1000
+    assert cache.get("ก999") == ("ก", "999") and cache.get("ก0") is None
+    cache.put("ก" * 5000, ("ก" * 5000,))  # bigger than a quarter of the cache: not kept
+    assert cache.get("ก" * 5000) is None and cache.size <= 10_000
+
+
+@pytest.mark.parametrize("ch", ["\u3164", "\u2800", "\u115f", "\u1160", "\uffa0", "\u034f", "\u17b4",
+                                "\u180e", "\U000e0041", "\u2065", "\ufe0f", "\U0010ffff", "\ufdd0"])
+def test_characters_that_render_as_nothing_are_u06(ch: str) -> None:
+    for lang in ("th", "en"):
+        assert [(f.code, f.found) for f in lint(ch, lang)] == [("U06", ch)]
+        inside = "สำนัก" + ch + "งาน" if lang == "th" else "Office" + ch + "name"
+        assert [(f.code, f.start) for f in lint(inside, lang, ALLOW)] == [("U06", inside.index(ch))]
+
+
+def test_default_ignorable_table() -> None:
+    from changwat.check.thai.chars import DEFAULT_IGNORABLE, is_default_ignorable
+
+    assert sum(b - a + 1 for a, b in DEFAULT_IGNORABLE) == 4174  # Unicode 15.0 DerivedCoreProperties
+    assert is_default_ignorable("\u00ad") and is_default_ignorable("\U000e0fff")
+    assert not is_default_ignorable("ก") and not is_default_ignorable(" ") and not is_default_ignorable("\u2800")
+    # every format character Python knows of that the table has is Cf, Mn, Lo or unassigned
+    assert {unicodedata.category(chr(c)) for a, b in DEFAULT_IGNORABLE for c in range(a, b + 1)} <= {"Cf", "Mn", "Lo", "Cn"}
+
+
+# ---------------------------------------------------------------------------------------------
+# The worst cases of bench/worstcase.py, small: they complete, and what they report is right
+
+
+def _worstcase():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("worstcase", PROJECT.root / "bench" / "worstcase.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)  # type: ignore[union-attr]
+    return mod
+
+
+@pytest.fixture(scope="module")
+def worst_project(tmp_path_factory):
+    return _worstcase().make_project(tmp_path_factory.mktemp("worst"))
+
+
+def _validate(project: Path, content: str, capsys, monkeypatch) -> tuple[int, str]:
+    from changwat.cli import main
+
+    (project / "data" / "provinces" / "krabi.yaml").write_text(content, encoding="utf-8")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("CHANGWAT_CACHE", str(project / ".cache"))
+    code = main(["--root", str(project), "validate", "--format", "github", "--max-problems", "100000",
+                 "data/provinces/krabi.yaml"])
+    out = capsys.readouterr().out
+    assert "Traceback" not in out
+    return code, out
+
+
+def _annotations(out: str, code: str) -> list[tuple[int, int]]:
+    return [(int(m.group(1)), int(m.group(2)))
+            for m in re.finditer(r"^::\w+ file=[^,]*,line=(\d+),col=(\d+),[^\n]*changwat " + code + "::", out, re.M)]
+
+
+def test_worst_case_soup(worst_project, capsys, monkeypatch) -> None:
+    content = _worstcase().soup(size=40_000)
+    code, out = _validate(worst_project, content, capsys, monkeypatch)
+    assert code == 0  # warnings only
+    texts = content.count("    - th: ")
+    assert texts >= 3 and len(_annotations(out, "D02")) == texts and _annotations(out, "D01")
+
+
+def test_worst_case_real_text_without_spaces(worst_project, capsys, monkeypatch) -> None:
+    code, out = _validate(worst_project, _worstcase().real_nospace(size=40_000), capsys, monkeypatch)
+    assert code == 0 and not _annotations(out, "D02") and not _annotations(out, "U04")
+
+
+def test_worst_case_repeated_finding(worst_project, capsys, monkeypatch) -> None:
+    content = _worstcase().repeated(size=30_000)
+    code, out = _validate(worst_project, content, capsys, monkeypatch)
+    assert code == 1
+    lines = content.splitlines()
+    expected = [(n, m.start() + 1) for n, line in enumerate(lines, 1) for m in re.finditer("กa", line)]
+    assert _annotations(out, "U05") == expected  # each one, at its own column
+
+
+def test_worst_case_many_items(worst_project, capsys, monkeypatch) -> None:
+    content = _worstcase().items(size=30_000)
+    assert content.count("\n") > 1200
+    code, out = _validate(worst_project, content, capsys, monkeypatch)
+    assert code == 0 and "::error" not in out and "::warning" not in out
+
+
+def test_worst_case_long_line(worst_project, capsys, monkeypatch) -> None:
+    content = _worstcase().long_line(size=30_000)
+    code, out = _validate(worst_project, content, capsys, monkeypatch)
+    assert code == 1
+    line = content.splitlines()[1]
+    assert _annotations(out, "U05") == [(2, m.start() + 1) for m in re.finditer("ก(?=a)", line)]

@@ -34,8 +34,9 @@ MAX_BYTES = 1024 * 1024  # an office file is ~20 KB; 1 MiB leaves room and bound
 MAX_DEPTH = 32
 STR_TAG = "tag:yaml.org,2002:str"
 _ALLOWED_TAGS = {None, "!", STR_TAG, "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-# C0 controls except tab, LF, CR; DEL; C1 controls (NEL U+0085 included: YAML treats it as a line break)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# C0 controls except tab, LF, CR; DEL; C1 controls (NEL U+0085 included: YAML treats it as a line break);
+# the line and paragraph separators U+2028, U+2029 (YAML breaks lines there, most editors do not)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 # what YAML counts as a line break once controls (NEL included) are blanked: CR LF, CR, LF, LS, PS
 _BREAK = re.compile(r"\r\n|[\r\n\u2028\u2029]")
 
