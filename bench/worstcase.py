@@ -97,7 +97,7 @@ def real_nospace(size: int = LIMIT, text: int = TEXT) -> str:
             at += 1
         return at
 
-    return _fill(lambda i: f"    - th: {ring[start(i):start(i) + text]}\n", size)
+    return _fill(lambda i: f"    - th: {ring[start(i) : start(i) + text]}\n", size)
 
 
 def repeated(size: int = LIMIT, text: int = 3990) -> str:
@@ -181,17 +181,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget-mib", type=float, default=1024.0)
     args = ap.parse_args(argv)
     over = False
-    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; budget {args.budget_s:g} s, {args.budget_mib:g} MiB")
-    print(f"{'case':<13} {'bytes':>9} {'wall s':>7} {'CPU s':>6} {'RSS MiB':>8} {'wall/budget':>11} {'RSS/budget':>10}"
-          "  rc  errors  warnings")
+    print(
+        f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; budget {args.budget_s:g} s, {args.budget_mib:g} MiB"
+    )
+    print(
+        f"{'case':<13} {'bytes':>9} {'wall s':>7} {'CPU s':>6} {'RSS MiB':>8} {'wall/budget':>11} {'RSS/budget':>10}"
+        "  rc  errors  warnings"
+    )
     with tempfile.TemporaryDirectory(prefix="changwat-worst-") as tmp:
         project = make_project(Path(tmp))
         for name in ["baseline", *args.cases.split(",")]:
             r = run_case(project, None if name == "baseline" else CASES[name](args.size))
             t_ratio, m_ratio = r["wall"] / args.budget_s, r["rss_mib"] / args.budget_mib  # type: ignore[operator]
             over |= t_ratio > 1 or m_ratio > 1 or "Traceback" in str(r["output"])
-            print(f"{name:<13} {r['bytes']:>9} {r['wall']:>7.2f} {r['cpu']:>6.2f} {r['rss_mib']:>8.0f} {t_ratio:>11.2f}"
-                  f" {m_ratio:>10.2f}  {r['rc']:>2}  {r['errors']!s:>6}  {r['warnings']!s:>8}", flush=True)
+            print(
+                f"{name:<13} {r['bytes']:>9} {r['wall']:>7.2f} {r['cpu']:>6.2f} {r['rss_mib']:>8.0f} {t_ratio:>11.2f}"
+                f" {m_ratio:>10.2f}  {r['rc']:>2}  {r['errors']!s:>6}  {r['warnings']!s:>8}",
+                flush=True,
+            )
     return 1 if over else 0
 
 

@@ -17,22 +17,23 @@ from urllib.parse import unquote, urljoin, urlsplit
 import pytest
 import yaml
 
-from changwat.build.ui import ui_strings
-from changwat.project import read_config
 from changwat.build import pages as site
+from changwat.build.render import Renderer
+from changwat.build.ui import ui_strings
+from changwat.build.urls import SiteInfo
 from changwat.model import Text, resolve
 from changwat.model.registry import REGIONS, load_registry
-from changwat.build.render import Renderer
-from changwat.build.urls import SiteInfo
-
-from conftest import build_env, copy_data, EVIL, PROJECT, REGISTRY_CSV, REPO, run_build
+from changwat.project import read_config
+from conftest import EVIL, PROJECT, REGISTRY_CSV, REPO, build_env, copy_data, run_build
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 PROVINCES = [p.slug for p in load_registry(REGISTRY_CSV)]
 LANG_ROOTS = {"th": "", "en": "en/"}
 # Hosts a page must never load anything from (fonts, CDNs, APIs, trackers).
-FORBIDDEN = re.compile(r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|jsdelivr\.net|unpkg\.com|cdnjs|"
-                       r"api\.github\.com|googletagmanager|google-analytics|polyfill\.io")
+FORBIDDEN = re.compile(
+    r"fonts\.googleapis|fonts\.gstatic|cdn\.jsdelivr|jsdelivr\.net|unpkg\.com|cdnjs|"
+    r"api\.github\.com|googletagmanager|google-analytics|polyfill\.io"
+)
 
 
 def page(built, lang: str, path: str) -> str:
@@ -97,8 +98,12 @@ def test_nothing_is_loaded_from_another_host(built_site):
 
 def test_vendored_font_is_served(built_site):
     fonts = built_site.dir / "assets" / "fonts"
-    for name in ("sarabun-thai-400-normal", "sarabun-thai-700-normal", "sarabun-latin-400-normal",
-                 "sarabun-latin-700-normal"):
+    for name in (
+        "sarabun-thai-400-normal",
+        "sarabun-thai-700-normal",
+        "sarabun-latin-400-normal",
+        "sarabun-latin-700-normal",
+    ):
         assert (fonts / f"{name}.woff2").stat().st_size > 5000
     assert "Open Font License" in (fonts / "OFL.txt").read_text(encoding="utf-8")
     css = (built_site.dir / "assets" / "stylesheets" / "changwat.css").read_text(encoding="utf-8")
@@ -130,8 +135,14 @@ def test_production_site_url_is_https(monkeypatch):
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_language_switcher_keeps_the_reader_on_the_same_office(built_site, lang):
     text = page(built_site, lang, "provinces/mukdahan")
-    links = dict((h, u) for u, h in re.findall(r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" '
-                                                 r'class="md-select__link"', text))
+    links = dict(
+        (h, u)
+        for u, h in re.findall(
+            r'<a href="([^"]+)" hreflang="([^"]+)" lang="[^"]+" '
+            r'class="md-select__link"',
+            text,
+        )
+    )
     here = f"{built_site.url}{LANG_ROOTS[lang]}provinces/mukdahan/"
     assert urljoin(here, links["th"]) == f"{built_site.url}provinces/mukdahan/"
     assert urljoin(here, links["en"]) == f"{built_site.url}en/provinces/mukdahan/"
@@ -146,7 +157,8 @@ def test_edit_button_opens_the_office_yaml(built_site):
     for lang in ("th", "en"):
         assert edit(page(built_site, lang, "provinces/ang-thong")) == f"{repo}/edit/main/data/provinces/ang-thong.yaml"
         assert edit(page(built_site, lang, "provinces/krabi")).startswith(
-            f"{repo}/new/main/data/provinces?filename=krabi.yaml")
+            f"{repo}/new/main/data/provinces?filename=krabi.yaml"
+        )
         assert edit(page(built_site, lang, "standard")) == f"{repo}/edit/main/data/national.yaml"
         assert edit(page(built_site, lang, "")) is None
 
@@ -168,9 +180,19 @@ def test_internal_links_resolve(built_site):
         return ids_cache[path]
 
     checked = 0
-    pages = [built_site.dir / LANG_ROOTS[lang] / p / "index.html" for lang in LANG_ROOTS
-             for p in ("", "provinces", "standard", "provinces/ang-thong", "provinces/mukdahan",
-                       "provinces/chachoengsao", "provinces/krabi")]
+    pages = [
+        built_site.dir / LANG_ROOTS[lang] / p / "index.html"
+        for lang in LANG_ROOTS
+        for p in (
+            "",
+            "provinces",
+            "standard",
+            "provinces/ang-thong",
+            "provinces/mukdahan",
+            "provinces/chachoengsao",
+            "provinces/krabi",
+        )
+    ]
     for src in pages:
         text = src.read_text(encoding="utf-8")
         body = re.search(r"<article.*?</article>", text, re.S).group(0)
@@ -211,7 +233,8 @@ def test_office_page_snapshot(built_site, update_snapshots, lang):
             pytest.fail(f"snapshot {path.name} was missing and has been written; review and commit it")
         return
     assert got == path.read_text(encoding="utf-8"), (
-        f"{path.name} differs; if the change is intended run `pytest --update-snapshots` and review the diff")
+        f"{path.name} differs; if the change is intended run `pytest --update-snapshots` and review the diff"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,10 +279,18 @@ def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_na
     a title (<title>, header, TOC, search index) must show the text, never run it."""
     registry = load_registry(REGISTRY_CSV)
     sample_office.name = Text(th=EVIL + " </title><b>", en=EVIL + " </title><b>")
-    offices = [resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national)
-               for p in registry if p.slug in ("ang-thong", "mukdahan")]
+    offices = [
+        resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national)
+        for p in registry
+        if p.slug in ("ang-thong", "mukdahan")
+    ]
     docs = tmp_path / "docs"
-    site.write_pages(Renderer(SiteInfo(), registry, REGIONS, sample_national, templates=PROJECT.templates).site(offices, sample_national), docs)
+    site.write_pages(
+        Renderer(SiteInfo(), registry, REGIONS, sample_national, templates=PROJECT.templates).site(
+            offices, sample_national
+        ),
+        docs,
+    )
     config = read_config(REPO / "mkdocs.yml")
     config.pop("hooks")
     config.pop("watch")
@@ -268,9 +299,22 @@ def test_hostile_text_stays_text_through_mkdocs_and_material(tmp_path, sample_na
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(REPO / "templates" / "theme")
     (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    result = subprocess.run([str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f",
-                             str(tmp_path / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-                            cwd=tmp_path, env=build_env(), capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            str(tmp_path / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        cwd=tmp_path,
+        env=build_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     out = tmp_path / "site"
     ld = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -301,10 +345,17 @@ def test_standard_page_shows_the_whole_national_content(built_site):
     national = dataset.national
     for lang in ("th", "en"):
         text = page(built_site, lang, "standard")
-        for sid, present in (("history", national.history), ("legal-basis", True), ("mandate", True),
-                             ("objectives", national.objectives), ("missions", national.missions),
-                             ("org-chart", True), ("internal-audit", national.organisation.audit),
-                             ("earlier-structures", national.earlier_structures), ("sources", True)):
+        for sid, present in (
+            ("history", national.history),
+            ("legal-basis", True),
+            ("mandate", True),
+            ("objectives", national.objectives),
+            ("missions", national.missions),
+            ("org-chart", True),
+            ("internal-audit", national.organisation.audit),
+            ("earlier-structures", national.earlier_structures),
+            ("sources", True),
+        ):
             assert (f'id="{sid}"' in text) == bool(present), (lang, sid)
         assert len(re.findall(r'<h3[^>]* id="structure-[a-z0-9-]+"', text)) == len(national.earlier_structures)
         assert "cw-inherited" not in text  # the standard is not "inherited" on its own page

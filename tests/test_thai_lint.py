@@ -16,10 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import needs_reference, PROJECT, REFERENCE
-
 from changwat.check.thai import RULES, RULES_BY_LANG, Finding, lint, load_allowlist
 from changwat.problems import display_width
+from conftest import PROJECT, REFERENCE, needs_reference
 
 REF = REFERENCE
 needs_ref = needs_reference(REF / "seed-defects.csv", REF / "seeds")
@@ -62,13 +61,15 @@ def apply(text: str, findings: list[Finding]) -> str:
     """Apply the suggestions of non-overlapping findings."""
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
         assert f.suggestion is not None, f
-        text = text[:f.start] + f.suggestion + text[f.end:]
+        text = text[: f.start] + f.suggestion + text[f.end :]
     return text
 
 
 # Independent of the lint: what a list marker at the start of a line looks like in the seeds.
-MARKER = re.compile(r"^(?:[-–•*]\s*|\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\)\s*|[0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?\s+"
-                    r"|[0-9๐-๙]+\.\s*)")
+MARKER = re.compile(
+    r"^(?:[-–•*]\s*|\(?[0-9๐-๙]+(?:\.[0-9๐-๙]+)*\.?\)\s*|[0-9๐-๙]+(?:\.[0-9๐-๙]+)+\.?\s+"
+    r"|[0-9๐-๙]+\.\s*)"
+)
 
 
 def normalise_space(line: str) -> str:
@@ -80,10 +81,19 @@ def normalise_space(line: str) -> str:
 # Every defect class of the CSV is either caught by a rule or explained here.
 
 CAUGHT = {
-    "C01": "U01", "C02": "U02", "C03": "U03", "C04": "U04 (D01 when no repair is found)",
-    "C05": "D01, for misspellings that are not words", "C07": "U05", "C08": "S08", "C10": "S03",
-    "C11": "—", "C12": "S06 / S07, where a bracket or number is glued", "C14 markdown": "U14",
-    "C17": "S05", "C19": "S04",
+    "C01": "U01",
+    "C02": "U02",
+    "C03": "U03",
+    "C04": "U04 (D01 when no repair is found)",
+    "C05": "D01, for misspellings that are not words",
+    "C07": "U05",
+    "C08": "S08",
+    "C10": "S03",
+    "C11": "—",
+    "C12": "S06 / S07, where a bracket or number is glued",
+    "C14 markdown": "U14",
+    "C17": "S05",
+    "C19": "S04",
 }
 NOT_A_TEXT_RULE = {
     # A wrong, omitted or garbled word that is itself a real word (การบริหารการ for การบริหารราชการ,
@@ -262,8 +272,7 @@ def test_c19_space_before_closing_bracket_is_s04(row: dict[str, str]) -> None:
 
 
 def raw_lines() -> list[tuple[str, int, str]]:
-    return [(seed, i, line) for seed, text in _seeds().items()
-            for i, line in enumerate(text.split("\n"), 1) if line]
+    return [(seed, i, line) for seed, text in _seeds().items() for i, line in enumerate(text.split("\n"), 1) if line]
 
 
 @needs_ref
@@ -274,7 +283,7 @@ def test_findings_are_well_formed_on_raw_seeds() -> None:
         for f in found:
             assert f.code in RULES
             assert 0 <= f.start < f.end <= len(line), (seed, i, f)
-            assert line[f.start:f.end] == f.found, (seed, i, f)
+            assert line[f.start : f.end] == f.found, (seed, i, f)
 
 
 @needs_ref
@@ -444,7 +453,9 @@ FLAGGED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "code", "found", "suggestion"), FLAGGED, ids=[f[2] + ":" + repr(f[0][:12]) for f in FLAGGED])
+@pytest.mark.parametrize(
+    ("text", "lang", "code", "found", "suggestion"), FLAGGED, ids=[f[2] + ":" + repr(f[0][:12]) for f in FLAGGED]
+)
 def test_rule_flags(text: str, lang: str, code: str, found: str, suggestion: str | None) -> None:
     allow = ALLOW - {"อินทศร"} if code == "D01" else ALLOW
     hits = [f for f in lint(text, lang, allow) if f.code == code]
@@ -529,16 +540,42 @@ def test_one_problem_is_reported_once() -> None:
 
 def test_rules_table() -> None:
     expected = {
-        "U01": "error", "U02": "error", "U03": "error", "U04": "error", "U05": "error", "U06": "error",
-        "U07": "error", "U08": "error", "U13": "error", "U14": "error",
-        "S01": "error", "S02": "error", "S03": "error",
-        "S04": "warning", "S05": "warning", "S06": "warning", "S07": "warning", "S08": "warning",
-        "D01": "warning", "D02": "warning", "E01": "warning",
+        "U01": "error",
+        "U02": "error",
+        "U03": "error",
+        "U04": "error",
+        "U05": "error",
+        "U06": "error",
+        "U07": "error",
+        "U08": "error",
+        "U13": "error",
+        "U14": "error",
+        "S01": "error",
+        "S02": "error",
+        "S03": "error",
+        "S04": "warning",
+        "S05": "warning",
+        "S06": "warning",
+        "S07": "warning",
+        "S08": "warning",
+        "D01": "warning",
+        "D02": "warning",
+        "E01": "warning",
     }
     assert {c: r.severity for c, r in RULES.items()} == expected
     assert RULES_BY_LANG["th"] | RULES_BY_LANG["en"] == set(RULES)
-    assert RULES_BY_LANG["th"] & RULES_BY_LANG["en"] == {"U06", "U08", "U13", "U14", "S01", "S02", "S03", "S04",
-                                                         "S06", "S08"}
+    assert RULES_BY_LANG["th"] & RULES_BY_LANG["en"] == {
+        "U06",
+        "U08",
+        "U13",
+        "U14",
+        "S01",
+        "S02",
+        "S03",
+        "S04",
+        "S06",
+        "S08",
+    }
     for code, rule in RULES.items():
         assert rule.code == code
         assert rule.th and rule.en and rule.fix_th and rule.fix_en
@@ -669,7 +706,7 @@ def test_long_garbled_text_stops_with_a_located_note() -> None:
     found = lint(text, "th", ALLOW)
     d02 = [f for f in found if f.code == "D02"]
     assert len(d02) == 1 and 0 <= d02[0].start < len(text)
-    assert text[d02[0].start:d02[0].end] == d02[0].found
+    assert text[d02[0].start : d02[0].end] == d02[0].found
     assert found == lint(text + "", "th", ALLOW)  # deterministic (work is counted, not timed)
     # the budget is the same for every run of the text, whatever is cached
     dictionary._CACHE._d.clear()
@@ -706,8 +743,24 @@ def test_token_cache_is_bounded_in_bytes() -> None:
     assert cache.get("ก" * 5000) is None and cache.size <= 10_000
 
 
-@pytest.mark.parametrize("ch", ["\u3164", "\u2800", "\u115f", "\u1160", "\uffa0", "\u034f", "\u17b4",
-                                "\u180e", "\U000e0041", "\u2065", "\ufe0f", "\U0010ffff", "\ufdd0"])
+@pytest.mark.parametrize(
+    "ch",
+    [
+        "\u3164",
+        "\u2800",
+        "\u115f",
+        "\u1160",
+        "\uffa0",
+        "\u034f",
+        "\u17b4",
+        "\u180e",
+        "\U000e0041",
+        "\u2065",
+        "\ufe0f",
+        "\U0010ffff",
+        "\ufdd0",
+    ],
+)
 def test_characters_that_render_as_nothing_are_u06(ch: str) -> None:
     for lang in ("th", "en"):
         assert [(f.code, f.found) for f in lint(ch, lang)] == [("U06", ch)]
@@ -722,7 +775,12 @@ def test_default_ignorable_table() -> None:
     assert is_default_ignorable("\u00ad") and is_default_ignorable("\U000e0fff")
     assert not is_default_ignorable("ก") and not is_default_ignorable(" ") and not is_default_ignorable("\u2800")
     # every format character Python knows of that the table has is Cf, Mn, Lo or unassigned
-    assert {unicodedata.category(chr(c)) for a, b in DEFAULT_IGNORABLE for c in range(a, b + 1)} <= {"Cf", "Mn", "Lo", "Cn"}
+    assert {unicodedata.category(chr(c)) for a, b in DEFAULT_IGNORABLE for c in range(a, b + 1)} <= {
+        "Cf",
+        "Mn",
+        "Lo",
+        "Cn",
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -749,16 +807,28 @@ def _validate(project: Path, content: str, capsys, monkeypatch) -> tuple[int, st
     (project / "data" / "provinces" / "krabi.yaml").write_text(content, encoding="utf-8")
     monkeypatch.chdir(project)
     monkeypatch.setenv("CHANGWAT_CACHE", str(project / ".cache"))
-    code = main(["--root", str(project), "validate", "--format", "github", "--max-problems", "100000",
-                 "data/provinces/krabi.yaml"])
+    code = main(
+        [
+            "--root",
+            str(project),
+            "validate",
+            "--format",
+            "github",
+            "--max-problems",
+            "100000",
+            "data/provinces/krabi.yaml",
+        ]
+    )
     out = capsys.readouterr().out
     assert "Traceback" not in out
     return code, out
 
 
 def _annotations(out: str, code: str) -> list[tuple[int, int]]:
-    return [(int(m.group(1)), int(m.group(2)))
-            for m in re.finditer(r"^::\w+ file=[^,]*,line=(\d+),col=(\d+),[^\n]*changwat " + code + "::", out, re.M)]
+    return [
+        (int(m.group(1)), int(m.group(2)))
+        for m in re.finditer(r"^::\w+ file=[^,]*,line=(\d+),col=(\d+),[^\n]*changwat " + code + "::", out, re.M)
+    ]
 
 
 def test_worst_case_soup(worst_project, capsys, monkeypatch) -> None:

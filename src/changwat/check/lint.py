@@ -28,7 +28,11 @@ def _lint_fingerprint(allow: frozenset[str]) -> str:
     """Everything lint results depend on: the rules' code, the pythainlp version, the allow-list."""
     from importlib.metadata import version
 
-    return digest(*(p.read_bytes() for p in sorted(Path(thai.__file__).parent.glob("*.py"))), version("pythainlp"), "\n".join(sorted(allow)))
+    return digest(
+        *(p.read_bytes() for p in sorted(Path(thai.__file__).parent.glob("*.py"))),
+        version("pythainlp"),
+        "\n".join(sorted(allow)),
+    )
 
 
 def lint_all(convs: Iterable[Converted], allow: frozenset[str], cache_dir: Path | None) -> list[Problem]:
@@ -52,8 +56,11 @@ def lint_all(convs: Iterable[Converted], allow: frozenset[str], cache_dir: Path 
             scalar = _Scalar(src, node, value) if found else None
             for code, start, _end, text_found, suggestion in found:
                 pos, length = scalar.locate(conv.path, start, text_found)
-                out.append(Problem(pos, code, {"found": text_found, "suggestion": suggestion or "", "lang": lang},
-                                   length=length))
+                out.append(
+                    Problem(
+                        pos, code, {"found": text_found, "suggestion": suggestion or "", "lang": lang}, length=length
+                    )
+                )
     cache.save()
     return out
 
@@ -67,9 +74,16 @@ def valid_findings(entry: object, value: str) -> bool:
         if not (isinstance(f, list) and len(f) == 5):
             return False
         code, start, end, found, suggestion = f
-        if not (isinstance(code, str) and code in thai.RULES and type(start) is int and type(end) is int
-                and 0 <= start <= end <= len(value) and isinstance(found, str) and value[start:end] == found
-                and (suggestion is None or isinstance(suggestion, str))):
+        if not (
+            isinstance(code, str)
+            and code in thai.RULES
+            and type(start) is int
+            and type(end) is int
+            and 0 <= start <= end <= len(value)
+            and isinstance(found, str)
+            and value[start:end] == found
+            and (suggestion is None or isinstance(suggestion, str))
+        ):
             return False
     return True
 
@@ -108,10 +122,10 @@ class _Scalar:
         self.node = node
         self.value = value
         self.start = node.start_mark.index
-        self.raw = src.text[self.start:node.end_mark.index]
+        self.raw = src.text[self.start : node.end_mark.index]
         self.quote = 1 if node.style in ("'", '"') else 0
         self.one_line = node.style in (None, "'", '"') and "\n" not in self.raw
-        self.direct = self.one_line and self.raw[self.quote:len(self.raw) - self.quote] == value
+        self.direct = self.one_line and self.raw[self.quote : len(self.raw) - self.quote] == value
         self._occurrences: dict[str, tuple[list[int], list[int]]] = {}
 
     def _occ(self, found: str) -> tuple[list[int], list[int]]:

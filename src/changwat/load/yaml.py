@@ -125,21 +125,38 @@ else:  # pragma: no cover - PyPI's PyYAML wheels include libyaml
 
 # PyYAML's English problem texts → a hint an office editor can act on.
 _SYNTAX_HINTS = [
-    ("mapping values are not allowed",
-     "ข้อความที่มีเครื่องหมาย : ต้องอยู่ในเครื่องหมายคำพูด หรือเว้นวรรคหลัง : ของคีย์ไม่ถูกต้อง",
-     "a text containing ': ' must be in quotes; or a key's colon is misplaced"),
+    (
+        "mapping values are not allowed",
+        "ข้อความที่มีเครื่องหมาย : ต้องอยู่ในเครื่องหมายคำพูด หรือเว้นวรรคหลัง : ของคีย์ไม่ถูกต้อง",
+        "a text containing ': ' must be in quotes; or a key's colon is misplaced",
+    ),
     ("could not find expected ':'", "คีย์ต้องตามด้วยเครื่องหมาย : แล้วเว้นวรรค", "a key must be followed by ': '"),
-    ("did not find expected key", "ตรวจสอบการย่อหน้า: รายการในระดับเดียวกันต้องเริ่มที่คอลัมน์เดียวกัน",
-     "check the indentation: entries at the same level must start in the same column"),
-    ("did not find expected '-' indicator", "ตรวจสอบการย่อหน้าของรายการที่ขึ้นต้นด้วย -",
-     "check the indentation of the list entries starting with -"),
+    (
+        "did not find expected key",
+        "ตรวจสอบการย่อหน้า: รายการในระดับเดียวกันต้องเริ่มที่คอลัมน์เดียวกัน",
+        "check the indentation: entries at the same level must start in the same column",
+    ),
+    (
+        "did not find expected '-' indicator",
+        "ตรวจสอบการย่อหน้าของรายการที่ขึ้นต้นด้วย -",
+        "check the indentation of the list entries starting with -",
+    ),
     ("found unexpected end of stream", "มีเครื่องหมายคำพูดหรือวงเล็บที่ยังไม่ได้ปิด", "a quote or bracket is not closed"),
-    ("found unknown escape character", "ในเครื่องหมายคำพูดคู่ \\ ต้องเขียนเป็น \\\\ หรือใช้เครื่องหมายคำพูดเดี่ยว",
-     "inside double quotes write \\\\ for a backslash, or use single quotes"),
-    ("found character that cannot start any token", "ข้อความที่ขึ้นต้นด้วย @ ` % หรือ | ต้องอยู่ในเครื่องหมายคำพูด",
-     "a text starting with @, `, % or | must be in quotes"),
-    ("expected <block end>, but found", "ตรวจสอบการย่อหน้าของบรรทัดนี้และบรรทัดก่อนหน้า",
-     "check the indentation of this line and the one before"),
+    (
+        "found unknown escape character",
+        "ในเครื่องหมายคำพูดคู่ \\ ต้องเขียนเป็น \\\\ หรือใช้เครื่องหมายคำพูดเดี่ยว",
+        "inside double quotes write \\\\ for a backslash, or use single quotes",
+    ),
+    (
+        "found character that cannot start any token",
+        "ข้อความที่ขึ้นต้นด้วย @ ` % หรือ | ต้องอยู่ในเครื่องหมายคำพูด",
+        "a text starting with @, `, % or | must be in quotes",
+    ),
+    (
+        "expected <block end>, but found",
+        "ตรวจสอบการย่อหน้าของบรรทัดนี้และบรรทัดก่อนหน้า",
+        "check the indentation of this line and the one before",
+    ),
     ("expected a single document", "", ""),
 ]
 
@@ -179,9 +196,14 @@ def _check_keys(path: str, root: Node, problems: list[Problem]) -> None:
                     problems.append(Problem(pos_of(path, key.start_mark), "Y12"))
                 else:
                     if key.value in seen:
-                        problems.append(Problem(pos_of(path, key.start_mark), "Y08",
-                                                {"key": key.value, "first_line": seen[key.value].start_mark.line + 1},
-                                                length=len(key.value)))
+                        problems.append(
+                            Problem(
+                                pos_of(path, key.start_mark),
+                                "Y08",
+                                {"key": key.value, "first_line": seen[key.value].start_mark.line + 1},
+                                length=len(key.value),
+                            )
+                        )
                     else:
                         seen[key.value] = key
                 stack.append(value)

@@ -32,9 +32,9 @@ from . import dictionary, english, layout, unicode  # noqa: F401  (they declare 
 from .registry import RULES, Finding, Rule, finish_registry, run
 
 __all__ = [
-    "Finding",
     "RULES",
     "RULES_BY_LANG",
+    "Finding",
     "Rule",
     "lint",
     "load_allowlist",

@@ -27,21 +27,79 @@ from collections import OrderedDict
 from functools import lru_cache
 
 from .chars import CONS, LETTERS, MARKS, SARA_AA, SARA_AM, TONES, is_thai_letter
-from .registry import TH, Context, Finding, overlapping, chunk_touching, rule
+from .registry import TH, Context, Finding, chunk_touching, overlapping, rule
 
 # ---------------------------------------------------------------------------------------------
 # Dictionary (loaded once, lazily)
 
 # Abbreviations and particles that the dictionary does not have (or has only without dots).
-_BUILTIN_WORDS = frozenset({
-    "ณ", "ฯ", "ฯลฯ", "ๆ",
-    "พ.ร.บ.", "พ.ร.ก.", "พ.ร.ฎ.", "พ.ศ.", "ค.ศ.", "ร.ศ.", "จ.ศ.", "ม.ศ.",
-    "ก.พ.", "อ.ก.พ.", "ก.พ.ร.", "ก.ธ.จ.", "ก.บ.จ.", "ก.บ.ก.", "ก.ร.อ.", "ก.ร.อ.จ.",
-    "ก.ก.", "ก.ท.", "ก.อ.", "ก.จ.", "ก.ถ.", "ก.ค.", "ก.ค.ศ.", "ก.ศ.", "อ.ก.ร.", "ก.ต.", "ก.ม.",
-    "ม.", "ข.", "ว.", "น.", "จ.", "อ.", "ต.", "ถ.", "ซ.", "ร.", "ส.", "ส.ส.", "ส.ว.", "ส.ค.ส.",
-    "ม.ค.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.",  # ก.พ. above
-    "ผวจ.", "กทม.", "ครม.", "อปท.", "อบจ.", "อบต.", "สนง.", "จนท.",
-})
+_BUILTIN_WORDS = frozenset(
+    {
+        "ณ",
+        "ฯ",
+        "ฯลฯ",
+        "ๆ",
+        "พ.ร.บ.",
+        "พ.ร.ก.",
+        "พ.ร.ฎ.",
+        "พ.ศ.",
+        "ค.ศ.",
+        "ร.ศ.",
+        "จ.ศ.",
+        "ม.ศ.",
+        "ก.พ.",
+        "อ.ก.พ.",
+        "ก.พ.ร.",
+        "ก.ธ.จ.",
+        "ก.บ.จ.",
+        "ก.บ.ก.",
+        "ก.ร.อ.",
+        "ก.ร.อ.จ.",
+        "ก.ก.",
+        "ก.ท.",
+        "ก.อ.",
+        "ก.จ.",
+        "ก.ถ.",
+        "ก.ค.",
+        "ก.ค.ศ.",
+        "ก.ศ.",
+        "อ.ก.ร.",
+        "ก.ต.",
+        "ก.ม.",
+        "ม.",
+        "ข.",
+        "ว.",
+        "น.",
+        "จ.",
+        "อ.",
+        "ต.",
+        "ถ.",
+        "ซ.",
+        "ร.",
+        "ส.",
+        "ส.ส.",
+        "ส.ว.",
+        "ส.ค.ส.",
+        "ม.ค.",
+        "มี.ค.",
+        "เม.ย.",
+        "พ.ค.",
+        "มิ.ย.",
+        "ส.ค.",
+        "ก.ย.",
+        "ต.ค.",
+        "พ.ย.",
+        "ธ.ค.",  # ก.พ. above
+        "ผวจ.",
+        "กทม.",
+        "ครม.",
+        "อปท.",
+        "อบจ.",
+        "อบต.",
+        "สนง.",
+        "จนท.",
+    }
+)
 
 _DICT: dict[str, object] = {}
 
@@ -174,8 +232,13 @@ def _cut(s: str, budget: Budget, must: bool = False) -> tuple[str, ...]:
 
 
 def _oov_count(s: str, allow: frozenset[str], budget: Budget, must: bool = False) -> int:
-    return sum(1 for piece in s.split(" ") if piece
-               for t in _cut(piece, budget, must) if is_word_token(t) and not known(t, allow))
+    return sum(
+        1
+        for piece in s.split(" ")
+        if piece
+        for t in _cut(piece, budget, must)
+        if is_word_token(t) and not known(t, allow)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -227,7 +290,7 @@ def _masked(ctx: Context) -> tuple[str, list[Finding]]:
             # Unknown dotted abbreviations with two or more parts (a typo such as "พ.ร." for "พ.ร.บ.").
             if a.count(".") >= 2 and a not in words and a not in allow and not _inside(allowed, m.start(), m.end()):
                 found.append(Finding("D01", m.start(), m.end(), a, None))
-            masked[m.start():m.end()] = " " * (m.end() - m.start())
+            masked[m.start() : m.end()] = " " * (m.end() - m.start())
         return "".join(masked), found
 
     return ctx.memo("masked", compute)  # type: ignore[return-value]
@@ -251,7 +314,9 @@ _EDIT_COST = 40
 
 
 @rule(
-    "U04", "error", langs=TH,
+    "U04",
+    "error",
+    langs=TH,
     th=(
         "ตัวอักษรเพี้ยนจากแบบอักษรของ PDF: สระหรือวรรณยุกต์สลับที่หรือกลายเป็นตัวอื่น "
         "(เช่น “ส ำนกังำน” แทน “สำนักงาน”, “ครบถว้น” แทน “ครบถ้วน”)"
@@ -384,7 +449,7 @@ def _fix_greedy(s: str, allow: frozenset[str], budget: Budget) -> str:
         best, best_oov = None, cur_oov
         for m in _MOVABLE.finditer(cur):
             a = m.start()
-            cand = cur[:a + 1] + m.group(1) + cur[a + 1] + cur[m.end():]
+            cand = cur[: a + 1] + m.group(1) + cur[a + 1] + cur[m.end() :]
             n = _oov_count(cand, allow, budget)
             if n < best_oov:
                 best, best_oov = cand, n
@@ -418,8 +483,9 @@ def _u04_run(run: str, base: int, allow: frozenset[str], budget: Budget) -> Find
             words.append((pos, pos + len(t), t))
             pos += len(t)
         touched = [w for w in words if w[0] < hi and w[1] > lo]
-        if any(is_word_token(t) and (not known(t, allow) or is_rare_short(t, allow) or len(t) < 2)
-               for _, _, t in touched):
+        if any(
+            is_word_token(t) and (not known(t, allow) or is_rare_short(t, allow) or len(t) < 2) for _, _, t in touched
+        ):
             continue
         lo, hi = touched[0][0], touched[-1][1]
         fs, fe = where[lo], where[hi]
@@ -432,13 +498,12 @@ def _u04_run(run: str, base: int, allow: frozenset[str], budget: Budget) -> Find
 
 
 @rule(
-    "D01", "warning", langs=TH,
+    "D01",
+    "warning",
+    langs=TH,
     th="ไม่พบคำนี้ในพจนานุกรม อาจสะกดผิดหรือตัวอักษรเพี้ยน (เช่น “สารสนทศ”, “อนัเป็น”)",
     en="Word not in the dictionary: possibly misspelt or garbled (e.g. “สารสนทศ”, “อนัเป็น”).",
-    fix_th=(
-        "ตรวจการสะกด ถ้าถูกต้องแล้ว (เช่น ชื่อบุคคล ชื่อสถานที่ ศัพท์เฉพาะ) "
-        "ให้เพิ่มคำนี้ในไฟล์ data/thai-allowlist.txt บรรทัดละหนึ่งคำ"
-    ),
+    fix_th=("ตรวจการสะกด ถ้าถูกต้องแล้ว (เช่น ชื่อบุคคล ชื่อสถานที่ ศัพท์เฉพาะ) ให้เพิ่มคำนี้ในไฟล์ data/thai-allowlist.txt บรรทัดละหนึ่งคำ"),
     fix_en=(
         "Check the spelling. If it is correct (a person's or place name, a technical term), "
         "add the word to data/thai-allowlist.txt, one word per line."
@@ -489,7 +554,7 @@ def d01(text: str, ctx: Context) -> list[Finding]:
                 # give the longest known word on the left back to it (เรื่อง|กฏ).
                 ls = pos[i - 1][0]
                 for k in range(e - ls - 1, s - ls - 1, -1):
-                    head = text[ls:ls + k]
+                    head = text[ls : ls + k]
                     if len(head) >= 2 and head in words and not is_rare_short(head, allow):
                         s = ls + k
                         break
@@ -513,7 +578,7 @@ def _near_misses(text, pos, allow, allowed, budget, u04, out, ok) -> None:  # ty
     words, _ = _dict()
     for k in (3, 2):
         for i in range(len(pos) - k + 1):
-            win = pos[i:i + k]
+            win = pos[i : i + k]
             if not any(is_rare_short(t, allow) for _, _, t in win):
                 continue
             if not all(ok(*w) for w in win) or any(_inside(allowed, s, e) for s, e, _ in win):
@@ -538,7 +603,9 @@ def _near_misses(text, pos, allow, allowed, budget, u04, out, ok) -> None:  # ty
 
 
 @rule(
-    "D02", "warning", langs=TH,
+    "D02",
+    "warning",
+    langs=TH,
     th=(
         "ข้อความนี้ยาวเกินกว่าจะตรวจได้ครบ (มีตัวอักษรติดกันยาวมากโดยไม่เว้นวรรค) "
         "ตั้งแต่ตรงนี้ไปการตรวจไม่ครบ: อาจมีตัวอักษรเพี้ยนหรือคำสะกดผิดที่ไม่ได้แจ้ง และไม่มีคำแนะนำการสะกด"
@@ -549,8 +616,7 @@ def _near_misses(text, pos, allow, allowed, budget, u04, out, ok) -> None:  # ty
         "missed and no spellings are suggested."
     ),
     fix_th="เว้นวรรคระหว่างวลีหรือประโยค หรือแยกข้อความเป็นหลายรายการ แล้วตรวจอีกครั้ง",
-    fix_en="Put spaces between phrases or sentences, or split the text into several entries, "
-           "then check again.",
+    fix_en="Put spaces between phrases or sentences, or split the text into several entries, then check again.",
 )
 def d02(text: str, ctx: Context) -> list[Finding]:
     at = _budget(ctx).stopped

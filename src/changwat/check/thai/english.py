@@ -8,18 +8,16 @@ from .chars import THAI_ANY
 from .dictionary import allow_spans
 from .registry import EN, Context, Finding, rule
 
-
 _THAI_SCRIPT_RUN = re.compile(f"[{THAI_ANY}]+(?:[ .][{THAI_ANY}]+)*")
 
 
 @rule(
-    "E01", "warning", langs=EN,
+    "E01",
+    "warning",
+    langs=EN,
     th="มีอักษรไทยอยู่ในข้อความภาษาอังกฤษ",
     en="Thai script inside the English text.",
-    fix_th=(
-        "แปลหรือเขียนเป็นอักษรโรมัน ถ้าจำเป็นต้องคงไว้เป็นภาษาไทย (เช่น ชื่อเฉพาะ) "
-        "ให้เพิ่มคำนั้นในไฟล์ data/thai-allowlist.txt"
-    ),
+    fix_th=("แปลหรือเขียนเป็นอักษรโรมัน ถ้าจำเป็นต้องคงไว้เป็นภาษาไทย (เช่น ชื่อเฉพาะ) ให้เพิ่มคำนั้นในไฟล์ data/thai-allowlist.txt"),
     fix_en=(
         "Translate or romanise it. If it must stay in Thai (e.g. a proper name), add the word to "
         "data/thai-allowlist.txt."
@@ -35,4 +33,3 @@ def e01(text: str, ctx: Context) -> list[Finding]:
         if chars:
             out.append(Finding("E01", s, e, m.group(), None))
     return out
-

@@ -11,8 +11,9 @@ from .chars import CONS, DIGITS, LETTERS, MARKS, is_thai_letter
 from .registry import BOTH, TH, Context, Finding, overlapping, rule
 from .unicode import LINE_BREAKS
 
-
-_BULLETS = "\\-\u2013\u2014\u2022\u00b7\u25aa\u25cf\u25cb\u25e6\u25a0\u25a1\u25ba\u25b8\u27a2\u27a4\u2713\u2714\u2043\u2219"
+_BULLETS = (
+    "\\-\u2013\u2014\u2022\u00b7\u25aa\u25cf\u25cb\u25e6\u25a0\u25a1\u25ba\u25b8\u27a2\u27a4\u2713\u2714\u2043\u2219"
+)
 
 _NUM = f"[{DIGITS}]{{1,3}}"
 
@@ -36,30 +37,63 @@ _U13_PATTERNS = [
 ]
 
 _UNIT_WORDS = (
-    "ล้าน", "แสน", "หมื่น", "พัน", "ร้อย", "บาท", "เปอร์เซ็นต์", "ร้อยละ", "ไร่", "ตาราง", "กิโล",
-    "เมตร", "กม.", "ม.", "ซม.", "ชม.", "ชั่วโมง", "นาที", "วินาที", "น.", "คน", "ปี", "เดือน", "วัน",
-    "เท่า", "องศา", "ลิตร", "ตัน", "กก.", "%", "million", "billion", "thousand", "per", "percent",
-    "km", "m ", "hours", "hrs", "times", "people",
+    "ล้าน",
+    "แสน",
+    "หมื่น",
+    "พัน",
+    "ร้อย",
+    "บาท",
+    "เปอร์เซ็นต์",
+    "ร้อยละ",
+    "ไร่",
+    "ตาราง",
+    "กิโล",
+    "เมตร",
+    "กม.",
+    "ม.",
+    "ซม.",
+    "ชม.",
+    "ชั่วโมง",
+    "นาที",
+    "วินาที",
+    "น.",
+    "คน",
+    "ปี",
+    "เดือน",
+    "วัน",
+    "เท่า",
+    "องศา",
+    "ลิตร",
+    "ตัน",
+    "กก.",
+    "%",
+    "million",
+    "billion",
+    "thousand",
+    "per",
+    "percent",
+    "km",
+    "m ",
+    "hours",
+    "hrs",
+    "times",
+    "people",
 )
 
 _LEADING_WS = re.compile("\\s*")
 
 
 @rule(
-    "U13", "error", langs=BOTH,
-    th=(
-        "ข้อความขึ้นต้นด้วยเลขข้อหรือสัญลักษณ์รายการ (เช่น “1)”, “๑.”, “(๑)”, “–”, “•”) "
-        "เว็บไซต์จะใส่เลขข้อหรือสัญลักษณ์ให้เอง"
-    ),
+    "U13",
+    "error",
+    langs=BOTH,
+    th=("ข้อความขึ้นต้นด้วยเลขข้อหรือสัญลักษณ์รายการ (เช่น “1)”, “๑.”, “(๑)”, “–”, “•”) เว็บไซต์จะใส่เลขข้อหรือสัญลักษณ์ให้เอง"),
     en=(
         "The text starts with a list number or bullet (“1)”, “๑.”, “(๑)”, “–”, “•”); the site "
         "numbers list items itself."
     ),
     fix_th="ลบเลขข้อหรือสัญลักษณ์ที่ต้นข้อความออก และเขียนแต่ละข้อเป็นรายการแยกกันในไฟล์ YAML",
-    fix_en=(
-        "Delete the number or bullet at the start, and write each item as a separate list entry "
-        "in the YAML file."
-    ),
+    fix_en=("Delete the number or bullet at the start, and write each item as a separate list entry in the YAML file."),
 )
 def u13(text: str, ctx: Context) -> list[Finding]:
     start = _LEADING_WS.match(text).end()
@@ -69,10 +103,14 @@ def u13(text: str, ctx: Context) -> list[Finding]:
         if not m:
             continue
         if m.groupdict().get("two"):
-            major, minor = m.group("two").split(".")
-            after = rest[m.end():]
-            if (minor.startswith(("0", "\u0e50")) or len(minor) > 2
-                    or after.lower().startswith(_UNIT_WORDS) or after[:1].isdigit()):
+            _, minor = m.group("two").split(".")
+            after = rest[m.end() :]
+            if (
+                minor.startswith(("0", "\u0e50"))
+                or len(minor) > 2
+                or after.lower().startswith(_UNIT_WORDS)
+                or after[:1].isdigit()
+            ):
                 continue  # a decimal number such as 2.5 ล้าน
         end = start + m.end()
         return [Finding("U13", start, end, text[start:end], "")]
@@ -88,11 +126,10 @@ _U14_OTHER = re.compile(
 
 
 @rule(
-    "U14", "error", langs=BOTH,
-    th=(
-        "มีรหัสจัดรูปแบบ (Markdown หรือ HTML เช่น **, __, `, <b>, &nbsp;) ติดมาในข้อความ "
-        "ซึ่งจะแสดงออกมาตรง ๆ หรือทำให้หน้าเว็บเพี้ยน"
-    ),
+    "U14",
+    "error",
+    langs=BOTH,
+    th=("มีรหัสจัดรูปแบบ (Markdown หรือ HTML เช่น **, __, `, <b>, &nbsp;) ติดมาในข้อความ ซึ่งจะแสดงออกมาตรง ๆ หรือทำให้หน้าเว็บเพี้ยน"),
     en=(
         "Formatting code (Markdown or HTML such as **, __, `, <b>, &nbsp;) was copied into the "
         "text; it would be shown as is or break the page."
@@ -123,7 +160,9 @@ _S01 = re.compile(" {2,}")
 
 
 @rule(
-    "S01", "error", langs=BOTH,
+    "S01",
+    "error",
+    langs=BOTH,
     th="มีช่องว่างติดกันตั้งแต่สองช่องขึ้นไป",
     en="Two or more spaces in a row.",
     fix_th="ลบให้เหลือช่องว่างเพียงช่องเดียว",
@@ -132,12 +171,17 @@ _S01 = re.compile(" {2,}")
 def s01(text: str, ctx: Context) -> list[Finding]:
     core_start = len(text) - len(text.lstrip())
     core_end = len(text.rstrip())
-    return [Finding("S01", m.start(), m.end(), m.group(), " ")
-            for m in _S01.finditer(text) if m.start() > core_start and m.end() < core_end]
+    return [
+        Finding("S01", m.start(), m.end(), m.group(), " ")
+        for m in _S01.finditer(text)
+        if m.start() > core_start and m.end() < core_end
+    ]
 
 
 @rule(
-    "S02", "error", langs=BOTH,
+    "S02",
+    "error",
+    langs=BOTH,
     th="มีช่องว่างหรือการขึ้นบรรทัดใหม่ที่ต้นหรือท้ายข้อความ",
     en="Space or line break at the start or end of the text.",
     fix_th="ลบช่องว่างที่ต้นและท้ายข้อความ",
@@ -163,13 +207,12 @@ _S03 = re.compile("\r\n|[" + LINE_BREAKS + "]")
 
 
 @rule(
-    "S03", "error", langs=BOTH,
+    "S03",
+    "error",
+    langs=BOTH,
     th="มีการขึ้นบรรทัดใหม่กลางข้อความ (มักเกิดจากการคัดลอกจาก PDF)",
     en="A line break inside the text (usually from copying a PDF).",
-    fix_th=(
-        "ต่อบรรทัดให้เป็นข้อความเดียวกัน ถ้าเป็นคนละย่อหน้าหรือคนละข้อ ให้แยกเป็นรายการใหม่ในไฟล์ "
-        "YAML"
-    ),
+    fix_th=("ต่อบรรทัดให้เป็นข้อความเดียวกัน ถ้าเป็นคนละย่อหน้าหรือคนละข้อ ให้แยกเป็นรายการใหม่ในไฟล์ YAML"),
     fix_en=(
         "Join the lines into one text. If they are separate paragraphs or items, make them "
         "separate list entries in the YAML file."
@@ -193,11 +236,15 @@ _S05 = re.compile(f"(?<=[{LETTERS}])\u0e46|\u0e46(?=[{LETTERS}A-Za-z{DIGITS}])")
 
 _S06 = re.compile(f"\\)(?=[A-Za-z{CONS}\u0e40-\u0e44])")
 
-_S07 = re.compile(f"(?<=[{DIGITS}])(?=[{CONS}\u0e40-\u0e44])|(?<=[{CONS}{MARKS}\u0e30\u0e32\u0e33\u0e45])(?=[{DIGITS}])")
+_S07 = re.compile(
+    f"(?<=[{DIGITS}])(?=[{CONS}\u0e40-\u0e44])|(?<=[{CONS}{MARKS}\u0e30\u0e32\u0e33\u0e45])(?=[{DIGITS}])"
+)
 
 
 @rule(
-    "S04", "warning", langs=BOTH,
+    "S04",
+    "warning",
+    langs=BOTH,
     th="มีช่องว่างด้านในวงเล็บหรือเครื่องหมายคำพูด (เช่น “(Back Office )”)",
     en="A space just inside a bracket or quotation mark (e.g. “(Back Office )”).",
     fix_th="ลบช่องว่างหลังวงเล็บเปิด หรือก่อนวงเล็บปิดหรือเครื่องหมายคำพูดปิด",
@@ -208,12 +255,11 @@ def s04(text: str, ctx: Context) -> list[Finding]:
 
 
 @rule(
-    "S05", "warning", langs=TH,
+    "S05",
+    "warning",
+    langs=TH,
     th="ไม้ยมก (ๆ) ควรเว้นวรรคทั้งหน้าและหลัง ตามหลักเกณฑ์ของราชบัณฑิตยสภา เช่น “ต่าง ๆ”",
-    en=(
-        "House style: put a space before and after ๆ (mai yamok), e.g. “ต่าง ๆ”, as the Royal "
-        "Institute recommends."
-    ),
+    en=("House style: put a space before and after ๆ (mai yamok), e.g. “ต่าง ๆ”, as the Royal Institute recommends."),
     fix_th="เว้นวรรคหนึ่งช่องก่อน ๆ และหลัง ๆ (เมื่อมีคำตามมา)",
     fix_en="Put one space before ๆ, and one after it when a word follows.",
 )
@@ -235,7 +281,9 @@ def s05(text: str, ctx: Context) -> list[Finding]:
 
 
 @rule(
-    "S06", "warning", langs=BOTH,
+    "S06",
+    "warning",
+    langs=BOTH,
     th="ไม่มีช่องว่างหลังวงเล็บปิด (เช่น “(Specialization)ยึดหลัก”)",
     en="No space after a closing bracket (e.g. “(Specialization)ยึดหลัก”).",
     fix_th="เว้นวรรคหนึ่งช่องหลังวงเล็บปิด",
@@ -243,12 +291,16 @@ def s05(text: str, ctx: Context) -> list[Finding]:
     suppressed_by=[overlapping("U13")],
 )
 def s06(text: str, ctx: Context) -> list[Finding]:
-    return [Finding("S06", m.start(), m.end() + 1, text[m.start():m.end() + 1],
-                    ") " + text[m.end()]) for m in _S06.finditer(text)]
+    return [
+        Finding("S06", m.start(), m.end() + 1, text[m.start() : m.end() + 1], ") " + text[m.end()])
+        for m in _S06.finditer(text)
+    ]
 
 
 @rule(
-    "S07", "warning", langs=TH,
+    "S07",
+    "warning",
+    langs=TH,
     th="ตัวเลขติดกับคำภาษาไทย (เช่น “49จังหวัด”)",
     en="A number is glued to a Thai word (e.g. “49จังหวัด”).",
     fix_th="เว้นวรรคหนึ่งช่องระหว่างตัวเลขกับคำ เช่น “49 จังหวัด”",
@@ -259,12 +311,14 @@ def s07(text: str, ctx: Context) -> list[Finding]:
     out = []
     for m in _S07.finditer(text):
         i = m.start()
-        out.append(Finding("S07", i - 1, i + 1, text[i - 1:i + 1], text[i - 1] + " " + text[i]))
+        out.append(Finding("S07", i - 1, i + 1, text[i - 1 : i + 1], text[i - 1] + " " + text[i]))
     return out
 
 
 @rule(
-    "S08", "warning", langs=BOTH,
+    "S08",
+    "warning",
+    langs=BOTH,
     th="มีคำหรือวลีซ้ำกันติดกันสองครั้ง (อาจคัดลอกซ้ำ)",
     en="A word or phrase is repeated twice in a row (perhaps pasted twice).",
     fix_th="ลบส่วนที่ซ้ำออกหนึ่งครั้ง",
@@ -278,8 +332,8 @@ def s08(text: str, ctx: Context) -> list[Finding]:
     while i < n:
         hit = None
         for k in range(min(12, (n - i) // 2), 0, -1):
-            a = [w[2] for w in words[i:i + k]]
-            b = [w[2] for w in words[i + k:i + 2 * k]]
+            a = [w[2] for w in words[i : i + k]]
+            b = [w[2] for w in words[i + k : i + 2 * k]]
             if a != b:
                 continue
             letters = sum(1 for ch in "".join(a) if ch.isalpha() or is_thai_letter(ch))
@@ -289,7 +343,6 @@ def s08(text: str, ctx: Context) -> list[Finding]:
             hit = k
             break
         if hit:
-            s = words[i + hit][0]
             e = words[i + 2 * hit - 1][1]
             # include the space before the second copy in what is to be deleted
             s0 = words[i + hit - 1][1]
@@ -298,4 +351,3 @@ def s08(text: str, ctx: Context) -> list[Finding]:
         else:
             i += 1
     return out
-

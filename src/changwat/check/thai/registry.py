@@ -165,8 +165,17 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Literal["error", "warning"], *, langs: frozenset[str], th: str, en: str,
-         fix_th: str, fix_en: str, suppressed_by: Sequence[Suppression] = ()) -> Callable[[Check], Check]:
+def rule(
+    code: str,
+    severity: Literal["error", "warning"],
+    *,
+    langs: frozenset[str],
+    th: str,
+    en: str,
+    fix_th: str,
+    fix_en: str,
+    suppressed_by: Sequence[Suppression] = (),
+) -> Callable[[Check], Check]:
     """Declare the decorated function as the check of rule ``code``."""
 
     def register(check: Check) -> Check:

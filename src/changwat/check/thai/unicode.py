@@ -26,12 +26,13 @@ from .chars import (
 )
 from .registry import BOTH, TH, Context, Finding, inside_when_blank, overlapping, rule
 
-
 _U01 = re.compile(f"[{TONES}]?\u0e4d[{TONES}]?\u0e32")
 
 
 @rule(
-    "U01", "error", langs=TH,
+    "U01",
+    "error",
+    langs=TH,
     th=(
         "สระอำถูกเก็บเป็นสองตัวอักษร คือ นิคหิต (ํ) กับสระอา (า) แทนที่จะเป็นสระอำ (ำ) ตัวเดียว "
         "มักเกิดจากการคัดลอกข้อความจาก PDF ตาเห็นเหมือนถูก แต่ค้นหาไม่เจอ"
@@ -57,11 +58,10 @@ _U02_OK_BEFORE = re.compile(f"[{CONS}{MARKS}]")
 
 
 @rule(
-    "U02", "error", langs=TH,
-    th=(
-        "สระหรือวรรณยุกต์ลอยอยู่โดยไม่มีพยัญชนะนำหน้า เช่น “ส านักงาน” (การคัดลอกจาก PDF "
-        "แยกสระอำออกเป็นช่องว่างกับสระอา)"
-    ),
+    "U02",
+    "error",
+    langs=TH,
+    th=("สระหรือวรรณยุกต์ลอยอยู่โดยไม่มีพยัญชนะนำหน้า เช่น “ส านักงาน” (การคัดลอกจาก PDF แยกสระอำออกเป็นช่องว่างกับสระอา)"),
     en=(
         "A Thai vowel or tone mark is not attached to a consonant, e.g. “ส านักงาน”: copying from "
         "a PDF split the vowel ำ into a space and า."
@@ -87,7 +87,7 @@ def u02(text: str, ctx: Context) -> list[Finding]:
             while j >= 0 and re.match(f"[{MARKS}]", text[j]):
                 j -= 1
             if j >= 0 and re.match(f"[{CONS}]", text[j]):
-                out.append(Finding("U02", i - 1, i + 1, text[i - 1:i + 1], SARA_AM))
+                out.append(Finding("U02", i - 1, i + 1, text[i - 1 : i + 1], SARA_AM))
                 continue
         out.append(Finding("U02", i, i + 1, ch, None))
     return out
@@ -99,22 +99,17 @@ _U03_AM_FIRST = re.compile(f"\u0e33[{TONES}]+")
 
 
 @rule(
-    "U03", "error", langs=TH,
-    th=(
-        "พิมพ์ตัวอักษรผิดลำดับ: วรรณยุกต์อยู่ก่อนสระ (เช่น “ช้ัน”) หรือสระอำอยู่ก่อนวรรณยุกต์ "
-        "(เช่น “นำ้”) ตาเห็นเหมือนถูก แต่ค้นหาไม่เจอ"
-    ),
+    "U03",
+    "error",
+    langs=TH,
+    th=("พิมพ์ตัวอักษรผิดลำดับ: วรรณยุกต์อยู่ก่อนสระ (เช่น “ช้ัน”) หรือสระอำอยู่ก่อนวรรณยุกต์ (เช่น “นำ้”) ตาเห็นเหมือนถูก แต่ค้นหาไม่เจอ"),
     en=(
         "Characters in the wrong order: a tone mark typed before a vowel (“ช้ัน”) or ำ typed "
         "before a tone mark (“นำ้”). It may look right, but search does not find the word."
     ),
-    fix_th=(
-        "พิมพ์ใหม่ตามลำดับ พยัญชนะ → สระบนหรือสระล่าง → วรรณยุกต์ (เช่น “ชั้น”, “น้ำ”) "
-        "หรือใช้ข้อความที่ระบบแนะนำ"
-    ),
+    fix_th=("พิมพ์ใหม่ตามลำดับ พยัญชนะ → สระบนหรือสระล่าง → วรรณยุกต์ (เช่น “ชั้น”, “น้ำ”) หรือใช้ข้อความที่ระบบแนะนำ"),
     fix_en=(
-        "Retype in the order consonant → vowel above/below → tone mark (“ชั้น”, “น้ำ”), or accept "
-        "the suggested text."
+        "Retype in the order consonant → vowel above/below → tone mark (“ชั้น”, “น้ำ”), or accept the suggested text."
     ),
 )
 def u03(text: str, ctx: Context) -> list[Finding]:
@@ -134,15 +129,11 @@ _LATIN_RUN = re.compile("[A-Za-z]+")
 
 
 @rule(
-    "U05", "error", langs=TH,
-    th=(
-        "มีตัวอักษรภาษาอังกฤษติดอยู่กับอักษรไทย (เช่น “คandidate”) "
-        "มักเกิดจากการพิมพ์หรือคัดลอกผิด"
-    ),
-    en=(
-        "Latin letters are glued to Thai letters (e.g. “คandidate”), usually a typing or copying "
-        "mistake."
-    ),
+    "U05",
+    "error",
+    langs=TH,
+    th=("มีตัวอักษรภาษาอังกฤษติดอยู่กับอักษรไทย (เช่น “คandidate”) มักเกิดจากการพิมพ์หรือคัดลอกผิด"),
+    en=("Latin letters are glued to Thai letters (e.g. “คandidate”), usually a typing or copying mistake."),
     fix_th="ลบตัวอักษรที่เกินออก หรือเว้นวรรคระหว่างคำภาษาไทยกับคำภาษาอังกฤษ",
     fix_en="Delete the stray letters, or put a space between the Thai and the English word.",
 )
@@ -181,11 +172,10 @@ def _invisible_kind(ch: str) -> str | None:
 
 
 @rule(
-    "U06", "error", langs=BOTH,
-    th=(
-        "มีอักขระพิเศษที่มองไม่เห็นปนอยู่ (เช่น ช่องว่างชนิดพิเศษ NBSP, อักขระความกว้างศูนย์, "
-        "ขีดแบ่งคำที่ซ่อนอยู่, แท็บ หรืออักขระควบคุม)"
-    ),
+    "U06",
+    "error",
+    langs=BOTH,
+    th=("มีอักขระพิเศษที่มองไม่เห็นปนอยู่ (เช่น ช่องว่างชนิดพิเศษ NBSP, อักขระความกว้างศูนย์, ขีดแบ่งคำที่ซ่อนอยู่, แท็บ หรืออักขระควบคุม)"),
     en=(
         "The text contains an invisible special character (non-breaking space, zero-width space, "
         "soft hyphen, byte-order mark, tab or another control character)."
@@ -219,11 +209,10 @@ def u06(text: str, ctx: Context) -> list[Finding]:
 
 
 @rule(
-    "U08", "error", langs=BOTH,
-    th=(
-        "มีอักขระเสีย (� หรืออักขระเฉพาะของแบบอักษรใน PDF) "
-        "ซึ่งจะแสดงเป็นกล่องหรือเครื่องหมายคำถามบนเว็บ"
-    ),
+    "U08",
+    "error",
+    langs=BOTH,
+    th=("มีอักขระเสีย (� หรืออักขระเฉพาะของแบบอักษรใน PDF) ซึ่งจะแสดงเป็นกล่องหรือเครื่องหมายคำถามบนเว็บ"),
     en=(
         "A broken character (� or a private font character from a PDF); it shows as a box or a "
         "question mark on the web."
@@ -243,7 +232,9 @@ _U07 = re.compile(f"[{TONES}]{{2,}}|([{ABOVE_BELOW}\u0e4c-\u0e4e])\\1+")
 
 
 @rule(
-    "U07", "error", langs=TH,
+    "U07",
+    "error",
+    langs=TH,
     th="พิมพ์สระหรือวรรณยุกต์ซ้ำกัน หรือมีวรรณยุกต์สองตัวซ้อนกัน (เช่น “ที่่”)",
     en="A vowel or tone mark is typed twice, or two tone marks are stacked (e.g. “ที่่”).",
     fix_th="ลบตัวที่เกินออกให้เหลือตัวเดียว",
@@ -255,4 +246,3 @@ def u07(text: str, ctx: Context) -> list[Finding]:
         s = m.group()
         out.append(Finding("U07", m.start(), m.end(), s, s[0] if len(set(s)) == 1 else None))
     return out
-
