@@ -36,7 +36,11 @@ def problems_of(folder: Path, rel: str) -> list[Problem]:
 
 
 def replace_at(line: str, col: int, old: str, new: str) -> str:
-    """Replace `old` at or after column `col` (1-based; a quoted value's caret is on its quote)."""
+    """Replace `old` at or after column `col` (1-based; a quoted value's caret is on its quote). In a
+    double-quoted YAML value an invisible character may be written as its escape (\\uffa0): that
+    escape is what the editor replaces."""
+    if line.find(old, col - 1) < 0 and old.encode("unicode_escape").decode() in line:
+        old = old.encode("unicode_escape").decode()
     at = line.find(old, col - 1)
     assert at >= 0, f"{old!r} is not at column {col} of {line!r}"
     return line[:at] + new + line[at + len(old) :]
@@ -94,7 +98,9 @@ def follow_the_fixes(case: Path, folder: Path) -> tuple[list[Problem], str | Non
         return [], None
     (folder / rel).write_text("\n".join(lines), encoding="utf-8", newline="")
     after = problems_of(folder, rel)
-    if sorted((p.code, p.pos.line) for p in after) != sorted((p.code, p.pos.line) for p in rest):
+    # clean, or only problems it had besides (a fix may also end another: a long garbled text that is
+    # repaired is no longer too long to check, D02)
+    if not {(p.code, p.pos.line) for p in after} <= {(p.code, p.pos.line) for p in rest}:
         return fixed, (
             f"{case.relative_to(BAD)}: after applying {[(p.code, p.fix_en) for p in fixed]}:\n  "
             + "\n  ".join(map(str, after))

@@ -231,10 +231,10 @@ def test_pull_request_that_breaks_a_file_fails_with_annotations(workflow: dict, 
     map_venv(repo)
     path = "data/provinces/ang-thong.yaml"
     text = (repo / path).read_text(encoding="utf-8")
-    assert "\nlegal_basis:\n" in text
+    assert "\norganisation:\n" in text
     text = text.replace(
-        "\nlegal_basis:\n",
-        "\ncontact:\n  adress:\n    th: ศาลากลางจังหวัดอ่างทอง\n  phones:\n    - 035611234\n\nlegal_basis:\n",
+        "\norganisation:\n",
+        "\ncontact:\n  adress:\n    th: ศาลากลางจังหวัดอ่างทอง\n  phones:\n    - 035611234\n\norganisation:\n",
         1,
     )
     (repo / path).write_text(text, encoding="utf-8")
