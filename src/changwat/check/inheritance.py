@@ -59,9 +59,14 @@ def _describe(kind: PartKind, part: Part) -> tuple[str, str, str, str]:
             en += "; no national item is left out"
             fix_th = fix_en = ""
         return th, en, fix_th, fix_en
-    hidden_th = f"{kind.count_th(part.hidden)}จากเนื้อหามาตรฐานระดับประเทศไม่แสดงอีกต่อไป"
-    hidden_en = f"the {kind.count_en(part.hidden).replace(' ', ' national ', 1)} " \
-                f"{'is' if part.hidden == 1 else 'are'} no longer shown"
+    if part.hidden == total:
+        hidden_th = f"{kind.count_th(part.hidden)}จากเนื้อหามาตรฐานระดับประเทศไม่แสดงอีกต่อไป"
+        hidden_en = f"the {kind.count_en(part.hidden).replace(' ', ' national ', 1)} " \
+                    f"{'is' if part.hidden == 1 else 'are'} no longer shown"
+    else:
+        hidden_th = f"{kind.th} {part.hidden} จาก {total} รายการของเนื้อหามาตรฐานระดับประเทศไม่แสดงอีกต่อไป"
+        hidden_en = f"{part.hidden} of the {kind.count_en(total).replace(' ', ' national ', 1)} " \
+                    f"{'is' if part.hidden == 1 else 'are'} no longer shown"
     shown_th = f"แสดง{own_th}ของสำนักงานแทน" if n_own else "ไม่แสดงส่วนนี้"
     shown_en = f"the office's {own_en} {'is' if n_own == 1 else 'are'} shown instead" if n_own \
         else "this part is not shown"
@@ -101,7 +106,7 @@ def section_problems(office: Office, name: str, section: Section, path: str) -> 
         en = ", ".join(f"{p.count_en(section.parts[p.name].hidden).replace(' ', ' national ', 1)}" for p in silent)
         out.append(Problem(at, "I02", {
             "where": name, "section": name, "block": "\n".join(f"          - {p.name}" for p in silent),
-            "what_th": f"{th}ไม่แสดง", "what_en": f"{en} no longer shown"}, length=length))
+            "what_th": f"{th}ของเนื้อหามาตรฐานไม่แสดง", "what_en": f"{en} no longer shown"}, length=length))
     for p in kind.parts:
         part = section.parts[p.name]
         if not (part.written or part.replace) or (wholesale and p in silent):
