@@ -5,8 +5,8 @@ history paragraph keeps the national timeline, one work group keeps the national
 the head of office is the office's own). End to end: a data folder → `changwat validate` →
 resolve → the office's open data JSON, each part with its origin.
 
-Golden notes: tests/cases/notes/*.yaml and their `changwat validate --notes` output (*.out);
-regenerate with UPDATE_GOLDEN=1.
+Golden notes: tests/cases/notes/*.yaml and their `changwat validate --notes` output (*.out), against
+the cases' own data folder (tests/cases/data); regenerate with UPDATE_GOLDEN=1.
 """
 
 from __future__ import annotations
@@ -231,7 +231,7 @@ def test_the_repository_offices_say_what_they_replace() -> None:
 @pytest.mark.parametrize("path", sorted((CASES / "notes").glob("*.yaml")), ids=lambda p: p.name)
 def test_notes_golden(path: Path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(REPO)
-    code = main(["validate", "--notes", str(path.relative_to(REPO))])
+    code = main(["--root", str(CASES), "validate", "--notes", str(path.relative_to(REPO))])
     out = capsys.readouterr().out
     golden = path.with_suffix(".out")
     if UPDATE:
@@ -240,5 +240,5 @@ def test_notes_golden(path: Path, capsys, monkeypatch) -> None:
     assert out == golden.read_text(encoding="utf-8")
     assert "[I01]" in out and ": warning:" not in out
     # without --notes nothing is printed but the summary
-    main(["validate", str(path.relative_to(REPO))])
+    main(["--root", str(CASES), "validate", str(path.relative_to(REPO))])
     assert "[I01]" not in capsys.readouterr().out
