@@ -128,15 +128,30 @@ def _merge(kind: PartKind, own: list[Any], std: list[Any]) -> tuple[list[Any], l
     return items, origins, overridden
 
 
+# The national sections as every office without its own shows them, per national value (by identity:
+# the value is kept with its section, so its id cannot be reused while it is here).
+_INHERITED: dict[tuple[str, int], tuple[Any, Section]] = {}
+
+
+def _inherited(name: str, std: Any) -> Section:
+    """The national section as shown by an office that does not write it (one object per national value)."""
+    hit = _INHERITED.get((name, id(std)))
+    if hit is not None and hit[0] is std:
+        return hit[1]
+    parts = {p.name: Part(p.name, "national", ["national"] * len(p.items(std)),
+                          national_total=len(p.items(std))) for p in BY_NAME[name].parts}
+    section = Section(name, std, "national", parts, list(std.sources))
+    if len(_INHERITED) > 64:  # national values of earlier builds (tests, the preview) are let go
+        _INHERITED.clear()
+    _INHERITED[(name, id(std))] = (std, section)
+    return section
+
+
 def resolve_section(name: str, own: Any, std: Any) -> Section | None:
-    """One section of an office page from the office's section (or None) and the national one (or None)."""
+    """One section of an office page from the office's section (or None) and the national one (or None).
+    A section the office leaves out is the same object for every office (treat it as read-only)."""
     if own is None:
-        if std is None:
-            return None
-        kind = BY_NAME[name]
-        parts = {p.name: Part(p.name, "national", ["national"] * len(p.items(std)),
-                              national_total=len(p.items(std))) for p in kind.parts}
-        return Section(name, std, "national", parts, list(std.sources))
+        return None if std is None else _inherited(name, std)
     if std is None:
         kind = BY_NAME[name]
         parts = {p.name: Part(p.name, "office", ["office"] * len(p.items(own)), written=p.written(own),
