@@ -242,3 +242,83 @@ def test_notes_golden(path: Path, capsys, monkeypatch) -> None:
     # without --notes nothing is printed but the summary
     main(["--root", str(CASES), "validate", str(path.relative_to(REPO))])
     assert "[I01]" not in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------------------------------------
+# The page says which parts are the office's and which are the national standard
+
+
+def page_html(ds, slug: str, lang: str) -> str:
+    """The HTML of an office page's article, as a reader gets it (Markdown converted as MkDocs does)."""
+    import markdown
+
+    from changwat.build.render import render_site
+    from changwat.build.urls import SiteInfo
+
+    pages = {p.path: p.text for p in render_site(ds, SiteInfo(), PROJECT.templates, only=frozenset({slug}))}
+    text = pages[f"provinces/{slug}.md" if lang == "th" else f"provinces/{slug}.{lang}.md"]
+    body = text[4:].split("\n---\n", 1)[1]
+    return markdown.Markdown(extensions=["attr_list", "toc", "md_in_html"]).convert(body)
+
+
+def chart_nodes(html_text: str) -> list[str]:
+    """The nodes of the org chart (head, groups, audit), each as its HTML."""
+    import re
+
+    chart = re.search(r'<figure class="cw-chart".*?</figure>', html_text, re.S).group(0)
+    return re.findall(r'<div class="cw-node[^"]*">.*?</div>', chart, re.S)
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_the_org_chart_says_which_groups_are_national_and_the_head_is_the_offices(tmp_path: Path, lang) -> None:
+    from changwat.build.ui import ui_strings
+
+    ui = ui_strings()[lang]
+    ds, _, r, _ = office_data(tmp_path, f"{HEAD}organisation:\n  groups:\n{GROUP}")
+    out = page_html(ds, "mae-hong-son", lang)
+    head, *groups = chart_nodes(out)
+    assert ("Mr Somchai Jaidee" if lang == "en" else "นายสมชาย ใจดี") in head
+    assert ui["origin_national_item"] not in head
+    names = [g.name.en if lang == "en" else g.name.th for g in r.sections["organisation"].value.groups]
+    assert len(groups) == 5 and all(n in g for n, g in zip(names, groups))
+    assert ui["origin_national_item"] not in groups[0]  # the office's own group
+    assert all(ui["origin_national_item"] in g for g in groups[1:])  # the 4 national ones, each marked
+    # the section is the office's (not "inherited"), and says what in it is national, with the count
+    org = out.split('id="org-chart"', 1)[1].split("<h2", 1)[0]
+    assert ui["inherited_link"] not in org.split("<figure", 1)[0]
+    count = "4 work groups" if lang == "en" else "กลุ่มงาน 4 รายการ"
+    assert ui["origin_mixed"].format(parts=count) in html_unescape(org)
+    # each national group's text (below the chart) is marked too, and left out of search on this page
+    marked = [g for g in r.sections["organisation"].value.groups[1:]]
+    for g in marked:
+        block = org.split(f'id="group-{g.id}"', 1)[1].split("<h3", 1)[0]
+        assert ui["origin_national_item"] in block
+
+
+@pytest.mark.parametrize("lang", ["th", "en"])
+def test_one_history_paragraph_page_shows_the_national_timeline_marked(tmp_path: Path, lang) -> None:
+    from changwat.build.ui import ui_strings
+
+    ui = ui_strings()[lang]
+    ds, _, r, _ = office_data(tmp_path, """history:
+  paragraphs:
+    - text:
+        th: สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด
+        en: The Mae Hong Son Provincial Office is at the Provincial Hall.
+""")
+    out = page_html(ds, "mae-hong-son", lang)
+    history = out.split('id="history"', 1)[1].split("<h2", 1)[0]
+    assert ("The Mae Hong Son Provincial Office is at the Provincial Hall." if lang == "en"
+            else "สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด") in history
+    events = history.split('<ol class="cw-timeline">', 1)[1].split("</ol>", 1)[0].split("<li")[1:]
+    assert len(events) == 9 and all(ui["origin_national_item"] in e for e in events)
+    count = "9 events" if lang == "en" else "เหตุการณ์ 9 รายการ"
+    assert ui["origin_mixed"].format(parts=count) in html_unescape(history)
+    # no "not provided yet" for a history the office wrote
+    assert ui["history_missing"] not in history
+
+
+def html_unescape(s: str) -> str:
+    import html
+
+    return html.unescape(s)
