@@ -20,9 +20,8 @@ import pytest
 from changwat.build.opendata import resolved_json
 from changwat.check import load_dataset
 from changwat.cli import main
-from changwat.model import National, Office, data_fields
-from changwat.model.sections import BY_NAME, SECTIONS
-
+from changwat.model import Office, data_fields
+from changwat.model.sections import SECTIONS
 from conftest import PROJECT, REPO, copy_data, project_for
 
 CASES = REPO / "tests" / "cases"
@@ -175,10 +174,10 @@ def test_an_office_version_of_a_national_event_replaces_it_in_date_order(tmp_pat
     events = r.sections["history"].value.events
     assert len(events) == 10
     assert [e.date for e in events] == sorted(e.date for e in events)
-    mine = {e.id for e in events if e.text.en and "Mae Hong Son" in e.text.en or e.id == "new-hall-2560"}
+    mine = {e.id for e in events if (e.text.en and "Mae Hong Son" in e.text.en) or e.id == "new-hall-2560"}
     assert mine == {"cabinet-2516", "new-hall-2560"}
     origins = dict(zip([e["id"] for e in data["sections"]["history"]["content"]["events"]],
-                       data["sections"]["history"]["parts"]["events"]["items"]))
+                       data["sections"]["history"]["parts"]["events"]["items"], strict=True))
     assert origins["cabinet-2516"] == origins["new-hall-2560"] == "office"
     assert sum(o == "national" for o in origins.values()) == len(std.history.events) - 1
     assert r.sections["history"].parts["events"].overridden == ["cabinet-2516"]
@@ -280,7 +279,7 @@ def test_the_org_chart_says_which_groups_are_national_and_the_head_is_the_office
     assert ("Mr Somchai Jaidee" if lang == "en" else "นายสมชาย ใจดี") in head
     assert ui["origin_national_item"] not in head
     names = [g.name.en if lang == "en" else g.name.th for g in r.sections["organisation"].value.groups]
-    assert len(groups) == 5 and all(n in g for n, g in zip(names, groups))
+    assert len(groups) == 5 and all(n in g for n, g in zip(names, groups, strict=True))
     assert ui["origin_national_item"] not in groups[0]  # the office's own group
     assert all(ui["origin_national_item"] in g for g in groups[1:])  # the 4 national ones, each marked
     # the section is the office's (not "inherited"), and says what in it is national, with the count
@@ -300,7 +299,7 @@ def test_one_history_paragraph_page_shows_the_national_timeline_marked(tmp_path:
     from changwat.build.ui import ui_strings
 
     ui = ui_strings()[lang]
-    ds, _, r, _ = office_data(tmp_path, """history:
+    ds, _, _, _ = office_data(tmp_path, """history:
   paragraphs:
     - text:
         th: สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด

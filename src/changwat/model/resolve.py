@@ -73,7 +73,8 @@ class Section:
     value: Any
     origin: Origin
     parts: dict[str, Part] = field(default_factory=dict)
-    national_sources: list[str] = field(default_factory=list)  # the national section's sources, when some part is national
+    # the national section's sources, when some part of it is shown
+    national_sources: list[str] = field(default_factory=list)
 
     @property
     def mixed(self) -> bool:
@@ -120,7 +121,9 @@ def _merge(kind: PartKind, own: list[Any], std: list[Any]) -> tuple[list[Any], l
     own_ids = {x.id for x in own}
     rest = [x for x in std if x.id not in own_ids]
     items = [*own, *rest]
-    origins: list[Origin] = ["office"] * len(own) + ["national"] * len(rest)
+    office: list[Origin] = ["office"] * len(own)
+    national: list[Origin] = ["national"] * len(rest)
+    origins = office + national
     if kind.name == "events":  # a timeline: date order (stable: the office's first on the same date)
         order = sorted(range(len(items)), key=lambda i: items[i].date)
         items, origins = [items[i] for i in order], [origins[i] for i in order]
@@ -152,14 +155,13 @@ def resolve_section(name: str, own: Any, std: Any) -> Section | None:
     A section the office leaves out is the same object for every office (treat it as read-only)."""
     if own is None:
         return None if std is None else _inherited(name, std)
+    kind = BY_NAME[name]
+    parts: dict[str, Part] = {}
     if std is None:
-        kind = BY_NAME[name]
         parts = {p.name: Part(p.name, "office", ["office"] * len(p.items(own)), written=p.written(own),
                               replace=p.name in own.replace) for p in kind.parts}
         return Section(name, own, "office", parts)
-    kind = BY_NAME[name]
     values: dict[str, Any] = {}
-    parts: dict[str, Part] = {}
     for p in kind.parts:
         written, listed = p.written(own), p.name in own.replace
         mine, theirs = p.items(own), p.items(std)
