@@ -21,6 +21,7 @@ import yaml
 from changwat import model
 from changwat.load.yaml import load_file
 from changwat.model import Contact, Head, Office, Text, resolve
+from changwat.model.sections import BY_NAME
 from changwat.build.opendata import (
     CSV_COLUMNS,
     all_offices_json,
@@ -162,11 +163,28 @@ def test_resolved_json_content_is_the_data_as_written(dataset, resolved):
                          "contact", "sections", "sources", "national_sources", "url", "data_url"}
     assert data["province"] == {"iso": "TH-49", "slug": "mukdahan", "th": "มุกดาหาร", "en": "Mukdahan",
                                 "region": "northeast", "dopa_code": None, "districts": []}
+    national = national_json(dataset.national)
     for name, sec in data["sections"].items():
-        if sec["origin"] == "office":
-            assert sec["content"] == own[name]
-        else:
-            assert sec["content"] == national_json(dataset.national)[name]
+        if sec["origin"] == "national":
+            assert sec["content"] == national[name]
+            assert {p["origin"] for p in sec["parts"].values()} == {"national"}
+            continue
+        # part by part (model/resolve.py): the office's part as written, a national part as the
+        # national file has it, a list merged by id: the office's items, then the other national ones
+        for part_name, part in sec["parts"].items():
+            fields = BY_NAME[name].part(part_name).fields
+            for field in fields:
+                if part["origin"] == "office":
+                    assert sec["content"].get(field) == own[name].get(field), (name, field)
+                elif part["origin"] == "national":
+                    assert sec["content"].get(field) == national[name].get(field), (name, field)
+            if part["origin"] == "both":
+                shown = sec["content"][fields[0]]
+                mine = {x["id"]: x for x in own[name][fields[0]]}
+                for item, origin in zip(shown, part["items"], strict=True):
+                    assert item == (mine[item["id"]] if origin == "office" else
+                                    next(x for x in national[name][fields[0]] if x["id"] == item["id"]))
+                assert {x["id"] for x in shown} == set(mine) | {x["id"] for x in national[name][fields[0]]}
     # dates stay Buddhist Era strings as written
     dates = [e["date"] for e in data["sections"]["history"]["content"].get("events", [])]
     assert dates and all(re.fullmatch(r"2[45]\d\d(-\d\d){0,2}", d) for d in dates)

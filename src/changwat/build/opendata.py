@@ -43,6 +43,7 @@ from ..model import (
     Text,
     data_fields,
 )
+from ..model.sections import BY_NAME
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -159,10 +160,22 @@ JSON_FIELDS = ("$schema", "schema_version", "license", "province", "name", "pare
                "sections", "sources", "national_sources", "url", "data_url")
 
 
+def section_json(s: Any) -> dict[str, Any]:
+    """One section of an office page: its origin, each part's origin ("office", "national", or "both"
+    for a list merged by id, then with the origin of each item in order), and the content shown."""
+    parts: dict[str, Any] = {}
+    for name, part in s.parts.items():
+        parts[name] = {"origin": part.origin}
+        if BY_NAME[s.name].part(name).keyed:
+            parts[name]["items"] = list(part.origins)
+    return {"origin": s.origin, "parts": parts, "content": record_json(s.value)}
+
+
 def resolved_json(r: ResolvedOffice, base_url: str, areas: DopaAreas | None = None) -> dict[str, Any]:
     """What an office page shows, for data users: the office's own content and the national
-    content it inherits, each section with its origin ("office" or "national"); the province with
-    its identifiers and districts when ``areas`` (model.dopa) is given."""
+    content it inherits, each section with its origin ("office" or "national") and the origin of
+    each of its parts (section_json); the province with its identifiers and districts when
+    ``areas`` (model.dopa) is given."""
     return {
         "$schema": absolute(base_url, SCHEMA_OFFICE),
         "schema_version": SCHEMA_VERSION,
@@ -173,7 +186,7 @@ def resolved_json(r: ResolvedOffice, base_url: str, areas: DopaAreas | None = No
         "status": record_json(r.status),
         "head": record_json(r.head) if r.head is not None else None,
         "contact": record_json(r.contact) if r.contact is not None else None,
-        "sections": {name: {"origin": s.origin, "content": record_json(s.value)} for name, s in r.sections.items()},
+        "sections": {name: section_json(s) for name, s in r.sections.items()},
         "sources": record_json(r.sources),
         "national_sources": record_json(r.national_sources),
         "url": page_urls(r.slug, base_url),
@@ -470,9 +483,19 @@ def _office_schema(defs: dict[str, Any]) -> dict[str, Any]:
     sections = {}
     for name in NAMES:
         _, tp = _is_optional(hints[name])
+        parts = {p.name: {
+            "type": "object", "additionalProperties": False, "required": ["origin", *(["items"] if p.keyed else [])],
+            "properties": {"origin": {"enum": ["office", "national", "both"]},
+                           **({"items": {"type": "array", "items": {"enum": ["office", "national"]},
+                                         "description": "the origin of each item shown, in order"}}
+                              if p.keyed else {})}} for p in BY_NAME[name].parts}
         sections[name] = {
-            "type": "object", "additionalProperties": False, "required": ["origin", "content"],
-            "properties": {"origin": {"enum": ["office", "national"]}, "content": {"$ref": f"#/$defs/{tp.__name__}"}},
+            "type": "object", "additionalProperties": False, "required": ["origin", "parts", "content"],
+            "properties": {"origin": {"enum": ["office", "national"]},
+                           "parts": {"type": "object", "additionalProperties": False, "required": list(parts),
+                                     "properties": parts,
+                                     "description": "whose content each part of the section shows (model/resolve.py)"},
+                           "content": {"$ref": f"#/$defs/{tp.__name__}"}},
         }
     text = {"type": "string", "minLength": 1}
     lang_urls = {"type": "object", "additionalProperties": False, "required": ["th", "en"],

@@ -26,6 +26,7 @@ from ..model import (
     Organisation,
     Passage,
     ResolvedOffice,
+    Section,
     Source,
     Text,
 )
@@ -218,6 +219,37 @@ class SectionViews:
                                     tuple(self.passage(p) for p in es.paragraphs), self.txs(es.mandate),
                                     tuple(self.group(g, within=sid) for g in es.groups))
 
+    # -- whose content (model/resolve.py) ----------------------------------------------------------
+
+    def marked(self, sec: Section, body: Any) -> Any:
+        """A section body whose national items are marked, when the section is also the office's own
+        (events, laws and work groups merged with the national lists by id)."""
+        if sec.origin != "office" or self.f.office is None:
+            return body
+        changes = {}
+        for part in sec.parts.values():
+            items = getattr(body, part.name, None)
+            if BY_NAME[sec.name].part(part.name).keyed and items is not None and part.national:
+                changes[part.name] = tuple(replace(v, national=o == "national")
+                                           for v, o in zip(items, part.origins, strict=True))
+        return replace(body, **changes) if changes else body
+
+    def mixed(self, sec: Section) -> str | None:
+        """What of an office's own section is the national standard, with counts; None if nothing is."""
+        if sec.origin != "office" or not sec.mixed:
+            return None
+        kind = BY_NAME[sec.name]
+        counts = [(p.count_th if self.lang == "th" else p.count_en)(sec.parts[p.name].national)
+                  for p in kind.parts if sec.parts[p.name].national]
+        return self.ui["origin_mixed"].format(parts=", ".join(counts)) if counts else None
+
+    def section_cites(self, sec: Section, standard: bool) -> tuple[Cite, ...]:
+        """The sources of a section: the office's, and the national ones of the parts it shows from the
+        national standard."""
+        if standard or sec.origin == "national":
+            return self.cites("national", sec.value.sources)
+        return self.cites("office", sec.value.sources) + self.cites("national", sec.national_sources)
+
     # -- the page's sections ----------------------------------------------------------------------
 
     def key(self, section: str, inherited: bool, names_provinces: Iterable[str] = (),
@@ -242,28 +274,32 @@ class SectionViews:
             names = [p for e in value.events for p in e.provinces] if isinstance(value, History) else ()
             body: SectionBody | None = None
             if isinstance(value, Organisation):
-                org = self.organisation(value)
+                org = self.marked(sec, self.organisation(value))
                 chart = self.chart(org, value.audit, head)
                 body = replace(org, chart=chart)
                 key = self.key(name, inherited, chart=chart)
             else:
                 key = self.key(name, inherited, names)
                 if key is None or not shared(key):
-                    body = self.bodies[type(value)](value)
+                    body = self.marked(sec, self.bodies[type(value)](value))
             history_missing = name == "history" and inherited and self.f.contribute is not None
             out.append(SectionView(
                 id=kind.anchor, kind=kind.template, title=self.ui[kind.ui_key], inherited=inherited,
                 standard_href=href(self.f.url, STANDARD) + f"#{kind.anchor}",
-                cites=self.cites("national" if standard else sec.origin, value.sources),
+                cites=self.section_cites(sec, standard),
                 body=body, key=key, correct=self.correct(name, kind.anchor),
+                mixed=None if standard else self.mixed(sec),
                 missing=self.ui["history_missing"] if history_missing else None,
                 contribute=self.f.contribute("contribute_history") if history_missing and self.f.contribute else None,
             ))
             if isinstance(value, Organisation) and value.audit is not None:
+                # the audit unit is a part of its own: national on a page whose work groups are the office's
+                audit_inherited = not standard and sec.parts["audit"].origin == "national"
                 out.append(SectionView(
-                    id=AUDIT_ID, kind="audit", title=self.ui["internal_audit"], inherited=inherited,
+                    id=AUDIT_ID, kind="audit", title=self.ui["internal_audit"], inherited=audit_inherited,
                     standard_href=href(self.f.url, STANDARD) + f"#{AUDIT_ID}", cites=(),
-                    body=self.audit(value.audit), key=self.key("audit", inherited), missing=None, contribute=None,
+                    body=self.audit(value.audit), key=self.key("audit", audit_inherited), missing=None,
+                    contribute=None,
                     correct=self.correct("organisation", AUDIT_ID),
                 ))
         earlier = tuple(earlier)

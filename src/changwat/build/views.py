@@ -101,6 +101,7 @@ class EventView:
     text: TextView
     provinces: tuple[ProvinceView, ...]
     law: LawRefView | None
+    national: bool = False  # shown from the national standard in a section that is also the office's own
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class LawView:
     official_url: str | None  # the official text (Royal Gazette, Council of State) where the data gives it
     summary: tuple[TextView, ...]
     sections: tuple[LawSectionView, ...]
+    national: bool = False  # shown from the national standard in a legal basis that is also the office's own
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,7 @@ class GroupView:
     duties: tuple[TextView, ...]
     count: str  # "3 หน้าที่" / "3 duties"
     subgroups: tuple[SubGroupView, ...]
+    national: bool = False  # a national work group in an organisation that is also the office's own
 
 
 @dataclass(frozen=True)
@@ -256,6 +259,7 @@ class SectionView:
     contribute: Link | None
     key: FragmentKey | None  # None: rendered for this page alone
     correct: Link | None = None  # "suggest a correction" of this section (GitHub's issue form, prefilled)
+    mixed: str | None = None  # the office's own section also showing national parts: which, with counts
     html: Markup = Markup("")  # the rendered body (filled in by the renderer)
 
 

@@ -22,6 +22,7 @@ from ..model.registry import Registry, read_registry
 from ..problems import Problem
 from ..project import Project
 from .convert import convert
+from .inheritance import inheritance_problems
 from .lint import allowlist, lint_all
 from .rules import check_ids_and_refs, check_office_file, untranslated
 
@@ -59,6 +60,7 @@ def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registr
     for conv in ds.files.values():
         if conv.obj is not None:
             check_ids_and_refs(ds, conv, problems)
+    problems.extend(inheritance_problems(ds))
     if lint:
         problems.extend(lint_all(ds.files.values(), _allowlist(project, problems), project.cache))
     for conv in ds.files.values():

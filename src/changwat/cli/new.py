@@ -26,7 +26,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from ..model.registry import Province, Registry, load_registry
 from ..check.hints import did_you_mean
-from ..model.sections import SECTIONS
+from ..model.sections import BY_NAME, SECTIONS
 from ..project import Project
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
@@ -115,13 +115,22 @@ def national_sections(text: str, root) -> dict[str, list[str]]:
         block = lines[starts[i]:starts[i + 1]]
         while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
             block.pop()  # blank lines and comments before the next key belong to that key
+        after = 1  # where the `replace:` of the starting point goes: after the sources
         for skey, sval in vnode.value if isinstance(vnode, MappingNode) else []:
             if isinstance(skey, ScalarNode) and skey.value == "sources" and isinstance(sval, SequenceNode):
                 first = skey.start_mark.line - starts[i]
                 last = max([n.end_mark.line for n in sval.value] + [skey.start_mark.line]) - starts[i]
                 indent = " " * skey.start_mark.column
                 block[first:last + 1] = [f"{indent}sources:", f"{indent}  - {SOURCE_ID}"]
+                after = first + 2
                 break
+        # a starting point is the whole national list: turned on, it replaces it (model/resolve.py)
+        kind = BY_NAME.get(knode.value)
+        if kind is not None and isinstance(vnode, MappingNode):
+            keys = {k.value for k, _ in vnode.value if isinstance(k, ScalarNode)}
+            whole = [p.name for p in kind.parts if not p.keyed and keys & set(p.fields)]
+            if whole:
+                block[after:after] = ["  replace:", *(f"    - {name}" for name in whole)]
         out[knode.value] = block
     return out
 

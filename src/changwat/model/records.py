@@ -121,6 +121,18 @@ class LawRef(Record):
 
 # ---------------------------------------------------------------------------------------------
 # Sections of an office page
+#
+# Each section of an office file may say, with ``replace``, which of its parts are complete: those
+# parts show nothing of the national content. Without it, parts the office leaves out stay national
+# and lists with ids (events, laws, work groups) are merged with the national list by id (model/resolve.py).
+
+
+def replace_field(parts: str, parts_en: str) -> Any:
+    """The ``replace`` key of a section: the parts whose national content the office does not want shown."""
+    return f(f"ส่วนที่สำนักงานเขียนครบแล้ว ไม่ต้องแสดงเนื้อหามาตรฐานระดับประเทศของส่วนนั้น ({parts})",
+             f"Parts this office writes in full: none of the national content of these parts is shown ({parts_en})",
+             [])
+
 
 
 @dataclass(kw_only=True)
@@ -153,6 +165,8 @@ class History(Record):
     """ประวัติความเป็นมา: history as paragraphs and dated events."""
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
+    replace: list[Literal["paragraphs", "events"]] = replace_field(
+        "paragraphs: ย่อหน้า, events: เหตุการณ์", "paragraphs, events")
     paragraphs: list[Passage] = f("ย่อหน้าตามลำดับ", "Paragraphs, in order", [])
     events: list[Event] = f("เหตุการณ์สำคัญตามลำดับเวลา", "Key events in date order", [])
 
@@ -224,6 +238,7 @@ class LegalBasis(Record):
     """ฐานทางกฎหมาย: the laws the office rests on."""
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
+    replace: list[Literal["intro", "laws"]] = replace_field("intro: ย่อหน้านำ, laws: กฎหมาย", "intro, laws")
     intro: list[Text] = f("ย่อหน้านำ", "Introductory paragraphs", [])
     laws: list[Law] = f("กฎหมาย เรียงตามลำดับที่จะแสดง", "Laws, in display order", [], min_items=1)
 
@@ -233,6 +248,8 @@ class ItemList(Record):
     """A section that is an introduction and a list (mandate, objectives)."""
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
+    replace: list[Literal["items"]] = replace_field("items: รายการพร้อมข้อความนำและกฎหมายที่เป็นที่มา",
+                                                    "items: the list with its intro and basis")
     basis: LawRef | None = f("กฎหมายที่เป็นที่มาของรายการนี้", "The law this list comes from", None)
     intro: Text | None = f("ข้อความนำก่อนรายการ", "Text introducing the list", None)
     items: list[Text] = f("รายการ ตามลำดับ (ไม่ต้องใส่เลขข้อ)", "The items, in order (no numbers)", min_items=1)
@@ -243,6 +260,7 @@ class Missions(Record):
     """พันธกิจ: paragraphs introducing the missions, then the aims."""
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
+    replace: list[Literal["aims"]] = replace_field("aims: จุดมุ่งหมายพร้อมย่อหน้านำ", "aims: the aims with the paragraphs")
     paragraphs: list[Text] = f("ย่อหน้านำ", "Introductory paragraphs", [])
     aims: list[Text] = f("จุดมุ่งหมาย ตามลำดับ (ไม่ต้องใส่เลขข้อ)", "The aims, in order (no numbers)", min_items=1)
 
@@ -285,6 +303,8 @@ class Organisation(Record):
     """โครงสร้าง: the work groups and the internal audit unit."""
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
+    replace: list[Literal["intro", "groups", "audit"]] = replace_field(
+        "intro: ข้อความนำ, groups: กลุ่มงาน, audit: หน่วยตรวจสอบภายใน", "intro, groups, audit")
     intro: Text | None = f("ข้อความนำ", "Introductory text", None)
     groups: list[Group] = f("กลุ่มงาน ตามลำดับที่จะแสดง", "Work groups, in display order", min_items=1)
     audit: AuditUnit | None = f("หน่วยตรวจสอบภายใน", "Internal audit unit", None)
