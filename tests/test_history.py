@@ -11,6 +11,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import feedparser  # a test dependency (pyproject.toml [test])
 import pytest
 
 from changwat.build import feeds as feeds_mod
@@ -277,6 +278,23 @@ def test_feeds_are_valid_atom_in_both_languages(data_repo):
     site = ET.fromstring(files["feeds/en/index.xml"].encode())
     related = [link.get("href") for link in site.findall(f"{A}entry/{A}link[@rel='related']")]
     assert related == ["https://example.org/site/en/provinces/ang-thong/"]
+
+
+def test_feeds_read_by_a_feed_reader(data_repo):
+    """feedparser (what many feed readers use) reads every feed as well-formed Atom 1.0 and finds
+    the titles, dates and links we wrote."""
+    data, shas = data_repo
+    for path, text in _feeds(data).items():
+        parsed = feedparser.parse(text.encode("utf-8"))
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        assert parsed.version == "atom10"
+        assert parsed.feed.language == path.split("/")[1]
+        assert {link.rel for link in parsed.feed.links} == {"self", "alternate"}
+        for entry in parsed.entries:
+            assert entry.id and entry.title and entry.updated_parsed and entry.link.startswith(INFO.repo_url)
+    office = feedparser.parse(_feeds(data)["feeds/th/provinces/ang-thong.xml"].encode("utf-8"))
+    assert [e.link.rsplit("/", 1)[1] for e in office.entries] == [shas["ang-thong"], shas["national"]]
+    assert office.entries[0].updated_parsed[:6] == (2026, 3, 2, 2, 0, 0)  # 09:00 in Thailand is 02:00 UTC
 
 
 def test_feed_text_is_escaped_and_xml_safe(data_repo):
