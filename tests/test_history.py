@@ -354,3 +354,31 @@ def test_generate_writes_feeds_and_removes_stale_ones(data_repo, tmp_path, monke
     assert (docs / "feeds/th/index.xml").is_file() and (docs / "feeds/en/provinces/ang-thong.xml").is_file()
     assert not stale.exists() and "feeds/th/provinces/gone.xml" in result.removed
     _check_atom((docs / "feeds/en/standard.xml").read_text(encoding="utf-8"))
+
+
+def test_history_view_of_a_page(repo):
+    from changwat.build.history import history_view
+
+    root, shas = repo
+    h = history_of(root / "data")
+    th = history_view(h.office("a"), "th", INFO, "provinces/a/", "สำนักงานจังหวัดเอ", slug="a", limit=2)
+    assert th.available and th.updated == "7 มกราคม 2569" and th.updated_iso == "2026-01-07"
+    assert [c.sha for c in th.changes] == [shas["both"][:7], shas["a"][:7]] and th.more == 2
+    assert th.changes[0].what == "ข้อมูลของสำนักงาน; มาตรฐานกลาง"
+    assert th.changes[0].href == f"https://git.example/org/changwat/commit/{shas['both']}"
+    assert th.feed_href == "../../feeds/th/provinces/a.xml"
+    assert th.more_href == "https://git.example/org/changwat/commits/main/data"
+    assert th.cite == ("สำนักงานจังหวัดเอ. (2569, 7 มกราคม). ใน สำนักงานจังหวัด. "
+                       "สืบค้นจาก https://example.org/site/provinces/a/")
+    en = history_view(h.office("a"), "en", INFO, "provinces/a/", "A Provincial Office", slug="a")
+    assert en.cite == ("A Provincial Office. (2026, January 7). In Thai Provincial Offices. "
+                       "Retrieved from https://example.org/site/en/provinces/a/")
+    assert en.cite_url == "https://example.org/site/en/provinces/a/" and en.more == 0
+    assert en.feed_href == "../../../feeds/en/provinces/a.xml"
+    standard = history_view(h.standard(), "en", INFO, "standard/", "Standard")
+    assert [c.what for c in standard.changes] == ["the national standard"] * 2
+    # no history: the page says so, cites "n.d." and links no feed
+    none = history_view(History().office("a"), "en", INFO, "provinces/a/", "A Provincial Office", slug="a")
+    assert (none.available, none.updated, none.changes, none.feed_href) == (False, None, (), None)
+    assert none.cite.startswith("A Provincial Office. (n.d.). In Thai Provincial Offices.")
+    assert "(ม.ป.ป.)" in history_view(History().office("a"), "th", INFO, "provinces/a/", "x", slug="a").cite

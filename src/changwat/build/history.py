@@ -38,11 +38,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.dates import MONTHS_EN, MONTHS_TH, BEDate
+from .urls import SiteInfo
 
 if TYPE_CHECKING:
     from ..project import Project
 
-__all__ = ["Change", "ChangeDate", "History", "PageHistory", "history_of", "load_history", "parse_log", "THAI_TIME"]
+__all__ = ["Change", "ChangeDate", "ChangeView", "History", "HistoryView", "PageHistory", "history_view", "history_of", "load_history", "parse_log", "THAI_TIME"]
 
 THAI_TIME = _dt.timezone(_dt.timedelta(hours=7), "ICT")
 
@@ -258,3 +259,67 @@ def history_of(data: Path) -> History:
     if not changes:
         return none("no commit has changed the data folder yet")
     return History(changes, available=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# What a page shows: "last updated", the latest changes, how to cite it
+
+
+PAGE_CHANGES = 10  # changes listed on a page; the feed and the repository have the rest
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    date: str  # for readers, in the page's language
+    iso: str  # RFC 3339, for <time datetime>
+    subject: str  # the commit's subject (escaped by the template)
+    href: str  # the commit on repo_url
+    sha: str  # short form, for the link's text
+    what: str  # what it changed that this page shows ("the office's own data; the national standard")
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """The history block of a page (office or standard) in one language."""
+
+    available: bool
+    updated: str | None  # "22 พฤศจิกายน 2569" / "22 November 2026 (B.E. 2569)"; None without history
+    updated_iso: str | None  # "2026-11-22" (<time datetime>, JSON-LD dateModified)
+    changes: tuple[ChangeView, ...]
+    more: int  # changes not listed (older than the PAGE_CHANGES listed)
+    more_href: str  # the data folder's history on repo_url
+    feed_href: str | None  # the page's Atom feed, relative to the page; None when none is written
+    cite: str  # APA-style reference: title, date (or "n.d."), site, permanent URL
+    cite_url: str  # the page's permanent (absolute) address
+
+
+def history_view(page: PageHistory, lang: str, info: SiteInfo, url: str, title: str,
+                 slug: str | None = None, limit: int = PAGE_CHANGES) -> HistoryView:
+    """The history block of the page at ``url`` (a directory URL within ``lang``) titled
+    ``title``: ``page`` from :meth:`History.office` (with ``slug``) or :meth:`History.standard`."""
+    from .feeds import feed_path
+    from .ui import ui_strings
+    from .urls import file_href, lang_url
+
+    ui = ui_strings()[lang]
+    labels = {SCOPE_OFFICE: ui["history_scope_office"], SCOPE_NATIONAL: ui["history_scope_national"],
+              SCOPE_REGISTRY: ui["history_scope_registry"]}
+    changes = tuple(
+        ChangeView(date=c.date.format(lang), iso=c.date.iso, subject=c.subject, href=c.url(info.repo_url),
+                   sha=c.short, what="; ".join(labels[s] for s in c.scopes(slug)))
+        for c in page.changes[:limit])
+    permanent = info.abs_url(lang_url(lang, url))
+    updated = page.updated
+    cite = ui["cite_text"].format(title=title, date=updated.cite(lang) if updated else ui["cite_no_date"],
+                                  site=ui["site_name"], url=permanent)
+    return HistoryView(
+        available=page.available,
+        updated=updated.format(lang) if updated else None,
+        updated_iso=updated.iso_date if updated else None,
+        changes=changes,
+        more=max(0, len(page.changes) - limit),
+        more_href=f"{info.repo_url.rstrip('/')}/commits/{info.branch}/{info.data_path}",
+        feed_href=file_href(lang, url, feed_path(lang, url)) if page.changes else None,
+        cite=cite,
+        cite_url=permanent,
+    )
