@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -39,11 +40,12 @@ from typing import TYPE_CHECKING
 
 from ..model.dates import MONTHS_EN, MONTHS_TH, BEDate
 from .urls import SiteInfo
+from .views import TextView
 
 if TYPE_CHECKING:
     from ..project import Project
 
-__all__ = ["Change", "ChangeDate", "ChangeView", "History", "HistoryView", "PageHistory", "history_view", "history_of", "load_history", "parse_log", "THAI_TIME"]
+__all__ = ["Change", "ChangeDate", "ChangeView", "History", "ChangesView", "PageHistory", "history_view", "history_of", "load_history", "parse_log", "THAI_TIME"]
 
 THAI_TIME = _dt.timezone(_dt.timedelta(hours=7), "ICT")
 
@@ -272,14 +274,14 @@ PAGE_CHANGES = 10  # changes listed on a page; the feed and the repository have 
 class ChangeView:
     date: str  # for readers, in the page's language
     iso: str  # RFC 3339, for <time datetime>
-    subject: str  # the commit's subject (escaped by the template)
+    subject: tuple[TextView, ...]  # the commit's subject, runs not in the page's language marked
     href: str  # the commit on repo_url
     sha: str  # short form, for the link's text
     what: str  # what it changed that this page shows ("the office's own data; the national standard")
 
 
 @dataclass(frozen=True)
-class HistoryView:
+class ChangesView:
     """The history block of a page (office or standard) in one language."""
 
     available: bool
@@ -290,14 +292,46 @@ class HistoryView:
     more_href: str  # the data folder's history on repo_url
     feed_href: str | None  # the page's Atom feed, relative to the page; None when none is written
     cite: str  # APA-style reference: title, date (or "n.d."), site, permanent URL
-    cite_url: str  # the page's permanent (absolute) address
+
+
+_THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+(?:[\s\d.,:;()/\-]*[\u0e00-\u0e7f]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def language_runs(text: str, lang: str) -> tuple[TextView, ...]:
+    """A text of unknown language (a commit subject) in runs marked with their language where it is
+    not the page's: on an English page the Thai runs are ``lang="th"``, on a Thai page the runs
+    with Latin letters are ``lang="en"``; digits, spaces and punctuation stay unmarked."""
+    out: list[TextView] = []
+    pos = 0
+    for m in _THAI_RUN.finditer(text):
+        if m.start() > pos:
+            out.append(_run(text[pos:m.start()], "en", lang))
+        out.append(_run(m.group(0), "th", lang))
+        pos = m.end()
+    if pos < len(text):
+        out.append(_run(text[pos:], "en", lang))
+    merged: list[TextView] = []
+    for run in out:  # neighbours in the same language are one run
+        if merged and merged[-1].lang == run.lang:
+            merged[-1] = TextView(merged[-1].text + run.text, run.lang)
+        else:
+            merged.append(run)
+    return tuple(merged)
+
+
+def _run(part: str, script_lang: str, lang: str) -> TextView:
+    if script_lang == lang or (script_lang == "en" and not _LATIN.search(part)):
+        return TextView(part)
+    return TextView(part, script_lang)
 
 
 def history_view(page: PageHistory, lang: str, info: SiteInfo, url: str, title: str,
-                 slug: str | None = None, limit: int = PAGE_CHANGES) -> HistoryView:
+                 slug: str | None = None, limit: int = PAGE_CHANGES) -> ChangesView:
     """The history block of the page at ``url`` (a directory URL within ``lang``) titled
     ``title``: ``page`` from :meth:`History.office` (with ``slug``) or :meth:`History.standard`."""
     from .feeds import feed_path
+    from .inert import clean
     from .ui import ui_strings
     from .urls import file_href, lang_url
 
@@ -305,14 +339,14 @@ def history_view(page: PageHistory, lang: str, info: SiteInfo, url: str, title: 
     labels = {SCOPE_OFFICE: ui["history_scope_office"], SCOPE_NATIONAL: ui["history_scope_national"],
               SCOPE_REGISTRY: ui["history_scope_registry"]}
     changes = tuple(
-        ChangeView(date=c.date.format(lang), iso=c.date.iso, subject=c.subject, href=c.url(info.repo_url),
+        ChangeView(date=c.date.format(lang), iso=c.date.iso, subject=language_runs(clean(c.subject), lang), href=c.url(info.repo_url),
                    sha=c.short, what="; ".join(labels[s] for s in c.scopes(slug)))
         for c in page.changes[:limit])
     permanent = info.abs_url(lang_url(lang, url))
     updated = page.updated
     cite = ui["cite_text"].format(title=title, date=updated.cite(lang) if updated else ui["cite_no_date"],
                                   site=ui["site_name"], url=permanent)
-    return HistoryView(
+    return ChangesView(
         available=page.available,
         updated=updated.format(lang) if updated else None,
         updated_iso=updated.iso_date if updated else None,
@@ -321,5 +355,4 @@ def history_view(page: PageHistory, lang: str, info: SiteInfo, url: str, title: 
         more_href=f"{info.repo_url.rstrip('/')}/commits/{info.branch}/{info.data_path}",
         feed_href=file_href(lang, url, feed_path(lang, url)) if page.changes else None,
         cite=cite,
-        cite_url=permanent,
     )
