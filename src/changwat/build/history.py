@@ -167,6 +167,8 @@ class History:
     available: bool = False
     reason: str = ""  # why there is no history (for the build log)
     _by_file: dict[str, tuple[Change, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # pages that show the same files have the same history (73 offices without a file of their own)
+    _pages: dict[frozenset[str], PageHistory] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[Change]] = {}
@@ -179,14 +181,15 @@ class History:
         """The changes to any of ``paths`` (relative to the data folder), newest first."""
         if not self.available:
             return PageHistory()
-        seen: dict[str, Change] = {}
-        for p in paths:
-            for c in self._by_file.get(p, ()):
-                seen.setdefault(c.sha, c)
-        order = {c.sha: i for i, c in enumerate(self.changes)}
-        # newest first by time; git's order breaks ties (both are fixed by the commits)
-        changes = sorted(seen.values(), key=lambda c: (-c.date.moment.timestamp(), order[c.sha]))
-        return PageHistory(tuple(changes), available=True)
+        known = frozenset(p for p in paths if p in self._by_file)
+        cached = self._pages.get(known)
+        if cached is None:
+            seen = {c.sha: c for p in known for c in self._by_file[p]}
+            # newest first by time; git's order (self.changes) breaks ties: both are fixed by the commits
+            order = [c for c in self.changes if c.sha in seen]
+            order.sort(key=lambda c: -c.date.moment.timestamp())  # stable: git's order among equals
+            cached = self._pages[known] = PageHistory(tuple(order), available=True)
+        return cached
 
     def office(self, slug: str) -> PageHistory:
         """An office page: its own file, the national content and the registry."""
@@ -200,7 +203,10 @@ class History:
         """The whole site: any change to what a page shows (not, e.g., the Thai allow-list)."""
         if not self.available:
             return PageHistory()
-        return PageHistory(tuple(c for c in self.changes if _shown(c)), available=True)
+        key = frozenset({"*"})  # not a path
+        if key not in self._pages:
+            self._pages[key] = PageHistory(tuple(c for c in self.changes if _shown(c)), available=True)
+        return self._pages[key]
 
 
 def _shown(c: Change) -> bool:
