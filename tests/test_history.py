@@ -16,11 +16,10 @@ import pytest
 
 from changwat.build import feeds as feeds_mod
 from changwat.build import history as history_mod
-from changwat.build.feeds import FeedWriter, feed_files, feed_links, feed_path
-from changwat.build.history import ChangeDate, History, history_of, load_history, parse_log
+from changwat.build.feeds import feed_files, feed_links, feed_path
+from changwat.build.history import ChangeDate, History, history_of, parse_log
 from changwat.build.urls import SiteInfo
 from changwat.check import load_dataset
-
 from conftest import PROJECT, copy_data, project_for
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -30,12 +29,24 @@ RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:
 
 def git(cwd: Path, *args: str, date: str | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_AUTHOR_NAME="Clerk", GIT_AUTHOR_EMAIL="clerk@example.org", GIT_COMMITTER_NAME="Clerk",
-               GIT_COMMITTER_EMAIL="clerk@example.org", GIT_CONFIG_NOSYSTEM="1", HOME=str(cwd))
+    env.update(
+        GIT_AUTHOR_NAME="Clerk",
+        GIT_AUTHOR_EMAIL="clerk@example.org",
+        GIT_COMMITTER_NAME="Clerk",
+        GIT_COMMITTER_EMAIL="clerk@example.org",
+        GIT_CONFIG_NOSYSTEM="1",
+        HOME=str(cwd),
+    )
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    out = subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
-                         cwd=cwd, env=env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return out.stdout
 
 
@@ -61,12 +72,23 @@ def repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
         "national": commit(root, "National content", "2026-01-02T10:00:00Z", {"data/national.yaml": "a: 1\n"}),
         "registry": commit(root, "Registry", "2026-01-03T10:00:00Z", {"data/registry/provinces.csv": "x\n"}),
         "a": commit(root, "Office A", "2026-01-04T10:00:00Z", {"data/provinces/a.yaml": "province: a\n"}),
-        "b": commit(root, "Office B & <allow-list>", "2026-01-05T10:00:00Z",
-                    {"data/provinces/b.yaml": "province: b\n", "data/thai-allowlist.txt": "x\n"}),
+        "b": commit(
+            root,
+            "Office B & <allow-list>",
+            "2026-01-05T10:00:00Z",
+            {"data/provinces/b.yaml": "province: b\n", "data/thai-allowlist.txt": "x\n"},
+        ),
         # 20:30 UTC on 6 January is 03:30 on 7 January in Thailand
-        "both": commit(root, "Both offices and national", "2026-01-06T20:30:00Z",
-                       {"data/provinces/a.yaml": "province: a\nx: 1\n", "data/provinces/b.yaml": "province: b\nx: 1\n",
-                        "data/national.yaml": "a: 2\n"}),
+        "both": commit(
+            root,
+            "Both offices and national",
+            "2026-01-06T20:30:00Z",
+            {
+                "data/provinces/a.yaml": "province: a\nx: 1\n",
+                "data/provinces/b.yaml": "province: b\nx: 1\n",
+                "data/national.yaml": "a: 2\n",
+            },
+        ),
         "other": commit(root, "Not data", "2026-01-07T10:00:00Z", {"README.md": "y\n"}),
     }
     return root, shas
@@ -105,8 +127,10 @@ def test_dates_in_thai_time_be_in_thai_ce_with_be_in_english(repo):
 
 
 def test_parse_log_keeps_subject_and_files():
-    text = ("\x1eabc\x1f2026-11-29T22:59:06+00:00\x1fSubject with \x1f inside\n\nnational.yaml\nprovinces/a.yaml\n"
-            "\x1edef\x1f2026-11-28T01:00:00-05:00\x1fSecond\n\nprovinces/ทดสอบ.yaml\n")
+    text = (
+        "\x1eabc\x1f2026-11-29T22:59:06+00:00\x1fSubject with \x1f inside\n\nnational.yaml\nprovinces/a.yaml\n"
+        "\x1edef\x1f2026-11-28T01:00:00-05:00\x1fSecond\n\nprovinces/ทดสอบ.yaml\n"
+    )
     a, b = parse_log(text)
     assert (a.sha, a.subject, a.files) == ("abc", "Subject with \x1f inside", ("national.yaml", "provinces/a.yaml"))
     assert a.date.iso == "2026-11-30T05:59:06+07:00"
@@ -121,11 +145,19 @@ def test_commit_subjects_mark_their_language_runs():
 
     subject = "Ang Thong: one term for ส่วนกลาง (central) และ กลุ่มงาน 2, fixed"
     assert language_runs(subject, "en") == (
-        TextView("Ang Thong: one term for "), TextView("ส่วนกลาง", "th"), TextView(" (central) "),
-        TextView("และ กลุ่มงาน", "th"), TextView(" 2, fixed"))
+        TextView("Ang Thong: one term for "),
+        TextView("ส่วนกลาง", "th"),
+        TextView(" (central) "),
+        TextView("และ กลุ่มงาน", "th"),
+        TextView(" 2, fixed"),
+    )
     assert language_runs(subject, "th") == (
-        TextView("Ang Thong: one term for ", "en"), TextView("ส่วนกลาง"), TextView(" (central) ", "en"),
-        TextView("และ กลุ่มงาน"), TextView(" 2, fixed", "en"))
+        TextView("Ang Thong: one term for ", "en"),
+        TextView("ส่วนกลาง"),
+        TextView(" (central) ", "en"),
+        TextView("และ กลุ่มงาน"),
+        TextView(" 2, fixed", "en"),
+    )
     assert language_runs("แก้ไขเบอร์โทร 0 3561 1234", "th") == (TextView("แก้ไขเบอร์โทร 0 3561 1234"),)
     assert language_runs("2569-01", "en") == (TextView("2569-01"),)
     assert language_runs("", "en") == ()
@@ -266,9 +298,15 @@ def _check_atom(text: str) -> ET.Element:
 def test_feeds_are_valid_atom_in_both_languages(data_repo):
     data, shas = data_repo
     files = _feeds(data)
-    assert set(files) >= {"feeds/th/index.xml", "feeds/en/index.xml", "feeds/th/standard.xml",
-                          "feeds/en/standard.xml", "feeds/th/provinces/ang-thong.xml",
-                          "feeds/en/provinces/ang-thong.xml", "feeds/en/provinces/mukdahan.xml"}
+    assert set(files) >= {
+        "feeds/th/index.xml",
+        "feeds/en/index.xml",
+        "feeds/th/standard.xml",
+        "feeds/en/standard.xml",
+        "feeds/th/provinces/ang-thong.xml",
+        "feeds/en/provinces/ang-thong.xml",
+        "feeds/en/provinces/mukdahan.xml",
+    }
     for path, text in files.items():
         feed = _check_atom(text)
         lang = path.split("/")[1]
@@ -281,7 +319,8 @@ def test_feeds_are_valid_atom_in_both_languages(data_repo):
     entries = th.findall(f"{A}entry")
     assert [e.find(f"{A}link").get("href") for e in entries] == [
         f"https://git.example/org/changwat/commit/{shas['ang-thong']}",
-        f"https://git.example/org/changwat/commit/{shas['national']}"]
+        f"https://git.example/org/changwat/commit/{shas['national']}",
+    ]
     assert entries[0].find(f"{A}updated").text == "2026-03-02T09:00:00+07:00"
     assert entries[0].find(f"{A}summary").text == "2 มีนาคม 2569 แก้ไข: ข้อมูลของสำนักงาน"
     en = ET.fromstring(files["feeds/en/provinces/ang-thong.xml"].encode())
@@ -339,12 +378,16 @@ def test_feed_paths_and_links():
     h = History((parse_log("\x1eabc\x1f2026-11-29T10:00:00+00:00\x1fx\n\nprovinces/ang-thong.yaml\n")), True)
     links = feed_links(INFO, h, "en", "provinces/ang-thong/", "Ang Thong Provincial Office", h.office("ang-thong"))
     assert links == [
-        {"href": "https://example.org/site/feeds/en/provinces/ang-thong.xml",
-         "title": "Changes: Ang Thong Provincial Office"},
-        {"href": "https://example.org/site/feeds/en/index.xml", "title": "Changes: Thai Provincial Offices"}]
+        {
+            "href": "https://example.org/site/feeds/en/provinces/ang-thong.xml",
+            "title": "Changes: Ang Thong Provincial Office",
+        },
+        {"href": "https://example.org/site/feeds/en/index.xml", "title": "Changes: Thai Provincial Offices"},
+    ]
     # an office whose page has not changed has no feed of its own to link
     assert feed_links(INFO, h, "th", "provinces/mukdahan/", "x", h.office("mukdahan"))[0]["href"].endswith(
-        "feeds/th/index.xml")
+        "feeds/th/index.xml"
+    )
     assert feeds_mod.MAX_ENTRIES >= 10
 
 
@@ -385,11 +428,14 @@ def test_history_view_of_a_page(repo):
     assert th.changes[0].href == f"https://git.example/org/changwat/commit/{shas['both']}"
     assert th.feed_href == "../../feeds/th/provinces/a.xml"
     assert th.more_href == "https://git.example/org/changwat/commits/main/data"
-    assert th.cite == ("สำนักงานจังหวัดเอ. (2569, 7 มกราคม). ใน สำนักงานจังหวัด. "
-                       "สืบค้นจาก https://example.org/site/provinces/a/")
+    assert th.cite == (
+        "สำนักงานจังหวัดเอ. (2569, 7 มกราคม). ใน สำนักงานจังหวัด. สืบค้นจาก https://example.org/site/provinces/a/"
+    )
     en = history_view(h.office("a"), "en", INFO, "provinces/a/", "A Provincial Office", slug="a")
-    assert en.cite == ("A Provincial Office. (2026, January 7). In Thai Provincial Offices. "
-                       "Retrieved from https://example.org/site/en/provinces/a/")
+    assert en.cite == (
+        "A Provincial Office. (2026, January 7). In Thai Provincial Offices. "
+        "Retrieved from https://example.org/site/en/provinces/a/"
+    )
     assert en.more == 0
     assert en.feed_href == "../../../feeds/en/provinces/a.xml"
     standard = history_view(h.standard(), "en", INFO, "standard/", "Standard")
@@ -399,3 +445,103 @@ def test_history_view_of_a_page(repo):
     assert (none.available, none.updated, none.changes, none.feed_href) == (False, None, (), None)
     assert none.cite.startswith("A Provincial Office. (n.d.). In Thai Provincial Offices.")
     assert "(ม.ป.ป.)" in history_view(History().office("a"), "th", INFO, "provinces/a/", "x", slug="a").cite
+
+
+# ---------------------------------------------------------------------------------------------
+# What the pages show
+
+
+def _front(text: str) -> dict:
+    import yaml
+
+    head = text.split("---\n", 2)[1]
+    return yaml.safe_load(head)
+
+
+SAMPLE_LOG = (
+    "\x1e" + "a" * 40 + "\x1f2026-11-29T17:30:00+00:00\x1fAng Thong: <b>phone</b> *fixed* & {{ x }}\n\n"
+    "provinces/ang-thong.yaml\n"
+    "\x1e" + "b" * 40 + "\x1f2026-11-20T03:00:00+00:00\x1fNational: mandate\n\nnational.yaml\n"
+)
+
+
+def _render(history: History | None):
+    from changwat.build.render import render_site
+
+    dataset, _ = load_dataset(PROJECT)
+    return {p.path: p.text for p in render_site(dataset, INFO, PROJECT.templates, history=history)}
+
+
+def test_office_page_shows_last_updated_changes_and_how_to_cite():
+    pages = _render(History(parse_log(SAMPLE_LOG), available=True))
+    th, en = pages["provinces/ang-thong.md"], pages["provinces/ang-thong.en.md"]
+    # 17:30 UTC on 29 November is 00:30 on 30 November in Thailand
+    assert '<time datetime="2026-11-30">30 พฤศจิกายน 2569</time>' in th
+    assert '<time datetime="2026-11-30">30 November 2026 (B.E. 2569)</time>' in en
+    assert f'href="https://git.example/org/changwat/commit/{"a" * 40}"' in th
+    # the commit subject is text: escaped, never markup, Markdown or a template
+    assert "Ang Thong: &lt;b&gt;phone&lt;/b&gt; *fixed* &amp; {{ x }}" in th and "<b>phone" not in th
+    assert "ข้อมูลของสำนักงาน" in th and "the national standard" in en
+    assert (
+        "สำนักงานจังหวัดอ่างทอง. (2569, 30 พฤศจิกายน). ใน สำนักงานจังหวัด. "
+        "สืบค้นจาก https://example.org/site/provinces/ang-thong/"
+    ) in th
+    assert (
+        "Ang Thong Provincial Office. (2026, November 30). In Thai Provincial Offices. "
+        "Retrieved from https://example.org/site/en/provinces/ang-thong/"
+    ) in en
+    assert 'href="../../feeds/th/provinces/ang-thong.xml"' in th
+    assert 'href="../../../feeds/en/provinces/ang-thong.xml"' in en
+    front = _front(en)
+    assert front["feeds"] == [
+        {
+            "href": "https://example.org/site/feeds/en/provinces/ang-thong.xml",
+            "title": "Changes: Ang Thong Provincial Office",
+        },
+        {"href": "https://example.org/site/feeds/en/index.xml", "title": "Changes: Thai Provincial Offices"},
+    ]
+    assert '"dateModified":"2026-11-30"' in front["json_ld"]
+    # an office without a file of its own: last changed with the national content
+    muk = pages["provinces/mukdahan.en.md"]
+    assert '<time datetime="2026-11-20">20 November 2026 (B.E. 2569)</time>' in muk
+    # the standard page and the home page
+    assert '<time datetime="2026-11-20">20 พฤศจิกายน 2569</time>' in pages["standard.md"]
+    assert _front(pages["standard.en.md"])["feeds"][0]["href"] == "https://example.org/site/feeds/en/standard.xml"
+    assert _front(pages["index.md"])["feeds"] == [
+        {"href": "https://example.org/site/feeds/th/index.xml", "title": "การแก้ไข: สำนักงานจังหวัด"}
+    ]
+
+
+def test_pages_without_history_say_so():
+    pages = _render(History())
+    th, en = pages["provinces/ang-thong.md"], pages["provinces/ang-thong.en.md"]
+    from markupsafe import escape
+
+    from changwat.build.ui import ui_strings
+
+    assert str(escape(ui_strings()["th"]["history_none"])) in th
+    assert str(escape(ui_strings()["en"]["history_none"])) in en
+    assert 'class="cw-changes"' not in th
+    assert "สำนักงานจังหวัดอ่างทอง. (ม.ป.ป.). ใน สำนักงานจังหวัด." in th
+    assert "Ang Thong Provincial Office. (n.d.). In Thai Provincial Offices." in en
+    assert "feeds/" not in th and "feeds" not in _front(th)
+    assert "dateModified" not in _front(en)["json_ld"]
+    assert _render(None) == pages  # no history given: the same
+
+
+def test_built_site_links_its_feeds(built_site):
+    """The real build: each page's head links its feeds, and each linked feed is in the site."""
+    if not history_of(PROJECT.data).available:
+        pytest.skip("this checkout has no history (shallow clone): the site has no feeds")
+    for rel in (
+        "provinces/ang-thong/index.html",
+        "en/provinces/ang-thong/index.html",
+        "index.html",
+        "en/standard/index.html",
+    ):
+        html = (built_site.dir / rel).read_text(encoding="utf-8")
+        links = re.findall(r'<link rel="alternate" type="application/atom\+xml" href="([^"]+)" title="([^"]+)">', html)
+        assert links, rel
+        for url, _title in links:
+            assert url.startswith(built_site.url)
+            _check_atom((built_site.dir / url[len(built_site.url) :]).read_text(encoding="utf-8"))

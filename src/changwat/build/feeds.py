@@ -104,8 +104,11 @@ class FeedWriter:
         ui = self.ui[lang]
         parts = []
         if slug is not None:
-            labels = {SCOPE_OFFICE: ui["history_scope_office"], SCOPE_NATIONAL: ui["history_scope_national"],
-                      SCOPE_REGISTRY: ui["history_scope_registry"]}
+            labels = {
+                SCOPE_OFFICE: ui["history_scope_office"],
+                SCOPE_NATIONAL: ui["history_scope_national"],
+                SCOPE_REGISTRY: ui["history_scope_registry"],
+            }
             parts = [labels[s] for s in change.scopes(slug)]
         else:
             offices = [names.get(s, s) for s in change.offices()]
@@ -117,8 +120,15 @@ class FeedWriter:
                 parts.append(ui["history_scope_registry"])
         return ui["feed_entry_summary"].format(date=change.date.format(lang), what="; ".join(parts))
 
-    def feed(self, lang: str, url: str, title: str, page: PageHistory, slug: str | None = None,
-             names: dict[str, str] | None = None) -> FeedFile:
+    def feed(
+        self,
+        lang: str,
+        url: str,
+        title: str,
+        page: PageHistory,
+        slug: str | None = None,
+        names: dict[str, str] | None = None,
+    ) -> FeedFile:
         """The Atom document for the page at ``url`` in ``lang`` (``page`` must have changes)."""
         assert page.updated is not None, "a feed needs at least one change"
         ui = self.ui[lang]
@@ -176,8 +186,9 @@ def feed_files(dataset: Any, info: SiteInfo, history: History) -> list[FeedFile]
     return FeedWriter(info, history).files(dataset.resolved(), dataset.national)
 
 
-def feed_links(info: SiteInfo, history: History, lang: str, url: str, title: str,
-               page: PageHistory | None = None) -> list[dict[str, str]]:
+def feed_links(
+    info: SiteInfo, history: History, lang: str, url: str, title: str, page: PageHistory | None = None
+) -> list[dict[str, str]]:
     """For a page's front matter (key ``feeds``; theme/main.html prints each as
     ``<link rel="alternate" type="application/atom+xml" href=… title=…>``): the page's own feed
     (``page``: an office or the standard page, when it has changes) and the site's; absolute
@@ -189,6 +200,7 @@ def feed_links(info: SiteInfo, history: History, lang: str, url: str, title: str
     if page is not None and page.changes and url != HOME:
         links.append({"href": info.abs_url(feed_path(lang, url)), "title": ui["feed_title"].format(title=title)})
     if history.site().changes:
-        links.append({"href": info.abs_url(site_feed_path(lang)),
-                      "title": ui["feed_title"].format(title=ui["site_name"])})
+        links.append(
+            {"href": info.abs_url(site_feed_path(lang)), "title": ui["feed_title"].format(title=ui["site_name"])}
+        )
     return links

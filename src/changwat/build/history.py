@@ -40,12 +40,24 @@ from typing import TYPE_CHECKING
 
 from ..model.dates import MONTHS_EN, MONTHS_TH, BEDate
 from .urls import SiteInfo
-from .views import TextView
+from .views import ChangesView, ChangeView, TextView
 
 if TYPE_CHECKING:
     from ..project import Project
 
-__all__ = ["Change", "ChangeDate", "ChangeView", "History", "ChangesView", "PageHistory", "history_view", "history_of", "load_history", "parse_log", "THAI_TIME"]
+__all__ = [
+    "THAI_TIME",
+    "Change",
+    "ChangeDate",
+    "ChangeView",
+    "ChangesView",
+    "History",
+    "PageHistory",
+    "history_of",
+    "history_view",
+    "load_history",
+    "parse_log",
+]
 
 THAI_TIME = _dt.timezone(_dt.timedelta(hours=7), "ICT")
 
@@ -142,8 +154,13 @@ class Change:
 
     def offices(self) -> tuple[str, ...]:
         """The slugs of the office files this change touched (sorted)."""
-        return tuple(sorted(f[len(PROVINCES):-len(".yaml")] for f in self.files
-                            if f.startswith(PROVINCES) and f.endswith(".yaml") and f.count("/") == 1))
+        return tuple(
+            sorted(
+                f[len(PROVINCES) : -len(".yaml")]
+                for f in self.files
+                if f.startswith(PROVINCES) and f.endswith(".yaml") and f.count("/") == 1
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -234,9 +251,16 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str] | None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
     env["LC_ALL"] = "C"
     try:
-        return subprocess.run(["git", "-c", "core.quotepath=off", "-c", "log.showSignature=false", *args],
-                              cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8",
-                              errors="replace", timeout=GIT_TIMEOUT)
+        return subprocess.run(
+            ["git", "-c", "core.quotepath=off", "-c", "log.showSignature=false", *args],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            timeout=GIT_TIMEOUT,
+        )
     except (OSError, subprocess.SubprocessError):
         return None
 
@@ -257,8 +281,9 @@ def history_of(data: Path) -> History:
     if probe.returncode != 0:
         return none("the data folder is not in a git checkout")
     if probe.stdout.strip() == "true":
-        return none("shallow clone: fetch the whole history (git fetch --unshallow; "
-                    "actions/checkout with fetch-depth: 0)")
+        return none(
+            "shallow clone: fetch the whole history (git fetch --unshallow; actions/checkout with fetch-depth: 0)"
+        )
     log = _git(["log", "--no-merges", "--no-color", "--relative", "--name-only", _FORMAT, "--", "."], data)
     if log is None or log.returncode != 0:
         detail = (log.stderr.strip().splitlines() or [""])[0] if log is not None else "git failed"
@@ -276,30 +301,6 @@ def history_of(data: Path) -> History:
 PAGE_CHANGES = 10  # changes listed on a page; the feed and the repository have the rest
 
 
-@dataclass(frozen=True)
-class ChangeView:
-    date: str  # for readers, in the page's language
-    iso: str  # RFC 3339, for <time datetime>
-    subject: tuple[TextView, ...]  # the commit's subject, runs not in the page's language marked
-    href: str  # the commit on repo_url
-    sha: str  # short form, for the link's text
-    what: str  # what it changed that this page shows ("the office's own data; the national standard")
-
-
-@dataclass(frozen=True)
-class ChangesView:
-    """The history block of a page (office or standard) in one language."""
-
-    available: bool
-    updated: str | None  # "22 พฤศจิกายน 2569" / "22 November 2026 (B.E. 2569)"; None without history
-    updated_iso: str | None  # "2026-11-22" (<time datetime>, JSON-LD dateModified)
-    changes: tuple[ChangeView, ...]
-    more: int  # changes not listed (older than the PAGE_CHANGES listed)
-    more_href: str  # the data folder's history on repo_url
-    feed_href: str | None  # the page's Atom feed, relative to the page; None when none is written
-    cite: str  # APA-style reference: title, date (or "n.d."), site, permanent URL
-
-
 _THAI_RUN = re.compile(r"[\u0e00-\u0e7f]+(?:[\s\d.,:;()/\-]*[\u0e00-\u0e7f]+)*")
 _LATIN = re.compile(r"[A-Za-z]")
 
@@ -312,7 +313,7 @@ def language_runs(text: str, lang: str) -> tuple[TextView, ...]:
     pos = 0
     for m in _THAI_RUN.finditer(text):
         if m.start() > pos:
-            out.append(_run(text[pos:m.start()], "en", lang))
+            out.append(_run(text[pos : m.start()], "en", lang))
         out.append(_run(m.group(0), "th", lang))
         pos = m.end()
     if pos < len(text):
@@ -332,8 +333,15 @@ def _run(part: str, script_lang: str, lang: str) -> TextView:
     return TextView(part, script_lang)
 
 
-def history_view(page: PageHistory, lang: str, info: SiteInfo, url: str, title: str,
-                 slug: str | None = None, limit: int = PAGE_CHANGES) -> ChangesView:
+def history_view(
+    page: PageHistory,
+    lang: str,
+    info: SiteInfo,
+    url: str,
+    title: str,
+    slug: str | None = None,
+    limit: int = PAGE_CHANGES,
+) -> ChangesView:
     """The history block of the page at ``url`` (a directory URL within ``lang``) titled
     ``title``: ``page`` from :meth:`History.office` (with ``slug``) or :meth:`History.standard`."""
     from .feeds import feed_path
@@ -342,16 +350,27 @@ def history_view(page: PageHistory, lang: str, info: SiteInfo, url: str, title: 
     from .urls import file_href, lang_url
 
     ui = ui_strings()[lang]
-    labels = {SCOPE_OFFICE: ui["history_scope_office"], SCOPE_NATIONAL: ui["history_scope_national"],
-              SCOPE_REGISTRY: ui["history_scope_registry"]}
+    labels = {
+        SCOPE_OFFICE: ui["history_scope_office"],
+        SCOPE_NATIONAL: ui["history_scope_national"],
+        SCOPE_REGISTRY: ui["history_scope_registry"],
+    }
     changes = tuple(
-        ChangeView(date=c.date.format(lang), iso=c.date.iso, subject=language_runs(clean(c.subject), lang), href=c.url(info.repo_url),
-                   sha=c.short, what="; ".join(labels[s] for s in c.scopes(slug)))
-        for c in page.changes[:limit])
+        ChangeView(
+            date=c.date.format(lang),
+            iso=c.date.iso,
+            subject=language_runs(clean(c.subject), lang),
+            href=c.url(info.repo_url),
+            sha=c.short,
+            what="; ".join(labels[s] for s in c.scopes(slug)),
+        )
+        for c in page.changes[:limit]
+    )
     permanent = info.abs_url(lang_url(lang, url))
     updated = page.updated
-    cite = ui["cite_text"].format(title=title, date=updated.cite(lang) if updated else ui["cite_no_date"],
-                                  site=ui["site_name"], url=permanent)
+    cite = ui["cite_text"].format(
+        title=title, date=updated.cite(lang) if updated else ui["cite_no_date"], site=ui["site_name"], url=permanent
+    )
     return ChangesView(
         available=page.available,
         updated=updated.format(lang) if updated else None,

@@ -261,14 +261,16 @@ def generate(project: Project, force: bool = False) -> Result:
     report = "\n\n".join(format_report(problems, dataset.source_lines))
     if errors:
         raise DataError(report, len(errors))
+    history = load_history(project)  # one git log for the whole build (build/history.py)
     if only is not None:
         unknown = sorted(only - set(dataset.registry.by_slug))
         if unknown:
             raise DataError(f"CHANGWAT_PREVIEW: unknown province {', '.join(unknown)}", len(unknown))
-        pages = render_site(dataset, info, project.templates, only)
+        pages = render_site(dataset, info, project.templates, only, history=history)
     else:
-        pages = [*render_site(dataset, info, project.templates), *open_data_files(dataset, info, project.schema),
-                 *(Page(f.path, f.text) for f in feed_files(dataset, info, load_history(project)))]
+        pages = [*render_site(dataset, info, project.templates, history=history),
+                 *open_data_files(dataset, info, project.schema),
+                 *(Page(f.path, f.text) for f in feed_files(dataset, info, history))]
     with terminate_as_interrupt():
         result = write_pages(pages, docs_dir)
     result.notes = report
