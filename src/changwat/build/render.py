@@ -51,9 +51,9 @@ from ..model import Law, National, ResolvedOffice
 from ..model.dataset import Dataset
 from ..model.dopa import DopaAreas, load_dopa
 from ..model.registry import REGIONS, Province, Region
-from .inert import clean, html_id, md_inline, percent
 from .feeds import feed_links
 from .history import History, PageHistory, history_view
+from .inert import clean, html_id, md_inline, percent
 from .opendata import (
     CSV_COLUMNS,
     JSON_FIELDS,
@@ -65,6 +65,7 @@ from .opendata import (
     shown_texts,
 )
 from .pageviews import contribute_links, office_page, standard_page
+from .preview import COMPILED_TEMPLATES
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
 from .urls import (
@@ -87,7 +88,6 @@ from .urls import (
     office_url,
 )
 from .views import Field, FileEntry, FragmentKey, Link, ListedProvince, RegionView, SectionView
-from .preview import COMPILED_TEMPLATES
 
 # Front matter is written by PyYAML's safe dumper; libyaml's (same output, several times faster,
 # which matters with a JSON-LD string in every office page's front matter) when PyYAML has it.
