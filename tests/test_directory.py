@@ -228,6 +228,9 @@ def _types(value) -> set[str]:
 
 @pytest.mark.parametrize("lang", ["th", "en"])
 def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolved, lang):
+    from changwat.build.history import load_history
+
+    history = load_history(PROJECT)  # the page's dateModified: its last change (build/history.py)
     for slug, r in resolved.items():
         d = doc(page_path(built_site, lang, f"provinces/{slug}"))
         assert len(d.ld) == 1, slug
@@ -235,7 +238,8 @@ def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolv
         assert in_head, slug
         data = json.loads(raw)
         areas = load_dopa(PROJECT.data / "registry")
-        assert data == opendata.json_ld(r, lang, built_site.url, areas), slug
+        updated = history.office(slug).updated
+        assert data == opendata.json_ld(r, lang, built_site.url, areas, updated.iso_date if updated else None), slug
         assert {i["value"] for i in data["areaServed"]["identifier"]} >= {r.province.iso}
         assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
         assert _types(data) <= SCHEMA_ORG_TYPES, (slug, _types(data) - SCHEMA_ORG_TYPES)

@@ -383,11 +383,13 @@ def _identifier(property_id: str, value: str) -> dict[str, Any]:
     return {"@type": "PropertyValue", "propertyID": property_id, "value": value}
 
 
-def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None = None) -> dict[str, Any]:
+def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None = None,
+            modified: str | None = None) -> dict[str, Any]:
     """schema.org JSON-LD for an office page in ``lang`` ("th" or "en"): only facts in the data.
 
     The province served carries its identifiers (``identifier``: ISO 3166-2 and, with ``areas``,
-    the DOPA code) and its districts (``containsPlace``, each with its DOPA code)."""
+    the DOPA code) and its districts (``containsPlace``, each with its DOPA code). ``modified``
+    (ISO 8601, from the repository's history: build/history.py) is the page's ``dateModified``."""
     if lang not in ("th", "en"):
         raise ValueError(f"lang must be 'th' or 'en', not {lang!r}")
     url = page_urls(r.slug, base_url)[lang]
@@ -396,6 +398,8 @@ def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None
     out.update({k: v for k, v in _named("GovernmentOrganization", r.name, lang).items() if k != "@type"})
     out["url"] = url
     out["mainEntityOfPage"] = {"@type": "WebPage", "@id": url, "url": url, "inLanguage": lang}
+    if modified is not None:
+        out["mainEntityOfPage"]["dateModified"] = modified
     out["areaServed"] = {
         "@type": "AdministrativeArea",
         "name": p.th if lang == "th" else p.en,

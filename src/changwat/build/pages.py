@@ -12,7 +12,8 @@ Open data is written next to the pages, as static files that MkDocs copies into 
 have no language suffix, and mkdocs-static-i18n with ``fallback_to_default: false`` does not copy
 them into /en/): ``data/provinces/<slug>.json``, ``data/offices.json``, ``data/offices.csv``,
 ``data/national.json``, the JSON Schema of each of them beside it (``data/*.schema.json``) and the
-editors' JSON Schemas from ``schema/`` as ``schema/*.schema.json``.
+editors' JSON Schemas from ``schema/`` as ``schema/*.schema.json``; the Atom feeds of changes
+(build/feeds.py) likewise under ``feeds/<lang>/``.
 
 If the data has errors nothing is written and :class:`DataError` is raised with the problems, so a
 build never publishes a partial site. This module does not import MkDocs.
@@ -40,7 +41,7 @@ from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEM
 GENERATED_SUFFIX = ".md"
 # Folders of docs/ that hold only generated static files (open data, schemas): anything in them
 # that the current data does not produce is stale and removed.
-GENERATED_DIRS = ("data", "schema")
+GENERATED_DIRS = ("data", "schema", "feeds")
 
 
 class DataError(Exception):
@@ -243,6 +244,8 @@ def generate(project: Project, force: bool = False) -> Result:
     """
     from ..check import load_dataset
     from ..problems import report as format_report
+    from .feeds import feed_files
+    from .history import load_history
 
     info, docs_dir = project.site, project.docs
     only = preview_offices()
@@ -258,13 +261,16 @@ def generate(project: Project, force: bool = False) -> Result:
     report = "\n\n".join(format_report(problems, dataset.source_lines))
     if errors:
         raise DataError(report, len(errors))
+    history = load_history(project)  # one git log for the whole build (build/history.py)
     if only is not None:
         unknown = sorted(only - set(dataset.registry.by_slug))
         if unknown:
             raise DataError(f"CHANGWAT_PREVIEW: unknown province {', '.join(unknown)}", len(unknown))
-        pages = render_site(dataset, info, project.templates, only)
+        pages = render_site(dataset, info, project.templates, only, history=history)
     else:
-        pages = [*render_site(dataset, info, project.templates), *open_data_files(dataset, info, project.schema)]
+        pages = [*render_site(dataset, info, project.templates, history=history),
+                 *open_data_files(dataset, info, project.schema),
+                 *(Page(f.path, f.text) for f in feed_files(dataset, info, history))]
     with terminate_as_interrupt():
         result = write_pages(pages, docs_dir)
     result.notes = report

@@ -51,6 +51,8 @@ from ..model import Law, National, ResolvedOffice
 from ..model.dataset import Dataset
 from ..model.dopa import DopaAreas, load_dopa
 from ..model.registry import REGIONS, Province, Region
+from .feeds import feed_links
+from .history import History, PageHistory, history_view
 from .inert import clean, html_id, md_inline, percent
 from .opendata import (
     CSV_COLUMNS,
@@ -63,6 +65,7 @@ from .opendata import (
     shown_texts,
 )
 from .pageviews import contribute_links, office_page, standard_page
+from .preview import COMPILED_TEMPLATES
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
 from .urls import (
@@ -85,7 +88,6 @@ from .urls import (
     office_url,
 )
 from .views import Field, FileEntry, FragmentKey, Link, ListedProvince, RegionView, SectionView
-from .preview import COMPILED_TEMPLATES
 
 # Front matter is written by PyYAML's safe dumper; libyaml's (same output, several times faster,
 # which matters with a JSON-LD string in every office page's front matter) when PyYAML has it.
@@ -137,8 +139,12 @@ class Renderer:
     """
 
     def __init__(self, info: SiteInfo, provinces: Iterable[Province], regions: Iterable[Region] = REGIONS,
-                 national: National | None = None, *, templates: Path, areas: DopaAreas | None = None):
+                 national: National | None = None, *, templates: Path, areas: DopaAreas | None = None,
+                 history: History | None = None):
         self.info = info
+        # the repository's history (build/history.py): "last updated", changes, feeds; none given,
+        # the pages say they have no history
+        self.history = history if history is not None else History()
         self.areas = areas  # DOPA codes and districts (model/dopa.py), when the data folder has them
         self.national_laws: dict[str, Law] = (
             {law.id: law for law in national.legal_basis.laws} if national and national.legal_basis else {}
@@ -232,7 +238,7 @@ class Renderer:
         return self.page(
             "page/home.md.j2", HOME, lang,
             {"title": ui["home_title"], "description": ui["site_description"], "edit_url": None,
-             "hide": ["navigation"]},
+             "hide": ["navigation"], **self.feeds(lang, HOME, ui["site_name"])},
             count=self.own_count(offices, lang),
             contacts=self.contacts_count(offices, lang),
             search_action=href(HOME, HOME),
@@ -334,14 +340,22 @@ class Renderer:
     def shared(self, key: FragmentKey) -> bool:
         return key in self.fragments
 
+    def feeds(self, lang: str, url: str, title: str, page: PageHistory | None = None) -> dict[str, Any]:
+        """Front matter ``feeds`` (the Atom feeds templates/theme/main.html links in <head>: raw
+        text, escaped there), or nothing when no feed is written."""
+        links = feed_links(self.info, self.history, lang, url, title, page)
+        return {"feeds": links} if links else {}
+
     def office(self, o: ResolvedOffice, lang: str) -> Page:
         url = office_url(o.slug)
         province = self.by_slug.get(o.slug, o.province)
         o = replace(o, province=province)
         view = office_page(o, self.facts(lang, url, o), self.region_name(province.region, lang), self.areas,
                            self.shared)
-        view = replace(view, sections=self.section_html(view.sections, lang))
         title = view.name.text if lang == "th" or o.name.is_translated else f"{clean(province.en)} Provincial Office"
+        history = self.history.office(o.slug)
+        changes = history_view(history, lang, self.info, url, title, slug=o.slug)
+        view = replace(view, sections=self.section_html(view.sections, lang), changes=changes)
         return self.page(
             "page/office.md.j2", url, lang,
             {
@@ -351,7 +365,9 @@ class Renderer:
                 "hide": ["navigation"],
                 # schema.org JSON-LD, printed in <head> by templates/theme/main.html as it is: a
                 # complete <script> element whose text cannot end the element (opendata.json_ld_script)
-                "json_ld": json_ld_script(json_ld(o, lang, self.info.site_url, self.areas)),
+                "json_ld": json_ld_script(json_ld(o, lang, self.info.site_url, self.areas,
+                                                  modified=changes.updated_iso)),
+                **self.feeds(lang, url, title, history),
             },
             office=view,
         )
@@ -361,18 +377,24 @@ class Renderer:
         own (and leave it out of the search index there, so it is indexed here only)."""
         ui = ui_strings()[lang]
         view = standard_page(national, self.facts(lang, STANDARD, None), self.shared)
-        view = replace(view, sections=self.section_html(view.sections, lang))
+        history = self.history.standard()
+        changes = history_view(history, lang, self.info, STANDARD, ui["standard_title"])
+        view = replace(view, sections=self.section_html(view.sections, lang), changes=changes)
         return self.page(
             "page/standard.md.j2", STANDARD, lang,
             {"title": ui["standard_title"], "description": ui["standard_lead"],
-             "edit_url": self.info.national_edit_url(), "hide": ["navigation"]},
+             "edit_url": self.info.national_edit_url(), "hide": ["navigation"],
+             **self.feeds(lang, STANDARD, ui["standard_title"], history)},
             office=view,
         )
 
 
-def render_site(dataset: Dataset, info: SiteInfo, templates: Path, only: frozenset[str] | None = None) -> list[Page]:
+def render_site(dataset: Dataset, info: SiteInfo, templates: Path, only: frozenset[str] | None = None,
+                history: History | None = None) -> list[Page]:
     """All pages of the site, both languages, for a loaded dataset.
-    With `only` (a set of slugs: the editor's preview), the office pages of those offices alone."""
+    With `only` (a set of slugs: the editor's preview), the office pages of those offices alone.
+    ``history`` (build/history.py) dates the pages and lists their changes; without it they say
+    they have no history."""
     renderer = Renderer(info, dataset.registry, REGIONS, dataset.national, templates=templates,
-                        areas=load_dopa(dataset.root / "registry"))
+                        areas=load_dopa(dataset.root / "registry"), history=history)
     return renderer.site(dataset.resolved(), dataset.national, only)

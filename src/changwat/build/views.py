@@ -346,6 +346,32 @@ class ContributeLinks:
 
 
 @dataclass(frozen=True)
+class ChangeView:
+    """One change of the data a page shows (a commit; build/history.py)."""
+
+    date: str  # for readers, in the page's language
+    iso: str  # RFC 3339, for <time datetime>
+    subject: tuple[TextView, ...]  # the commit's subject, runs not in the page's language marked
+    href: str  # the commit on repo_url
+    sha: str  # short form
+    what: str  # what it changed that this page shows ("the office's own data; the national standard")
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """A page's "last updated", latest changes and how to cite it (templates/page/_changes.j2)."""
+
+    available: bool  # the build had the repository's history
+    updated: str | None  # "22 พฤศจิกายน 2569" / "22 November 2026 (B.E. 2569)"
+    updated_iso: str | None  # "2026-11-22"
+    changes: tuple[ChangeView, ...]
+    more: int  # older changes not listed
+    more_href: str  # the data folder's history on repo_url
+    feed_href: str | None  # the page's Atom feed, relative to the page (None: no feed written)
+    cite: str  # APA-style reference: title, date (or n.d.), site, permanent URL
+
+
+@dataclass(frozen=True)
 class OfficePageView:
     """templates/page/office.md.j2: an office's page."""
 
@@ -366,6 +392,7 @@ class OfficePageView:
     chart: ChartView | None
     sources: SourcesView
     standard: Literal[False] = False
+    changes: ChangesView | None = None  # set by the renderer from the repository's history
 
 
 @dataclass(frozen=True)
@@ -381,6 +408,7 @@ class StandardPageView:
     chart: ChartView | None
     sources: SourcesView
     standard: Literal[True] = True
+    changes: ChangesView | None = None  # set by the renderer from the repository's history
 
 
 # ---------------------------------------------------------------------------------------------
