@@ -38,8 +38,9 @@ def commit_date(root: Path) -> None:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return
     try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True,
-                             timeout=30)
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=30
+        )
     except (OSError, subprocess.SubprocessError):
         return
     if out.returncode == 0 and out.stdout.strip().isdigit():

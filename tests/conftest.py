@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 
-from changwat.project import Project
 from changwat.model import (
     AuditUnit,
     Contact,
@@ -47,6 +46,7 @@ from changwat.model import (
     SubGroup,
     Text,
 )
+from changwat.project import Project
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
@@ -80,7 +80,7 @@ def copy_data(dest: Path, *names: str) -> Path:
 BUILD_FIXTURES = {"built_site", "hostile_site", "site_server", "preview_server"}
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+def _mark_tiers(items: list[pytest.Item]) -> None:
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
         if "browser" in names:
@@ -91,8 +91,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-snapshots", action="store_true", default=False,
-                     help="rewrite tests/snapshots/ from the current output")
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite tests/snapshots/ from the current output",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -135,42 +139,69 @@ def sample_national() -> National:
         history=History(
             sources=["n-1"],
             events=[
-                Event(id="cabinet-2516", date="2516-08-28",
-                      text=T("คณะรัฐมนตรีเห็นชอบ", "The Cabinet approves"),
-                      provinces=["mukdahan", "ang-thong"], law="act-2534"),
+                Event(
+                    id="cabinet-2516",
+                    date="2516-08-28",
+                    text=T("คณะรัฐมนตรีเห็นชอบ", "The Cabinet approves"),
+                    provinces=["mukdahan", "ang-thong"],
+                    law="act-2534",
+                ),
             ],
         ),
         legal_basis=LegalBasis(
             sources=["n-1"],
             laws=[
-                Law(id="act-2534", kind="act", title=T("พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน", "State Administration Act"),
-                    year_be=2534, amendment=7,
-                    sections=[LawSection(number="52/1", text=T("ให้จังหวัดมีอำนาจ", "A province has the powers"),
-                                         items=[T("นำภารกิจของรัฐไปปฏิบัติ", "to implement state missions"),
-                                                T("ดูแลให้มีการปฏิบัติตามกฎหมาย")])]),
+                Law(
+                    id="act-2534",
+                    kind="act",
+                    title=T("พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน", "State Administration Act"),
+                    year_be=2534,
+                    amendment=7,
+                    sections=[
+                        LawSection(
+                            number="52/1",
+                            text=T("ให้จังหวัดมีอำนาจ", "A province has the powers"),
+                            items=[T("นำภารกิจของรัฐไปปฏิบัติ", "to implement state missions"), T("ดูแลให้มีการปฏิบัติตามกฎหมาย")],
+                        )
+                    ],
+                ),
             ],
         ),
-        mandate=ItemList(basis=LawRef(law="act-2534", section="52/1"), intro=T("มีอำนาจหน้าที่ดังนี้", "Its duties:"),
-                         items=[T("หน้าที่หนึ่ง", "duty one"), T("หน้าที่สอง", "duty two")]),
+        mandate=ItemList(
+            basis=LawRef(law="act-2534", section="52/1"),
+            intro=T("มีอำนาจหน้าที่ดังนี้", "Its duties:"),
+            items=[T("หน้าที่หนึ่ง", "duty one"), T("หน้าที่สอง", "duty two")],
+        ),
         missions=Missions(paragraphs=[T("ย่อหน้าพันธกิจ", "Missions paragraph")], aims=[T("จุดมุ่งหมาย", "an aim")]),
         organisation=Organisation(
             groups=[
-                Group(id="admin", name=T("กลุ่มงานอำนวยการ", "General Administration Group"),
-                      duties=[T("หน้าที่ก", "duty a"), T("หน้าที่ข", "duty b")],
-                      subgroups=[SubGroup(id="coord", name=T("กลุ่มประสานราชการ", "Coordination"),
-                                          duties=[T("ประสานงาน", "coordinate")])]),
-                Group(id="strategy", name=T("กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด",
-                                            "Provincial Development Strategy and Information Group"),
-                      duties=[T("จัดทำแผน", "plan")]),
+                Group(
+                    id="admin",
+                    name=T("กลุ่มงานอำนวยการ", "General Administration Group"),
+                    duties=[T("หน้าที่ก", "duty a"), T("หน้าที่ข", "duty b")],
+                    subgroups=[
+                        SubGroup(
+                            id="coord", name=T("กลุ่มประสานราชการ", "Coordination"), duties=[T("ประสานงาน", "coordinate")]
+                        )
+                    ],
+                ),
+                Group(
+                    id="strategy",
+                    name=T(
+                        "กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด", "Provincial Development Strategy and Information Group"
+                    ),
+                    duties=[T("จัดทำแผน", "plan")],
+                ),
             ],
-            audit=AuditUnit(name=T("หน่วยตรวจสอบภายใน", "Internal Audit Unit"),
-                            principles=[T("ความเป็นอิสระ", "independence")]),
+            audit=AuditUnit(
+                name=T("หน่วยตรวจสอบภายใน", "Internal Audit Unit"), principles=[T("ความเป็นอิสระ", "independence")]
+            ),
         ),
         sources=[Source(id="n-1", title=T("เอกสารมาตรฐาน", "Standard document"), url="https://example.org/std")],
     )
 
 
-EVIL = '<script>alert(1)</script> {{ x }} *md* [a](javascript:x)'
+EVIL = "<script>alert(1)</script> {{ x }} *md* [a](javascript:x)"
 
 
 @pytest.fixture
@@ -178,8 +209,9 @@ def sample_office() -> Office:
     """Ang Thong with its own history and organisation, hostile strings and an untranslated text."""
     return Office(
         province="ang-thong",
-        head=Head(name=T("นางสาวตัวอย่าง ทดสอบ", "Ms Example Test"), position=T("หัวหน้าสำนักงานจังหวัดอ่างทอง"),
-                  as_of="2568-01-15"),
+        head=Head(
+            name=T("นางสาวตัวอย่าง ทดสอบ", "Ms Example Test"), position=T("หัวหน้าสำนักงานจังหวัดอ่างทอง"), as_of="2568-01-15"
+        ),
         history=History(
             sources=["o-1"],
             paragraphs=[Passage(text=T(EVIL, EVIL)), Passage(text=T("ข้อความภาษาไทยเท่านั้น"))],
@@ -190,8 +222,12 @@ def sample_office() -> Office:
             groups=[Group(id="evil", name=T(EVIL, EVIL), duties=[T(EVIL, None)])],
             audit=AuditUnit(name=T("หน่วยตรวจสอบภายใน", "Internal Audit Unit")),
         ),
-        contact=Contact(address=T("ศาลากลางจังหวัดอ่างทอง", None), phones=["0 3561 1234"],
-                        emails=["office@example.go.th"], website="javascript:alert(1)"),
+        contact=Contact(
+            address=T("ศาลากลางจังหวัดอ่างทอง", None),
+            phones=["0 3561 1234"],
+            emails=["office@example.go.th"],
+            website="javascript:alert(1)",
+        ),
         sources=[Source(id="o-1", title=T("เว็บไซต์สำนักงาน", "Office website"), url="[a](javascript:x)")],
     )
 
@@ -245,8 +281,14 @@ def run_build(tool: str, site_dir: Path, env: dict[str, str]) -> subprocess.Comp
     """`<tool> build --strict` of the repository's mkdocs.yml, docs/ and site/ redirected by env."""
     if "CHANGWAT_DOCS_DIR" in env:
         Path(env["CHANGWAT_DOCS_DIR"]).mkdir(parents=True, exist_ok=True)  # MkDocs checks it exists
-    return subprocess.run([str(VENV_BIN / tool), "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
-                           "-d", str(site_dir)], cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(VENV_BIN / tool), "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -280,8 +322,16 @@ def built_site(site_server: SiteServer, tmp_path_factory: pytest.TempPathFactory
 # -- headless Chromium (Debian's package; never `playwright install`) ------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic",
-        "--no-first-run", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -330,6 +380,7 @@ def _missing_reference(item: pytest.Item) -> list[str]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    _mark_tiers(items)
     needing = [(item, missing) for item in items if (missing := _missing_reference(item))]
     if not needing:
         return
@@ -356,6 +407,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         terminalreporter.section("deselected on GitHub: these tests read the shared reference")
         terminalreporter.write_line(
             f"{REFERENCE} is not beside the repository on a GitHub runner, so these tests are deselected by "
-            "name; the facts they check are recorded in tests/reference/ and checked by the tests that ran:")
+            "name; the facts they check are recorded in tests/reference/ and checked by the tests that ran:"
+        )
         for name in _DESELECTED_ON_GITHUB:
             terminalreporter.write_line(f"  {name}")

@@ -17,23 +17,25 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from changwat.model.dopa import load_dopa
+from changwat.build import inert, opendata, render
 from changwat.build.ui import ui_strings
-from changwat.build import inert
-from changwat import model
-from changwat.build import opendata, render
-from changwat.model.dopa import load_dopa
 from changwat.check import load_dataset
+from changwat.model.dopa import load_dopa
 from changwat.model.registry import load_registry
-
 from conftest import PROJECT, REGISTRY_CSV, REPO
 
 REGISTRY = load_registry(REGISTRY_CSV)
 SLUGS = [p.slug for p in REGISTRY]
 LANG_ROOTS = {"th": "", "en": "en/"}
 # The schema.org types an office's JSON-LD may use (all defined at https://schema.org).
-SCHEMA_ORG_TYPES = {"GovernmentOrganization", "WebPage", "AdministrativeArea", "EmployeeRole", "Person",
-                    "PropertyValue"}
+SCHEMA_ORG_TYPES = {
+    "GovernmentOrganization",
+    "WebPage",
+    "AdministrativeArea",
+    "EmployeeRole",
+    "Person",
+    "PropertyValue",
+}
 
 
 class Doc(HTMLParser):
@@ -147,8 +149,14 @@ def test_province_list_shows_own_content_and_translation_at_a_glance(built_site,
     # the legend explains both badges in words
     legend = re.search(r'<div class="cw-legend" data-search-exclude>.*?</div>\s*</dl>\s*</div>', text, re.S).group(0)
     assert ui["badge_own"] in legend and ui["legend_title"] in legend
-    items = dict(re.findall(r'<a class="cw-provinces__name" href="([a-z-]+)/">.*?</a>.*?'
-                            r'<span class="cw-provinces__status">(.*?)</span>\s*</li>', text, re.S))
+    items = dict(
+        re.findall(
+            r'<a class="cw-provinces__name" href="([a-z-]+)/">.*?</a>.*?'
+            r'<span class="cw-provinces__status">(.*?)</span>\s*</li>',
+            text,
+            re.S,
+        )
+    )
     assert set(items) == set(SLUGS)
     for slug, status in items.items():
         r = resolved[slug]
@@ -172,7 +180,7 @@ def test_links_in_every_page_resolve(built_site):
             if urlsplit(url).scheme not in ("http", "https") or urlsplit(url).netloc != site_host:
                 continue  # another site, mailto:, tel:
             assert url.startswith(built_site.url), f"{src.relative_to(built_site.dir)}: {href}"
-            dest, frag = resolve_link(built_site.dir / "index.html", url[len(built_site.url):] or "./")
+            dest, frag = resolve_link(built_site.dir / "index.html", url[len(built_site.url) :] or "./")
             assert dest.exists(), f"{src.relative_to(built_site.dir)}: {href}"
             if frag and dest.suffix == ".html":
                 assert frag in doc(dest).ids, f"{src.relative_to(built_site.dir)}: {href}"
@@ -191,11 +199,12 @@ def test_inherited_sections_are_labelled_as_the_national_standard(built_site, re
         text = page_path(built_site, lang, f"provinces/{slug}").read_text(encoding="utf-8")
         inherited = [n for n, s in r.sections.items() if s.origin == "national"]
         assert text.count('class="cw-inherited"') == len(inherited) + (
-            1 if "organisation" in inherited and r.sections["organisation"].value.audit else 0), slug
+            1 if "organisation" in inherited and r.sections["organisation"].value.audit else 0
+        ), slug
         if r.has_own_content:
-            assert 'cw-origin--own' in text, slug
+            assert "cw-origin--own" in text, slug
         else:
-            assert 'cw-origin--national' in text and ui["inherited_link"] in text, slug
+            assert "cw-origin--national" in text and ui["inherited_link"] in text, slug
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -244,8 +253,11 @@ def test_every_office_page_has_schema_org_json_ld_in_its_head(built_site, resolv
         assert data["@context"] == "https://schema.org" and data["@type"] == "GovernmentOrganization"
         assert _types(data) <= SCHEMA_ORG_TYPES, (slug, _types(data) - SCHEMA_ORG_TYPES)
         assert data["url"] == f"{built_site.url}{LANG_ROOTS[lang]}provinces/{slug}/"
-        assert data["areaServed"]["identifier"][0] == {"@type": "PropertyValue", "propertyID": "ISO 3166-2",
-                                                       "value": r.province.iso}
+        assert data["areaServed"]["identifier"][0] == {
+            "@type": "PropertyValue",
+            "propertyID": "ISO 3166-2",
+            "value": r.province.iso,
+        }
     for path in ("", "provinces", "standard", "open-data"):
         assert doc(page_path(built_site, lang, path)).ld == []
 
@@ -271,7 +283,8 @@ def test_office_json_round_trips_to_the_data(built_site, dataset):
 def test_all_offices_json_csv_and_national_json(built_site, dataset):
     data = built_site.dir / "data"
     assert json.loads((data / "offices.json").read_text(encoding="utf-8")) == opendata.all_offices_json(
-        dataset, built_site.url)
+        dataset, built_site.url
+    )
     raw = (data / "offices.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM: spreadsheets open the Thai text as UTF-8
     text = raw.decode("utf-8")
@@ -279,7 +292,8 @@ def test_all_offices_json_csv_and_national_json(built_site, dataset):
     rows = list(csv.DictReader(io.StringIO(text[1:], newline="")))
     assert len(rows) == 76
     assert [(r["iso"], r["slug"], r["province_th"], r["province_en"]) for r in rows] == [
-        (p.iso, p.slug, p.th, p.en) for p in REGISTRY]
+        (p.iso, p.slug, p.th, p.en) for p in REGISTRY
+    ]
     assert json.loads((data / "national.json").read_text(encoding="utf-8")) == opendata.national_json(dataset.national)
 
 
@@ -318,8 +332,14 @@ def test_open_data_page_describes_every_file_and_field(built_site, lang):
             dest, _ = resolve_link(src, href)
             assert dest.exists(), href
             targets.add(dest.relative_to(built_site.dir.resolve()).as_posix())
-    assert {"data/offices.json", "data/offices.csv", "data/national.json", "data/provinces/ang-thong.json",
-            "schema/office.schema.json", "schema/national.schema.json"} <= targets
+    assert {
+        "data/offices.json",
+        "data/offices.csv",
+        "data/national.json",
+        "data/provinces/ang-thong.json",
+        "schema/office.schema.json",
+        "schema/national.schema.json",
+    } <= targets
     assert f"{built_site.url}data/provinces/&lt;slug&gt;.json" in text
     for column in opendata.CSV_COLUMNS:
         assert f"<code>{column}</code>" in text, column
@@ -335,7 +355,9 @@ def test_open_data_page_describes_every_file_and_field(built_site, lang):
 def test_open_data_is_linked_from_home_footer_and_nav(built_site, lang):
     target = page_path(built_site, lang, "open-data").resolve()
     home = page_path(built_site, lang, "")
-    assert any(resolve_link(home, h)[0] == target for h, a in doc(home).links if "md-nav__link" not in a.get("class", ""))
+    assert any(
+        resolve_link(home, h)[0] == target for h, a in doc(home).links if "md-nav__link" not in a.get("class", "")
+    )
     for path in ("", "provinces", "provinces/krabi", "standard"):
         src = page_path(built_site, lang, path)
         footer = re.search(r'<nav class="cw-footer-links".*?</nav>', src.read_text(encoding="utf-8"), re.S).group(0)
@@ -349,8 +371,10 @@ def test_stale_open_data_files_are_removed(tmp_path):
     from changwat.build import pages as site
     from changwat.build.render import Page
 
-    first = site.write_pages([Page("index.md", "a\n"), Page("data/provinces/krabi.json", "{}\n"),
-                              Page("schema/office.schema.json", "{}\n")], tmp_path)
+    first = site.write_pages(
+        [Page("index.md", "a\n"), Page("data/provinces/krabi.json", "{}\n"), Page("schema/office.schema.json", "{}\n")],
+        tmp_path,
+    )
     assert sorted(first.written) == ["data/provinces/krabi.json", "index.md", "schema/office.schema.json"]
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "keep.css").write_text("x", encoding="utf-8")  # not ours: left alone
@@ -368,7 +392,7 @@ from test_browser import ARTIFACTS, visit  # noqa: E402,F401  (fixtures)
 
 @pytest.mark.parametrize("width", [375, 1280])
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_province_list_reads_well_on_a_phone_and_a_desktop(built_site, visit, lang, width):
+def test_province_list_reads_well_on_a_phone_and_a_desktop(built_site, visit, lang, width):  # noqa: F811
     v = visit(f"{built_site.url}{LANG_ROOTS[lang]}provinces/", width)
     page = v.page
     ARTIFACTS.mkdir(exist_ok=True)

@@ -101,12 +101,15 @@ def test_a_section_the_office_leaves_out_is_the_national_object_itself() -> None
 def test_one_history_paragraph_keeps_the_national_timeline(tmp_path: Path) -> None:
     std = national()
     assert len(std.history.events) == 9
-    _, problems, r, data = office_data(tmp_path, """history:
+    _, problems, r, data = office_data(
+        tmp_path,
+        """history:
   paragraphs:
     - text:
         th: สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด
         en: The Mae Hong Son Provincial Office is at the Provincial Hall.
-""")
+""",
+    )
     history = r.sections["history"]
     assert [e.id for e in history.value.events] == [e.id for e in std.history.events]
     assert len(history.value.paragraphs) == 1
@@ -121,8 +124,9 @@ def test_one_history_paragraph_keeps_the_national_timeline(tmp_path: Path) -> No
     assert sec["content"]["paragraphs"][0]["text"]["en"].startswith("The Mae Hong Son Provincial Office")
     # validate: no warning, a note saying nothing national is replaced
     assert [p.code for p in problems] == ["I01"]
-    assert problems[0].en == ("history.paragraphs: the office's 1 paragraph is shown; the national content "
-                              "has none, nothing is replaced")
+    assert problems[0].en == (
+        "history.paragraphs: the office's 1 paragraph is shown; the national content has none, nothing is replaced"
+    )
 
 
 def test_one_work_group_keeps_the_national_groups_and_the_head_is_the_offices(tmp_path: Path) -> None:
@@ -136,8 +140,10 @@ def test_one_work_group_keeps_the_national_groups_and_the_head_is_the_offices(tm
     assert org.parts["groups"].origin == "both"
     assert r.head is not None and r.head.name.en == "Mr Somchai Jaidee"
     sec = data["sections"]["organisation"]
-    assert sec["parts"]["groups"] == {"origin": "both", "items": ["office", "national", "national", "national",
-                                                                    "national"]}
+    assert sec["parts"]["groups"] == {
+        "origin": "both",
+        "items": ["office", "national", "national", "national", "national"],
+    }
     assert [g["id"] for g in sec["content"]["groups"]] == ["tourism", *national_ids]
     assert data["head"]["name"]["en"] == "Mr Somchai Jaidee"
     assert [p.code for p in problems] == ["I01"]
@@ -158,7 +164,9 @@ def test_replace_opts_out_of_the_national_groups_and_says_how_many_are_gone(tmp_
 
 def test_an_office_version_of_a_national_event_replaces_it_in_date_order(tmp_path: Path) -> None:
     std = national()
-    _, problems, r, data = office_data(tmp_path, """history:
+    _, problems, r, data = office_data(
+        tmp_path,
+        """history:
   events:
     - id: cabinet-2516
       date: "2516-08-28"
@@ -170,14 +178,20 @@ def test_an_office_version_of_a_national_event_replaces_it_in_date_order(tmp_pat
       text:
         th: ย้ายสำนักงานไปยังศาลากลางหลังใหม่
         en: The office moves to the new Provincial Hall.
-""")
+""",
+    )
     events = r.sections["history"].value.events
     assert len(events) == 10
     assert [e.date for e in events] == sorted(e.date for e in events)
     mine = {e.id for e in events if (e.text.en and "Mae Hong Son" in e.text.en) or e.id == "new-hall-2560"}
     assert mine == {"cabinet-2516", "new-hall-2560"}
-    origins = dict(zip([e["id"] for e in data["sections"]["history"]["content"]["events"]],
-                       data["sections"]["history"]["parts"]["events"]["items"], strict=True))
+    origins = dict(
+        zip(
+            [e["id"] for e in data["sections"]["history"]["content"]["events"]],
+            data["sections"]["history"]["parts"]["events"]["items"],
+            strict=True,
+        )
+    )
     assert origins["cabinet-2516"] == origins["new-hall-2560"] == "office"
     assert sum(o == "national" for o in origins.values()) == len(std.history.events) - 1
     assert r.sections["history"].parts["events"].overridden == ["cabinet-2516"]
@@ -192,7 +206,10 @@ def test_a_whole_section_replaced_without_saying_so_is_a_warning(tmp_path: Path)
     one_duty = "  items:\n    - th: ส่งเสริมการท่องเที่ยวของจังหวัด\n      en: Promote tourism in the province.\n"
     _, problems, r, data = office_data(tmp_path, f"mandate:\n{one_duty}")
     assert [(p.code, p.severity) for p in problems] == [("I02", "warning")]
-    assert problems[0].en == "mandate: nothing of the national section is shown any more (7 national items no longer shown)"
+    assert (
+        problems[0].en
+        == "mandate: nothing of the national section is shown any more (7 national items no longer shown)"
+    )
     assert "replace:\n          - items" in problems[0].fix_en
     assert len(r.sections["mandate"].value.items) == 1  # what the file says is shown, loudly
     # said explicitly: a note with the same count, no warning
@@ -299,16 +316,22 @@ def test_one_history_paragraph_page_shows_the_national_timeline_marked(tmp_path:
     from changwat.build.ui import ui_strings
 
     ui = ui_strings()[lang]
-    ds, _, _, _ = office_data(tmp_path, """history:
+    ds, _, _, _ = office_data(
+        tmp_path,
+        """history:
   paragraphs:
     - text:
         th: สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด
         en: The Mae Hong Son Provincial Office is at the Provincial Hall.
-""")
+""",
+    )
     out = page_html(ds, "mae-hong-son", lang)
     history = out.split('id="history"', 1)[1].split("<h2", 1)[0]
-    assert ("The Mae Hong Son Provincial Office is at the Provincial Hall." if lang == "en"
-            else "สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด") in history
+    assert (
+        "The Mae Hong Son Provincial Office is at the Provincial Hall."
+        if lang == "en"
+        else "สำนักงานจังหวัดแม่ฮ่องสอนตั้งอยู่ที่ศาลากลางจังหวัด"
+    ) in history
     events = history.split('<ol class="cw-timeline">', 1)[1].split("</ol>", 1)[0].split("<li")[1:]
     assert len(events) == 9 and all(ui["origin_national_item"] in e for e in events)
     count = "9 events" if lang == "en" else "เหตุการณ์ 9 รายการ"

@@ -16,18 +16,18 @@ with test_hostile.py, which runs the same check on the hostile fixture.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import fields
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
-from changwat.model import Law, National, Record, ResolvedOffice, Text, resolve
 from changwat.build.ui import ui_strings
+from changwat.model import Law, National, Record, ResolvedOffice, Text, resolve
 from changwat.model.sections import BY_NAME
-
-from conftest import PROJECT, REPO
+from conftest import PROJECT
 
 LANG_ROOTS = {"th": "", "en": "en/"}
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -49,7 +49,7 @@ def norm(s: str) -> str:
 class _Text(HTMLParser):
     """The text a reader sees: character references decoded once, script/style/template skipped."""
 
-    SKIP = {"script", "style", "template"}
+    SKIP = frozenset({"script", "style", "template"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -143,8 +143,11 @@ def national_expectations(national: National) -> list[tuple[str, Text, Any]]:
 
 
 def missing_on(page_text: str, texts: list[tuple[str, Text, Any]], lang: str) -> list[str]:
-    return [f"{path} [{lang}]: {expected(text, owner, lang)[:120]!r}" for path, text, owner in texts
-            if expected(text, owner, lang) not in page_text]
+    return [
+        f"{path} [{lang}]: {expected(text, owner, lang)[:120]!r}"
+        for path, text, owner in texts
+        if expected(text, owner, lang) not in page_text
+    ]
 
 
 def check_site(site: Path, offices: list[ResolvedOffice], national: National) -> list[str]:
@@ -169,8 +172,9 @@ def check_site(site: Path, offices: list[ResolvedOffice], national: National) ->
                 if not re.search(rf'href="[^"]*standard/#{re.escape(sid)}"', raw):
                     problems += [f"{where} (inherited, no link to standard/#{sid}): {m}" for m in missing]
                 else:
-                    problems += [f"standard/ (inherited by {where}): {m}"
-                                 for m in missing_on(standard[lang], texts, lang)]
+                    problems += [
+                        f"standard/ (inherited by {where}): {m}" for m in missing_on(standard[lang], texts, lang)
+                    ]
     return problems
 
 
@@ -197,13 +201,19 @@ def test_the_check_counts_what_it_compares(dataset):
     """Guard against a vacuous pass: the walk finds every kind of text the data holds."""
     national = national_expectations(dataset.national)
     paths = {re.sub(r"\.\d+", "", p) for p, _, _ in national}
-    for kind in ("national.history.events.text", "national.legal_basis.laws.sections.items",
-                 "national.organisation.groups.duties", "national.missions.aims",
-                 "national.earlier_structures.groups.subgroups.name", "national.sources.title"):
+    for kind in (
+        "national.history.events.text",
+        "national.legal_basis.laws.sections.items",
+        "national.organisation.groups.duties",
+        "national.missions.aims",
+        "national.earlier_structures.groups.subgroups.name",
+        "national.sources.title",
+    ):
         assert kind in paths, kind
     assert len(national) > 150
-    own, inherited = office_expectations(resolve(dataset.registry.by_slug["ang-thong"], dataset.offices["ang-thong"],
-                                                 dataset.national))
+    own, inherited = office_expectations(
+        resolve(dataset.registry.by_slug["ang-thong"], dataset.offices["ang-thong"], dataset.national)
+    )
     assert len(own) > 50 and any(p.startswith("ang-thong.organisation") for p, _, _ in own)
     # what ang-thong leaves to the national content (its s.52/1 is the national copy: the whole legal basis)
     assert set(inherited) == {"history", "legal-basis", "objectives", "missions"}

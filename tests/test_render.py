@@ -16,18 +16,16 @@ import markdown
 import pytest
 import yaml
 
-from changwat.build.ui import ui_strings
-from changwat.build import inert
-from changwat.build import urls
 from changwat import model
-from changwat.project import read_config
-from changwat.build import pages as site, render
+from changwat.build import inert, render, urls
+from changwat.build import pages as site
+from changwat.build.render import Renderer, md_inline
+from changwat.build.ui import ui_strings
+from changwat.build.urls import SiteInfo
 from changwat.model import resolve
 from changwat.model.registry import REGIONS, load_registry
-from changwat.build.render import Renderer, md_inline
-from changwat.build.urls import SiteInfo
-
-from conftest import copy_data, EVIL, PROJECT, project_for, REGISTRY_CSV, REPO
+from changwat.project import read_config
+from conftest import EVIL, PROJECT, REGISTRY_CSV, REPO, copy_data, project_for
 
 THAI = re.compile(r"[\u0E00-\u0E7F]")
 ORDER = ["history", "legal-basis", "mandate", "objectives", "missions", "org-chart", "internal-audit", "sources"]
@@ -209,7 +207,7 @@ def test_untranslated_text_is_thai_in_lang_th_with_a_visible_mark(pages):
     _, out = office_html(pages, "ang-thong", "en")
     assert '<span lang="th">ข้อความภาษาไทยเท่านั้น</span> <span class="cw-nt">not yet translated</span>' in out
     # translated text carries no mark
-    assert "Founded" in out and "Founded</span> <span class=\"cw-nt\"" not in out
+    assert "Founded" in out and 'Founded</span> <span class="cw-nt"' not in out
 
 
 def test_thai_page_marks_english_names(pages):
@@ -252,7 +250,9 @@ def test_office_without_a_file_shows_national_content_and_not_provided(pages):
     ui = ui_strings()["th"]
     assert out.count(ui["not_provided"]) >= 2  # head of office and contact
     assert ui["office_national_only"] in out
-    assert front["edit_url"].startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml")
+    assert front["edit_url"].startswith(
+        "https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml"
+    )
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
@@ -262,12 +262,15 @@ def test_facts_nobody_provided_link_to_a_contribution(pages, lang):
     ui = ui_strings()[lang]
     # the guided start of `changwat new` (changwat.cli.new.web_start), prefilled
     new = html.escape(SiteInfo().edit_url("mukdahan", False, load_registry(REGISTRY_CSV).by_slug["mukdahan"]))
-    assert new.startswith("https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
-                          "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A")
+    assert new.startswith(
+        "https://github.com/changwat/changwat/new/main/data/provinces?filename=mukdahan.yaml&amp;value="
+        "%23%20yaml-language-server%3A%20%24schema%3D..%2F..%2Fschema%2Foffice.schema.json%0A"
+    )
     _, out = office_html(pages, "mukdahan", lang)
     links = re.findall(r'<a class="cw-contribute" href="([^"]+)">([^<]+)</a>', out)
     assert [html.unescape(text) for _, text in links] == [
-        f"{ui[k]} {ui['contribute_new']}" for k in ("contribute_head", "contribute_contact", "contribute_history")]
+        f"{ui[k]} {ui['contribute_new']}" for k in ("contribute_head", "contribute_contact", "contribute_history")
+    ]
     assert {h for h, _ in links} == {new}
     assert ui["history_missing"] in html.unescape(out)
     # an office with a file: its head is given, its contact lacks nothing, its history is its own
@@ -278,8 +281,9 @@ def test_facts_nobody_provided_link_to_a_contribution(pages, lang):
     assert "cw-contribute" not in standard
 
 
-def test_office_file_without_head_or_contact_links_to_editing_it(renderer, sample_provinces, sample_national,
-                                                                  sample_office):
+def test_office_file_without_head_or_contact_links_to_editing_it(
+    renderer, sample_provinces, sample_national, sample_office
+):
     sample_office.head = None
     sample_office.contact = None
     page = renderer.office(resolve(sample_provinces[0], sample_office, sample_national), "en")
@@ -337,9 +341,16 @@ def test_org_chart_is_a_nested_list_head_groups_audit(pages):
     lis = [a for t, a in tree.elements if t == "li"]
     assert len(lis) >= 4
     text = text_of(chart)
-    for expected in ("Head of the Provincial Office", "Not yet provided", "General Administration Group",
-                     "3 duties", "Coordination", "Provincial Development Strategy and Information Group",
-                     "1 duty", "Internal Audit Unit"):
+    for expected in (
+        "Head of the Provincial Office",
+        "Not yet provided",
+        "General Administration Group",
+        "3 duties",
+        "Coordination",
+        "Provincial Development Strategy and Information Group",
+        "1 duty",
+        "Internal Audit Unit",
+    ):
         assert expected in text, expected
     # every box links to the full text of its unit on the same page
     targets = [a["href"] for t, a in tree.elements if t == "a"]
@@ -370,12 +381,16 @@ def test_province_list_groups_by_region_and_marks_own_content(pages):
     # own content and the share of translated texts, in words (not colour alone); the sample office
     # and the sample national content each leave some texts untranslated (the office's page also
     # shows the national event and work groups it does not replace: model/resolve.py)
-    assert ('<a class="cw-provinces__name" href="ang-thong/">Ang Thong</a> <span class="cw-other"><span lang="th">'
-            'อ่างทอง</span></span>\n<span class="cw-provinces__status"><span class="cw-badge cw-badge--own">Own content'
-            '</span> <span class="cw-badge cw-badge--partial">83% translated</span></span></li>') in out
-    assert ('<a class="cw-provinces__name" href="mukdahan/">Mukdahan</a> <span class="cw-other"><span lang="th">'
-            'มุกดาหาร</span></span>\n<span class="cw-provinces__status"><span class="cw-badge cw-badge--partial">'
-            '95% translated</span></span></li>') in out
+    assert (
+        '<a class="cw-provinces__name" href="ang-thong/">Ang Thong</a> <span class="cw-other"><span lang="th">'
+        'อ่างทอง</span></span>\n<span class="cw-provinces__status"><span class="cw-badge cw-badge--own">Own content'
+        '</span> <span class="cw-badge cw-badge--partial">83% translated</span></span></li>'
+    ) in out
+    assert (
+        '<a class="cw-provinces__name" href="mukdahan/">Mukdahan</a> <span class="cw-other"><span lang="th">'
+        'มุกดาหาร</span></span>\n<span class="cw-provinces__status"><span class="cw-badge cw-badge--partial">'
+        "95% translated</span></span></li>"
+    ) in out
     assert out.count("cw-badge--own") == 1 + 1  # ang-thong, and the legend
     th = to_html(split_page(pages["provinces/index.md"])[1])
     assert "แปลแล้ว 83%" in th and "มีข้อมูลของสำนักงาน" in th and "ความหมายของเครื่องหมาย" in th
@@ -439,8 +454,7 @@ def test_data_errors_stop_generation_with_positions(tmp_path: Path):
 
 
 @pytest.mark.parametrize("lang", ["th", "en"])
-def test_home_page_promises_only_what_the_data_holds(renderer, sample_provinces, sample_national, sample_office,
-                                                     lang):
+def test_home_page_promises_only_what_the_data_holds(renderer, sample_provinces, sample_national, sample_office, lang):
     ui = ui_strings()[lang]
     without = [resolve(p, None, sample_national) for p in sample_provinces]
     page = renderer.home(without, lang)
@@ -449,8 +463,9 @@ def test_home_page_promises_only_what_the_data_holds(renderer, sample_provinces,
     contacts = re.escape(ui["home_contacts"]).replace(r"\{n\}", r"\d+").replace(r"\{total\}", r"\d+")
     assert not re.search(contacts, body)  # no office has contact details: no promise
     assert 'name="q"' in body and 'action="./"' in body  # a search box that opens the site's search
-    with_contact = [resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national)
-                    for p in sample_provinces]
+    with_contact = [
+        resolve(p, sample_office if p.slug == "ang-thong" else None, sample_national) for p in sample_provinces
+    ]
     _, body = split_page(renderer.home(with_contact, lang).text)
     assert ui["home_contacts"].format(n=1, total=3) in body
 
@@ -462,7 +477,11 @@ def test_every_section_offers_a_correction_form_prefilled(pages, lang):
     front, out = office_html(pages, "mukdahan", lang)
     ui = ui_strings()[lang]
     links = [a["href"] for t, a in parse(out).elements if t == "a" and "/issues/new?" in a.get("href", "")]
-    ids = [a["id"] for t, a in parse(out).elements if t == "h2" and "id" in a and a["id"] not in ("contact", "sources", "changes", "cite")]
+    ids = [
+        a["id"]
+        for t, a in parse(out).elements
+        if t == "h2" and "id" in a and a["id"] not in ("contact", "sources", "changes", "cite")
+    ]
     assert len(links) == len(ids) >= 6  # one per section
     for link, sid in zip(links, ids, strict=True):
         q = {k: v[0] for k, v in parse_qs(urlsplit(link).query).items()}
@@ -513,7 +532,7 @@ def test_office_pages_give_the_provinces_codes_and_districts():
         front, body = split_page(pages[path])
         html = to_html(body)
         assert "<code>TH-49</code>" in html and "<code>49</code>" in html
-        assert html.count('<li>') >= 7 and "<code class=\"cw-muted\">4901</code>" in html
+        assert html.count("<li>") >= 7 and '<code class="cw-muted">4901</code>' in html
         assert ("เมืองมุกดาหาร" if lang == "th" else "Mueang Mukdahan") in html
         assert "CC BY 4.0" in html
         ld = json.loads(re.search(r">(.*)</script>", front["json_ld"]).group(1))
@@ -521,9 +540,16 @@ def test_office_pages_give_the_provinces_codes_and_districts():
         assert "TH-49" in ids and '"49"' in ids
 
 
-@pytest.mark.parametrize("url", ["https://www.krabi.go.th@evil.example/", "http://user:pass@evil.example/",
-                                 "mailto:saraban@krabi.go.th?bcc=spy@evil.example", "https://evil.example/\u180e",
-                                 "http://169.254.169.254/latest/meta-data/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.krabi.go.th@evil.example/",
+        "http://user:pass@evil.example/",
+        "mailto:saraban@krabi.go.th?bcc=spy@evil.example",
+        "https://evil.example/\u180e",
+        "http://169.254.169.254/latest/meta-data/",
+    ],
+)
 def test_deceptive_urls_are_never_links(url):
     """The renderer links only what the validator accepts (red-team review, finding 5): data that
     reaches it anyway (an old cache, a hand-built model) is shown as text."""

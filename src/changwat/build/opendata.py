@@ -28,8 +28,6 @@ import json
 from dataclasses import MISSING
 from typing import Any
 
-from .urls import absolute, data_office_json, office_page_urls
-from ..model.dopa import ATTRIBUTION as DOPA_ATTRIBUTION, DopaAreas, load_dopa
 from ..model import (
     AuditUnit,
     Contact,
@@ -43,20 +41,23 @@ from ..model import (
     Text,
     data_fields,
 )
+from ..model.dopa import ATTRIBUTION as DOPA_ATTRIBUTION
+from ..model.dopa import DopaAreas, load_dopa
 from ..model.sections import BY_NAME
+from .urls import absolute, data_office_json, office_page_urls
 
 __all__ = [
-    "SCHEMA_VERSION",
     "CSV_COLUMNS",
     "LICENSES",
     "OPEN_DATA_SCHEMAS",
-    "open_data_schemas",
+    "SCHEMA_VERSION",
     "all_offices_json",
     "json_ld",
     "json_ld_script",
     "national_json",
     "office_json",
     "offices_csv",
+    "open_data_schemas",
     "record_json",
     "resolved_json",
 ]
@@ -67,8 +68,12 @@ SCHEMA_VERSION = 1
 # description (the open-data page). The law texts quoted in the data are not copyright works (Thai
 # Copyright Act B.E. 2537, section 7); the licence covers the compilation, summaries and translations.
 LICENSES: dict[str, Any] = {
-    "data": {"id": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/",
-             "file": "data/LICENSE", "attribution": "changwat contributors"},
+    "data": {
+        "id": "CC-BY-4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+        "file": "data/LICENSE",
+        "attribution": "changwat contributors",
+    },
     "code": {"id": "MIT", "url": "https://opensource.org/license/mit", "file": "LICENSE"},
     "province_codes": DOPA_ATTRIBUTION,
 }
@@ -85,10 +90,15 @@ def province_json(province: Any, areas: DopaAreas | None) -> dict[str, Any]:
     data folder has no DOPA lists)."""
     entry = areas.of(province) if areas is not None else None
     return {
-        "iso": province.iso, "slug": province.slug, "th": province.th, "en": province.en, "region": province.region,
+        "iso": province.iso,
+        "slug": province.slug,
+        "th": province.th,
+        "en": province.en,
+        "region": province.region,
         "dopa_code": entry.code if entry else None,
         "districts": [{"dopa_code": d.code, "th": d.th, "en": d.en} for d in entry.districts] if entry else [],
     }
+
 
 # ---------------------------------------------------------------------------------------------
 # The model as JSON
@@ -132,14 +142,16 @@ def office_json(office: Office) -> dict[str, Any]:
     """An office file's data exactly as the editor wrote it (no inheritance, no positions)."""
     if not isinstance(office, Office):
         raise TypeError(f"expected an Office, not {type(office).__name__}")
-    return record_json(office)
+    data: dict[str, Any] = record_json(office)
+    return data
 
 
 def national_json(national: National) -> dict[str, Any]:
     """The national file's data exactly as written (no positions)."""
     if not isinstance(national, National):
         raise TypeError(f"expected National, not {type(national).__name__}")
-    return record_json(national)
+    data: dict[str, Any] = record_json(national)
+    return data
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,8 +168,22 @@ def data_url(slug: str, base_url: str) -> str:
 
 
 # The top-level keys of an office's JSON (resolved_json), as the open-data page lists them.
-JSON_FIELDS = ("$schema", "schema_version", "license", "province", "name", "parent", "status", "head", "contact",
-               "sections", "sources", "national_sources", "url", "data_url")
+JSON_FIELDS = (
+    "$schema",
+    "schema_version",
+    "license",
+    "province",
+    "name",
+    "parent",
+    "status",
+    "head",
+    "contact",
+    "sections",
+    "sources",
+    "national_sources",
+    "url",
+    "data_url",
+)
 
 
 def section_json(s: Any) -> dict[str, Any]:
@@ -210,9 +236,28 @@ def all_offices_json(dataset: Any, base_url: str) -> dict[str, Any]:
 # CSV
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "iso", "dopa_code", "slug", "name_th", "name_en", "province_th", "province_en", "region", "has_own_content",
-    "head_name_th", "head_name_en", "head_position_th", "head_position_en", "phones", "emails", "website",
-    "own_sections", "translated_texts", "total_texts", "url_th", "url_en", "data_url",
+    "iso",
+    "dopa_code",
+    "slug",
+    "name_th",
+    "name_en",
+    "province_th",
+    "province_en",
+    "region",
+    "has_own_content",
+    "head_name_th",
+    "head_name_en",
+    "head_position_th",
+    "head_position_en",
+    "phones",
+    "emails",
+    "website",
+    "own_sections",
+    "translated_texts",
+    "total_texts",
+    "url_th",
+    "url_en",
+    "data_url",
 )
 
 
@@ -230,8 +275,18 @@ def _texts(value: Any) -> list[Text]:
 def shown_texts(r: ResolvedOffice) -> list[Text]:
     """The texts an office page shows: name, status, parent, head, contact, every section (own or
     inherited) and both source lists."""
-    return _texts([r.name, r.status, r.parent, r.head, r.contact,
-                   [s.value for s in r.sections.values()], r.sources, r.national_sources])
+    return _texts(
+        [
+            r.name,
+            r.status,
+            r.parent,
+            r.head,
+            r.contact,
+            [s.value for s in r.sections.values()],
+            r.sources,
+            r.national_sources,
+        ]
+    )
 
 
 def _translated(t: Text) -> bool:
@@ -383,8 +438,9 @@ def _identifier(property_id: str, value: str) -> dict[str, Any]:
     return {"@type": "PropertyValue", "propertyID": property_id, "value": value}
 
 
-def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None = None,
-            modified: str | None = None) -> dict[str, Any]:
+def json_ld(
+    r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None = None, modified: str | None = None
+) -> dict[str, Any]:
     """schema.org JSON-LD for an office page in ``lang`` ("th" or "en"): only facts in the data.
 
     The province served carries its identifiers (``identifier``: ISO 3166-2 and, with ``areas``,
@@ -410,10 +466,14 @@ def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None
     if entry is not None:
         out["areaServed"]["identifier"].append(_identifier("DOPA province code", entry.code))
         out["areaServed"]["containsPlace"] = [
-            {"@type": "AdministrativeArea", "name": d.th if lang == "th" else d.en,
-             "alternateName": d.en if lang == "th" else d.th,
-             "identifier": _identifier("DOPA district code", d.code)}
-            for d in entry.districts]
+            {
+                "@type": "AdministrativeArea",
+                "name": d.th if lang == "th" else d.en,
+                "alternateName": d.en if lang == "th" else d.th,
+                "identifier": _identifier("DOPA district code", d.code),
+            }
+            for d in entry.districts
+        ]
     # The parent body as the data names it. The data has no structured grandparent (the Ministry
     # of Interior appears only inside prose), so none is given.
     out["parentOrganization"] = _named("GovernmentOrganization", r.parent, lang)
@@ -431,8 +491,9 @@ def json_ld(r: ResolvedOffice, lang: str, base_url: str, areas: DopaAreas | None
     return out
 
 
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                                  "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
 
 
 def json_ld_script(data: dict[str, Any]) -> str:
@@ -446,7 +507,6 @@ def json_ld_script(data: dict[str, Any]) -> str:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.translate(_SCRIPT_ESCAPES)
     return f'<script type="application/ld+json">{text}</script>'
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,48 +547,94 @@ def _office_schema(defs: dict[str, Any]) -> dict[str, Any]:
     sections = {}
     for name in NAMES:
         _, tp = _is_optional(hints[name])
-        parts = {p.name: {
-            "type": "object", "additionalProperties": False, "required": ["origin", *(["items"] if p.keyed else [])],
-            "properties": {"origin": {"enum": ["office", "national", "both"]},
-                           **({"items": {"type": "array", "items": {"enum": ["office", "national"]},
-                                         "description": "the origin of each item shown, in order"}}
-                              if p.keyed else {})}} for p in BY_NAME[name].parts}
+        parts = {
+            p.name: {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["origin", *(["items"] if p.keyed else [])],
+                "properties": {
+                    "origin": {"enum": ["office", "national", "both"]},
+                    **(
+                        {
+                            "items": {
+                                "type": "array",
+                                "items": {"enum": ["office", "national"]},
+                                "description": "the origin of each item shown, in order",
+                            }
+                        }
+                        if p.keyed
+                        else {}
+                    ),
+                },
+            }
+            for p in BY_NAME[name].parts
+        }
         sections[name] = {
-            "type": "object", "additionalProperties": False, "required": ["origin", "parts", "content"],
-            "properties": {"origin": {"enum": ["office", "national"]},
-                           "parts": {"type": "object", "additionalProperties": False, "required": list(parts),
-                                     "properties": parts,
-                                     "description": "whose content each part of the section shows (model/resolve.py)"},
-                           "content": {"$ref": f"#/$defs/{tp.__name__}"}},
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["origin", "parts", "content"],
+            "properties": {
+                "origin": {"enum": ["office", "national"]},
+                "parts": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": list(parts),
+                    "properties": parts,
+                    "description": "whose content each part of the section shows (model/resolve.py)",
+                },
+                "content": {"$ref": f"#/$defs/{tp.__name__}"},
+            },
         }
     text = {"type": "string", "minLength": 1}
-    lang_urls = {"type": "object", "additionalProperties": False, "required": ["th", "en"],
-                 "properties": {"th": {"type": "string"}, "en": {"type": "string"}}}
+    lang_urls = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["th", "en"],
+        "properties": {"th": {"type": "string"}, "en": {"type": "string"}},
+    }
     province = {
-        "type": "object", "additionalProperties": False,
+        "type": "object",
+        "additionalProperties": False,
         "required": ["iso", "slug", "th", "en", "region", "dopa_code", "districts"],
         "properties": {
             "iso": {"type": "string", "pattern": r"^TH-[0-9]{2}$", "description": "ISO 3166-2:TH code"},
             "slug": {"type": "string", "pattern": KINDS["slug"].pattern},
-            "th": text, "en": text, "region": {"enum": list(REGION_KEYS)},
-            "dopa_code": {"type": ["string", "null"], "pattern": r"^[0-9]{2}$",
-                          "description": "Department of Provincial Administration province code"},
-            "districts": {"type": "array", "description": "Districts (อำเภอ) with their DOPA codes", "items": {
-                "type": "object", "additionalProperties": False, "required": ["dopa_code", "th", "en"],
-                "properties": {"dopa_code": {"type": "string", "pattern": r"^[0-9]{4}$"}, "th": text, "en": text}}},
+            "th": text,
+            "en": text,
+            "region": {"enum": list(REGION_KEYS)},
+            "dopa_code": {
+                "type": ["string", "null"],
+                "pattern": r"^[0-9]{2}$",
+                "description": "Department of Provincial Administration province code",
+            },
+            "districts": {
+                "type": "array",
+                "description": "Districts (อำเภอ) with their DOPA codes",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["dopa_code", "th", "en"],
+                    "properties": {"dopa_code": {"type": "string", "pattern": r"^[0-9]{4}$"}, "th": text, "en": text},
+                },
+            },
         },
     }
     return {
-        "type": "object", "additionalProperties": False, "required": list(JSON_FIELDS),
+        "type": "object",
+        "additionalProperties": False,
+        "required": list(JSON_FIELDS),
         "description": "One provincial office as its page shows it: its own content and the national content it "
-                       "inherits (each section's origin), with the province's identifiers. Licence: CC BY 4.0.",
+        "inherits (each section's origin), with the province's identifiers. Licence: CC BY 4.0.",
         "properties": {
             "$schema": {"type": "string"},
             "schema_version": {"const": SCHEMA_VERSION},
             "license": {"type": "object", "required": ["data", "code"]},
             "province": province,
-            "name": {"$ref": "#/$defs/Text"}, "parent": {"$ref": "#/$defs/Text"}, "status": {"$ref": "#/$defs/Text"},
-            "head": _nullable("Head"), "contact": _nullable("Contact"),
+            "name": {"$ref": "#/$defs/Text"},
+            "parent": {"$ref": "#/$defs/Text"},
+            "status": {"$ref": "#/$defs/Text"},
+            "head": _nullable("Head"),
+            "contact": _nullable("Contact"),
             "sections": {"type": "object", "additionalProperties": False, "properties": sections},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}},
             "national_sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}},
@@ -545,20 +651,34 @@ def open_data_schemas(base_url: str) -> dict[str, dict[str, Any]]:
     national = {k: v for k, v in defs["National"].items()}
     head = {"$schema": DRAFT}
     return {
-        SCHEMA_OFFICE: {**head, "$id": absolute(base_url, SCHEMA_OFFICE),
-                        "title": "changwat open data: one provincial office (data/provinces/<slug>.json)",
-                        **office, "$defs": dict(sorted(defs.items()))},
-        SCHEMA_OFFICES: {**head, "$id": absolute(base_url, SCHEMA_OFFICES),
-                         "title": "changwat open data: all provincial offices (data/offices.json)",
-                         "type": "object", "additionalProperties": False,
-                         "required": ["$schema", "schema_version", "license", "generated_from", "offices"],
-                         "properties": {
-                             "$schema": {"type": "string"}, "schema_version": {"const": SCHEMA_VERSION},
-                             "license": {"type": "object", "required": ["data", "code"]},
-                             "generated_from": {"type": "string"},
-                             "offices": {"type": "array", "items": {"$ref": "#/$defs/PublishedOffice"}}},
-                         "$defs": {**dict(sorted(defs.items())), "PublishedOffice": office}},
-        SCHEMA_NATIONAL: {**head, "$id": absolute(base_url, SCHEMA_NATIONAL),
-                          "title": "changwat open data: the national content (data/national.json)",
-                          **national, "$defs": dict(sorted(defs.items()))},
+        SCHEMA_OFFICE: {
+            **head,
+            "$id": absolute(base_url, SCHEMA_OFFICE),
+            "title": "changwat open data: one provincial office (data/provinces/<slug>.json)",
+            **office,
+            "$defs": dict(sorted(defs.items())),
+        },
+        SCHEMA_OFFICES: {
+            **head,
+            "$id": absolute(base_url, SCHEMA_OFFICES),
+            "title": "changwat open data: all provincial offices (data/offices.json)",
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["$schema", "schema_version", "license", "generated_from", "offices"],
+            "properties": {
+                "$schema": {"type": "string"},
+                "schema_version": {"const": SCHEMA_VERSION},
+                "license": {"type": "object", "required": ["data", "code"]},
+                "generated_from": {"type": "string"},
+                "offices": {"type": "array", "items": {"$ref": "#/$defs/PublishedOffice"}},
+            },
+            "$defs": {**dict(sorted(defs.items())), "PublishedOffice": office},
+        },
+        SCHEMA_NATIONAL: {
+            **head,
+            "$id": absolute(base_url, SCHEMA_NATIONAL),
+            "title": "changwat open data: the national content (data/national.json)",
+            **national,
+            "$defs": dict(sorted(defs.items())),
+        },
     }

@@ -29,10 +29,11 @@ import re
 import signal
 import tempfile
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from ..project import Project
 from .render import Page, render_site
@@ -66,15 +67,17 @@ class Result:
         if self.skipped:
             return "changwat: pages up to date"
         data = ", ".join(f"{n} {sev}(s)" for sev, n in sorted(self.counts.items()))
-        return (f"changwat: {len(self.written)} file(s) written, {self.unchanged} unchanged, "
-                f"{len(self.removed)} removed" + (f"; data: {data} (see `changwat validate`)" if data else ""))
+        return (
+            f"changwat: {len(self.written)} file(s) written, {self.unchanged} unchanged, "
+            f"{len(self.removed)} removed" + (f"; data: {data} (see `changwat validate`)" if data else "")
+        )
 
 
 # ---------------------------------------------------------------------------------------------
 # Generation
 
 
-_last: dict[tuple, str] = {}
+_last: dict[tuple[Any, ...], str] = {}
 
 
 def _fingerprint(project: Project) -> str:
@@ -86,8 +89,13 @@ def _fingerprint(project: Project) -> str:
     schema_dir, templates = project.schema, project.templates
     schemas = sorted(schema_dir.glob("*.json")) if schema_dir.is_dir() else []
     pages = [p for p in sorted(templates.rglob("*.j2"))] if templates.is_dir() else []
-    inputs = [*sorted(project.data.rglob("*")), *sorted(pkg.rglob("*")), *schemas, *pages,
-              *sorted(project.docs.rglob("*"))]
+    inputs = [
+        *sorted(project.data.rglob("*")),
+        *sorted(pkg.rglob("*")),
+        *schemas,
+        *pages,
+        *sorted(project.docs.rglob("*")),
+    ]
     for p in inputs:
         if p.is_file() and "__pycache__" not in p.parts:
             st = p.stat()
@@ -132,8 +140,7 @@ def _write_if_changed(path: Path, text: str) -> bool:
 def _why(path: Path, err: OSError) -> str:
     from ..load.files import display_path
 
-    return (f"changwat: เขียนไฟล์ {display_path(path)} ไม่ได้ / cannot write {display_path(path)}: "
-            f"{err.strerror or err}")
+    return f"changwat: เขียนไฟล์ {display_path(path)} ไม่ได้ / cannot write {display_path(path)}: {err.strerror or err}"
 
 
 def _alive(pid: int) -> bool:
@@ -168,8 +175,10 @@ def write_pages(pages: list[Page], docs_dir: Path) -> Result:
         else:
             result.unchanged += 1
     if docs_dir.exists():
-        generated = [*docs_dir.rglob(f"*{GENERATED_SUFFIX}"),
-                     *(p for d in GENERATED_DIRS for p in (docs_dir / d).rglob("*") if p.is_file())]
+        generated = [
+            *docs_dir.rglob(f"*{GENERATED_SUFFIX}"),
+            *(p for d in GENERATED_DIRS for p in (docs_dir / d).rglob("*") if p.is_file()),
+        ]
         for old in sorted(set(generated)):
             if old not in wanted and not _TMP.match(old.name):
                 try:
@@ -181,7 +190,7 @@ def write_pages(pages: list[Page], docs_dir: Path) -> Result:
 
 
 @contextlib.contextmanager
-def terminate_as_interrupt():
+def terminate_as_interrupt() -> Iterator[None]:
     """While docs/ is written, SIGTERM ends the run the way Ctrl-C does (KeyboardInterrupt), so the
     temporary file being written is removed. Only the main thread can set a handler (mkdocs serve
     rebuilds in another thread: there it is left as it is)."""
@@ -189,7 +198,7 @@ def terminate_as_interrupt():
         yield
         return
 
-    def interrupt(signum, frame):
+    def interrupt(signum: int, frame: object) -> NoReturn:
         raise KeyboardInterrupt
 
     previous = signal.signal(signal.SIGTERM, interrupt)
@@ -268,9 +277,11 @@ def generate(project: Project, force: bool = False) -> Result:
             raise DataError(f"CHANGWAT_PREVIEW: unknown province {', '.join(unknown)}", len(unknown))
         pages = render_site(dataset, info, project.templates, only, history=history)
     else:
-        pages = [*render_site(dataset, info, project.templates, history=history),
-                 *open_data_files(dataset, info, project.schema),
-                 *(Page(f.path, f.text) for f in feed_files(dataset, info, history))]
+        pages = [
+            *render_site(dataset, info, project.templates, history=history),
+            *open_data_files(dataset, info, project.schema),
+            *(Page(f.path, f.text) for f in feed_files(dataset, info, history)),
+        ]
     with terminate_as_interrupt():
         result = write_pages(pages, docs_dir)
     result.notes = report

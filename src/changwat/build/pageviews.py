@@ -16,9 +16,9 @@ from .urls import DATA_NATIONAL_JSON, HOME, OPEN_DATA, PROVINCES, SiteInfo, data
 from .views import (
     AreaView,
     ContactView,
-    DistrictView,
     ContributeLinks,
     Crumb,
+    DistrictView,
     FragmentKey,
     HeadView,
     Link,
@@ -35,8 +35,12 @@ def head_view(views: SectionViews, h: Head | None) -> HeadView | None:
     if h is None:
         return None
     as_of = views.date(h.as_of) if h.as_of else None
-    return HeadView(views.tx(h.name), views.tx(h.position),
-                    views.ui["as_of"].format(date=as_of.text) if as_of else None, as_of.iso if as_of else None)
+    return HeadView(
+        views.tx(h.name),
+        views.tx(h.position),
+        views.ui["as_of"].format(date=as_of.text) if as_of else None,
+        as_of.iso if as_of else None,
+    )
 
 
 def contact_view(views: SectionViews, c: Contact | None) -> ContactView | None:
@@ -55,14 +59,23 @@ def contact_view(views: SectionViews, c: Contact | None) -> ContactView | None:
 def area_view(province: Province, areas: DopaAreas | None, lang: str, ui: dict[str, str]) -> AreaView:
     entry = areas.of(province) if areas is not None else None
     other = "en" if lang == "th" else "th"
-    districts = tuple(DistrictView(TextView(clean(getattr(d, lang))), TextView(clean(getattr(d, other)), other), d.code)
-                      for d in (entry.districts if entry else ()))
-    return AreaView(province.iso, entry.code if entry else None, districts,
-                    ui["districts_lead"].format(n=len(districts)), DOPA_ATTRIBUTION[lang], DOPA_ATTRIBUTION["url"])
+    districts = tuple(
+        DistrictView(TextView(clean(getattr(d, lang))), TextView(clean(getattr(d, other)), other), d.code)
+        for d in (entry.districts if entry else ())
+    )
+    return AreaView(
+        province.iso,
+        entry.code if entry else None,
+        districts,
+        ui["districts_lead"].format(n=len(districts)),
+        DOPA_ATTRIBUTION[lang],
+        DOPA_ATTRIBUTION["url"],
+    )
 
 
-def office_page(o: ResolvedOffice, facts: PageFacts, region: str, areas: DopaAreas | None,
-                shared: Callable[[FragmentKey], bool]) -> OfficePageView:
+def office_page(
+    o: ResolvedOffice, facts: PageFacts, region: str, areas: DopaAreas | None, shared: Callable[[FragmentKey], bool]
+) -> OfficePageView:
     """The view of an office's page (``region``: the region's name in the page's language; ``areas``:
     the DOPA codes and districts, model/dopa.py)."""
     views = SectionViews(facts, o)
@@ -87,8 +100,11 @@ def office_page(o: ResolvedOffice, facts: PageFacts, region: str, areas: DopaAre
         breadcrumb=(Crumb(href(url, HOME), ui["nav_home"]), Crumb(href(url, PROVINCES), ui["nav_provinces"])),
         sections=sections,
         chart=chart,
-        sources=SourcesView(tuple(views.source(s, "office") for s in o.sources),
-                            tuple(views.source(s, "national") for s in o.national_sources), len(o.sources) + 1),
+        sources=SourcesView(
+            tuple(views.source(s, "office") for s in o.sources),
+            tuple(views.source(s, "national") for s in o.national_sources),
+            len(o.sources) + 1,
+        ),
     )
 
 
@@ -106,11 +122,21 @@ def contribute_links(info: SiteInfo, o: ResolvedOffice, ui: dict[str, str]) -> C
 
 def standard_as_office(national: National) -> ResolvedOffice:
     """The national content as the sections of a page of its own (every section its own)."""
-    sections = {name: Section(name, value, "office") for name in NAMES
-                if (value := getattr(national, name, None)) is not None}
-    return ResolvedOffice(province=None, file=None, name=national.name, parent=national.parent,
-                          status=national.status, head=None, contact=None, sections=sections, sources=[],
-                          national_sources=list(national.sources))
+    sections = {
+        name: Section(name, value, "office") for name in NAMES if (value := getattr(national, name, None)) is not None
+    }
+    return ResolvedOffice(
+        province=None,
+        file=None,
+        name=national.name,
+        parent=national.parent,
+        status=national.status,
+        head=None,
+        contact=None,
+        sections=sections,
+        sources=[],
+        national_sources=list(national.sources),
+    )
 
 
 def standard_page(national: National, facts: PageFacts, shared: Callable[[FragmentKey], bool]) -> StandardPageView:

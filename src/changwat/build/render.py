@@ -138,9 +138,17 @@ class Renderer:
     by every page with that key (73 offices without a file show identical standard sections).
     """
 
-    def __init__(self, info: SiteInfo, provinces: Iterable[Province], regions: Iterable[Region] = REGIONS,
-                 national: National | None = None, *, templates: Path, areas: DopaAreas | None = None,
-                 history: History | None = None):
+    def __init__(
+        self,
+        info: SiteInfo,
+        provinces: Iterable[Province],
+        regions: Iterable[Region] = REGIONS,
+        national: National | None = None,
+        *,
+        templates: Path,
+        areas: DopaAreas | None = None,
+        history: History | None = None,
+    ):
         self.info = info
         # the repository's history (build/history.py): "last updated", changes, feeds; none given,
         # the pages say they have no history
@@ -167,8 +175,9 @@ class Renderer:
 
     # -- whole site -------------------------------------------------------------------------------
 
-    def site(self, offices: list[ResolvedOffice], national: National | None = None,
-             only: frozenset[str] | None = None) -> list[Page]:
+    def site(
+        self, offices: list[ResolvedOffice], national: National | None = None, only: frozenset[str] | None = None
+    ) -> list[Page]:
         pages: list[Page] = []
         for lang in LANGS:
             pages.append(self.home(offices, lang))
@@ -222,7 +231,7 @@ class Renderer:
 
     @staticmethod
     def own_count(offices: list[ResolvedOffice], lang: str) -> str:
-        """"3 of the 76 offices have content of their own" (the home page and the list say it)."""
+        """ "3 of the 76 offices have content of their own" (the home page and the list say it)."""
         own = sum(1 for o in offices if o.has_own_content)
         return ui_strings()[lang]["home_count"].format(own=own, total=len(offices))
 
@@ -236,9 +245,16 @@ class Renderer:
     def home(self, offices: list[ResolvedOffice], lang: str) -> Page:
         ui = ui_strings()[lang]
         return self.page(
-            "page/home.md.j2", HOME, lang,
-            {"title": ui["home_title"], "description": ui["site_description"], "edit_url": None,
-             "hide": ["navigation"], **self.feeds(lang, HOME, ui["site_name"])},
+            "page/home.md.j2",
+            HOME,
+            lang,
+            {
+                "title": ui["home_title"],
+                "description": ui["site_description"],
+                "edit_url": None,
+                "hide": ["navigation"],
+                **self.feeds(lang, HOME, ui["site_name"]),
+            },
             count=self.own_count(offices, lang),
             contacts=self.contacts_count(offices, lang),
             search_action=href(HOME, HOME),
@@ -259,11 +275,13 @@ class Renderer:
             self.translation[o.slug] = translation(o)
         done, total = self.translation[o.slug]
         badge = ui_strings()[lang]["badge_translated"].format(pct=percent(done, total))
-        return ListedProvince(pv.name, pv.other, pv.href, o.has_own_content, badge,
-                              "complete" if done == total else "partial")
+        return ListedProvince(
+            pv.name, pv.other, pv.href, o.has_own_content, badge, "complete" if done == total else "partial"
+        )
 
-    def regions_view(self, offices: list[ResolvedOffice], lang: str, frm: str,
-                     status: bool = False) -> tuple[RegionView, ...]:
+    def regions_view(
+        self, offices: list[ResolvedOffice], lang: str, frm: str, status: bool = False
+    ) -> tuple[RegionView, ...]:
         """The regions with their provinces; with status, what the list says about each office."""
         ui = ui_strings()[lang]
         known = {o.slug: o for o in offices} if status else {}
@@ -271,10 +289,15 @@ class Renderer:
         for key in self.regions:
             members = sort_by_name([p for p in self.provinces if p.region == key], lang)
             if members:
-                groups.append(RegionView(
-                    html_id("region", key), self.region_name(key, lang), ui["list_count"].format(n=len(members)),
-                    href(frm, PROVINCES) + f"#{html_id('region', key)}",
-                    tuple(self.listed(p, known.get(p.slug), lang, frm) for p in members)))
+                groups.append(
+                    RegionView(
+                        html_id("region", key),
+                        self.region_name(key, lang),
+                        ui["list_count"].format(n=len(members)),
+                        href(frm, PROVINCES) + f"#{html_id('region', key)}",
+                        tuple(self.listed(p, known.get(p.slug), lang, frm) for p in members),
+                    )
+                )
         return tuple(groups)
 
     def region_name(self, key: str, lang: str) -> str:
@@ -284,9 +307,10 @@ class Renderer:
     def province_list(self, offices: list[ResolvedOffice], lang: str) -> Page:
         ui = ui_strings()[lang]
         return self.page(
-            "page/provinces.md.j2", PROVINCES, lang,
-            {"title": ui["list_title"], "description": ui["list_lead"], "edit_url": None,
-             "hide": ["navigation"]},
+            "page/provinces.md.j2",
+            PROVINCES,
+            lang,
+            {"title": ui["list_title"], "description": ui["list_lead"], "edit_url": None, "hide": ["navigation"]},
             count=self.own_count(offices, lang),
             legend_translated=ui["badge_translated"].format(pct="N"),
             regions=self.regions_view(offices, lang, PROVINCES, status=True),
@@ -300,18 +324,27 @@ class Renderer:
         example = next((o.slug for o in offices if o.has_own_content), offices[0].slug if offices else "ang-thong")
 
         def entry(path: str, fmt: str, key: str, example: Link | None = None) -> FileEntry:
-            return FileEntry(self.info.abs_url(path), None if example else file_href(lang, OPEN_DATA, path), fmt,
-                             ui[key], example)
+            return FileEntry(
+                self.info.abs_url(path), None if example else file_href(lang, OPEN_DATA, path), fmt, ui[key], example
+            )
 
         return self.page(
-            "page/open_data.md.j2", OPEN_DATA, lang,
+            "page/open_data.md.j2",
+            OPEN_DATA,
+            lang,
             {"title": ui["od_title"], "description": ui["od_lead"], "edit_url": None, "hide": ["navigation"]},
             files=(
                 entry(DATA_OFFICES_JSON, "JSON", "od_file_offices_json"),
                 entry(DATA_OFFICES_CSV, "CSV", "od_file_offices_csv"),
-                entry(data_office_json("<slug>"), "JSON", "od_file_office_json",
-                      Link(file_href(lang, OPEN_DATA, data_office_json(example)),
-                           ui["od_example"].format(file=f"{example}.json"))),
+                entry(
+                    data_office_json("<slug>"),
+                    "JSON",
+                    "od_file_office_json",
+                    Link(
+                        file_href(lang, OPEN_DATA, data_office_json(example)),
+                        ui["od_example"].format(file=f"{example}.json"),
+                    ),
+                ),
                 entry(DATA_NATIONAL_JSON, "JSON", "od_file_national_json"),
                 entry(SCHEMA_FILES[0], "JSON Schema", "od_file_office_schema"),
                 entry(SCHEMA_FILES[1], "JSON Schema", "od_file_national_schema"),
@@ -331,11 +364,20 @@ class Renderer:
         page = self.info.abs_url(lang_url(lang, url))
 
         def correct(section: str, anchor: str) -> Link:
-            return Link(self.info.correction_url(office.slug if office else "all", section, f"{page}#{anchor}"),
-                        ui["correct"])
+            return Link(
+                self.info.correction_url(office.slug if office else "all", section, f"{page}#{anchor}"), ui["correct"]
+            )
 
-        return PageFacts(lang, url, ui, office.slug if office else None, self.by_slug, self.national_laws,
-                         contribute_links(self.info, office, ui) if office else None, correct)
+        return PageFacts(
+            lang,
+            url,
+            ui,
+            office.slug if office else None,
+            self.by_slug,
+            self.national_laws,
+            contribute_links(self.info, office, ui) if office else None,
+            correct,
+        )
 
     def shared(self, key: FragmentKey) -> bool:
         return key in self.fragments
@@ -350,14 +392,17 @@ class Renderer:
         url = office_url(o.slug)
         province = self.by_slug.get(o.slug, o.province)
         o = replace(o, province=province)
-        view = office_page(o, self.facts(lang, url, o), self.region_name(province.region, lang), self.areas,
-                           self.shared)
+        view = office_page(
+            o, self.facts(lang, url, o), self.region_name(province.region, lang), self.areas, self.shared
+        )
         title = view.name.text if lang == "th" or o.name.is_translated else f"{clean(province.en)} Provincial Office"
         history = self.history.office(o.slug)
         changes = history_view(history, lang, self.info, url, title, slug=o.slug)
         view = replace(view, sections=self.section_html(view.sections, lang), changes=changes)
         return self.page(
-            "page/office.md.j2", url, lang,
+            "page/office.md.j2",
+            url,
+            lang,
             {
                 "title": title,
                 "description": f"{title} – {ui_strings()[lang]['site_description']}",
@@ -365,8 +410,9 @@ class Renderer:
                 "hide": ["navigation"],
                 # schema.org JSON-LD, printed in <head> by templates/theme/main.html as it is: a
                 # complete <script> element whose text cannot end the element (opendata.json_ld_script)
-                "json_ld": json_ld_script(json_ld(o, lang, self.info.site_url, self.areas,
-                                                  modified=changes.updated_iso)),
+                "json_ld": json_ld_script(
+                    json_ld(o, lang, self.info.site_url, self.areas, modified=changes.updated_iso)
+                ),
                 **self.feeds(lang, url, title, history),
             },
             office=view,
@@ -381,20 +427,38 @@ class Renderer:
         changes = history_view(history, lang, self.info, STANDARD, ui["standard_title"])
         view = replace(view, sections=self.section_html(view.sections, lang), changes=changes)
         return self.page(
-            "page/standard.md.j2", STANDARD, lang,
-            {"title": ui["standard_title"], "description": ui["standard_lead"],
-             "edit_url": self.info.national_edit_url(), "hide": ["navigation"],
-             **self.feeds(lang, STANDARD, ui["standard_title"], history)},
+            "page/standard.md.j2",
+            STANDARD,
+            lang,
+            {
+                "title": ui["standard_title"],
+                "description": ui["standard_lead"],
+                "edit_url": self.info.national_edit_url(),
+                "hide": ["navigation"],
+                **self.feeds(lang, STANDARD, ui["standard_title"], history),
+            },
             office=view,
         )
 
 
-def render_site(dataset: Dataset, info: SiteInfo, templates: Path, only: frozenset[str] | None = None,
-                history: History | None = None) -> list[Page]:
+def render_site(
+    dataset: Dataset,
+    info: SiteInfo,
+    templates: Path,
+    only: frozenset[str] | None = None,
+    history: History | None = None,
+) -> list[Page]:
     """All pages of the site, both languages, for a loaded dataset.
     With `only` (a set of slugs: the editor's preview), the office pages of those offices alone.
     ``history`` (build/history.py) dates the pages and lists their changes; without it they say
     they have no history."""
-    renderer = Renderer(info, dataset.registry, REGIONS, dataset.national, templates=templates,
-                        areas=load_dopa(dataset.root / "registry"), history=history)
+    renderer = Renderer(
+        info,
+        dataset.registry,
+        REGIONS,
+        dataset.national,
+        templates=templates,
+        areas=load_dopa(dataset.root / "registry"),
+        history=history,
+    )
     return renderer.site(dataset.resolved(), dataset.national, only)

@@ -87,8 +87,11 @@ def province_view(p: Province, lang: str, frm: str, current: str | None = None) 
     """A province named by the registry: its name in the page's language, the other name marked with
     its language, and a link to its office page (none on the page's own province)."""
     other = "en" if lang == "th" else "th"
-    return ProvinceView(TextView(clean(getattr(p, lang))), TextView(clean(getattr(p, other)), other),
-                        None if p.slug == current else href(frm, office_url(p.slug)))
+    return ProvinceView(
+        TextView(clean(getattr(p, lang))),
+        TextView(clean(getattr(p, other)), other),
+        None if p.slug == current else href(frm, office_url(p.slug)),
+    )
 
 
 class SectionViews:
@@ -100,14 +103,19 @@ class SectionViews:
         laws = o.sections.get("legal_basis")
         self.laws: dict[str, Law] = {law.id: law for law in laws.value.laws} if laws else {}
         # whose legal basis the page shows: law references link to its laws (part of the fragment key)
-        self.laws_of = "none" if laws is None else "national" if laws.origin == "national" else facts.office or "standard"
+        self.laws_of = (
+            "none" if laws is None else "national" if laws.origin == "national" else facts.office or "standard"
+        )
         self.sources = {
             "office": {s.id: i for i, s in enumerate(o.sources, 1)},
             "national": {s.id: i for i, s in enumerate(o.national_sources, len(o.sources) + 1)},
         }
         self.bodies: dict[type, Callable[[Any], SectionBody]] = {
-            History: self.history, LegalBasis: self.legal_basis, ItemList: self.item_list,
-            Missions: self.missions, Organisation: self.organisation,
+            History: self.history,
+            LegalBasis: self.legal_basis,
+            ItemList: self.item_list,
+            Missions: self.missions,
+            Organisation: self.organisation,
         }
 
     # -- texts and references -------------------------------------------------------------------
@@ -131,8 +139,11 @@ class SectionViews:
             return None
         law = self.laws.get(ref.law) or self.f.national_laws.get(ref.law)
         section = self.ui["law_section"].format(number=clean(ref.section)) if ref.section else None
-        return LawRefView(clean(law.full_title(self.lang) if law else ref.law),
-                          f"#{html_id('law', ref.law)}" if ref.law in self.laws else None, section)
+        return LawRefView(
+            clean(law.full_title(self.lang) if law else ref.law),
+            f"#{html_id('law', ref.law)}" if ref.law in self.laws else None,
+            section,
+        )
 
     def cites(self, origin: str, ids: Iterable[str]) -> tuple[Cite, ...]:
         table = self.sources[origin]
@@ -142,10 +153,15 @@ class SectionViews:
         """A source as readers can check it: title, publisher, address, the date it was consulted
         (its id and the editors' note stay in the data)."""
         accessed = self.date(s.accessed) if s.accessed else None
-        return SourceView(html_id("src", origin[0], s.id), self.tx(s.title), safe_url(s.url),
-                          clean(s.url) if s.url else None, self.opt(s.publisher),
-                          self.ui["accessed"].format(date=accessed.text) if accessed else None,
-                          accessed.iso if accessed else None)
+        return SourceView(
+            html_id("src", origin[0], s.id),
+            self.tx(s.title),
+            safe_url(s.url),
+            clean(s.url) if s.url else None,
+            self.opt(s.publisher),
+            self.ui["accessed"].format(date=accessed.text) if accessed else None,
+            accessed.iso if accessed else None,
+        )
 
     # -- section bodies ---------------------------------------------------------------------------
 
@@ -153,10 +169,18 @@ class SectionViews:
         return PassageView(self.tx(p.text), self.txs(p.items), self.law_ref(p.quote))
 
     def event(self, e: Event) -> EventView:
-        provinces = tuple(province_view(self.f.provinces[s], self.lang, self.f.url, self.f.office)
-                          for s in e.provinces if s in self.f.provinces)
-        return EventView(html_id("event", e.id), self.date(e.date), self.tx(e.text), provinces,
-                         self.law_ref(LawRef(law=e.law)) if e.law else None)
+        provinces = tuple(
+            province_view(self.f.provinces[s], self.lang, self.f.url, self.f.office)
+            for s in e.provinces
+            if s in self.f.provinces
+        )
+        return EventView(
+            html_id("event", e.id),
+            self.date(e.date),
+            self.tx(e.text),
+            provinces,
+            self.law_ref(LawRef(law=e.law)) if e.law else None,
+        )
 
     def history(self, h: History) -> HistoryView:
         return HistoryView(tuple(self.passage(p) for p in h.paragraphs), tuple(self.event(e) for e in h.events))
@@ -166,13 +190,25 @@ class SectionViews:
             title = TextView(clean(law.full_title("th")), "th", untranslated=True)
         else:
             title = TextView.plain(law.full_title(self.lang))
-        sections = tuple(LawSectionView(self.ui["law_section"].format(number=clean(s.number)), self.opt(s.text),
-                                        self.txs(s.items), self.txs(s.paragraphs)) for s in law.sections)
+        sections = tuple(
+            LawSectionView(
+                self.ui["law_section"].format(number=clean(s.number)),
+                self.opt(s.text),
+                self.txs(s.items),
+                self.txs(s.paragraphs),
+            )
+            for s in law.sections
+        )
         english = self.lang == "en" and law.title.is_translated
-        return LawView(html_id("law", law.id), title,
-                       TextView(clean(law.official_title()), "th") if english else None,
-                       self.ui["unofficial_translation"] if english else None,
-                       safe_url(law.official_url), self.txs(law.summary), sections)
+        return LawView(
+            html_id("law", law.id),
+            title,
+            TextView(clean(law.official_title()), "th") if english else None,
+            self.ui["unofficial_translation"] if english else None,
+            safe_url(law.official_url),
+            self.txs(law.summary),
+            sections,
+        )
 
     def legal_basis(self, lb: LegalBasis) -> LegalBasisView:
         return LegalBasisView(self.txs(lb.intro), tuple(self.law(x) for x in lb.laws))
@@ -192,11 +228,26 @@ class SectionViews:
         """A work group; ``within`` an earlier structure, its id is the structure's, "--" (which no id
         holds), and its own: ids of different structures never collide."""
         gid = html_id("group", g.id) if within is None else f"{within}--{html_id(g.id)}"
-        subgroups = tuple(SubGroupView(f"{gid}--{html_id(s.id)}", self.tx(s.name), self.txs(s.description),
-                                       self.txs(s.duties), self.count(len(s.duties))) for s in g.subgroups)
+        subgroups = tuple(
+            SubGroupView(
+                f"{gid}--{html_id(s.id)}",
+                self.tx(s.name),
+                self.txs(s.description),
+                self.txs(s.duties),
+                self.count(len(s.duties)),
+            )
+            for s in g.subgroups
+        )
         total = len(g.duties) + sum(len(s.duties) for s in g.subgroups)
-        return GroupView(gid, self.tx(g.name), self.opt(g.intro), self.txs(g.description), self.txs(g.duties),
-                         self.count(total), subgroups)
+        return GroupView(
+            gid,
+            self.tx(g.name),
+            self.opt(g.intro),
+            self.txs(g.description),
+            self.txs(g.duties),
+            self.count(total),
+            subgroups,
+        )
 
     def organisation(self, org: Organisation) -> OrganisationView:
         return OrganisationView(self.opt(org.intro), tuple(self.group(g) for g in org.groups))
@@ -215,9 +266,14 @@ class SectionViews:
 
     def earlier_structure(self, es: EarlierStructure) -> EarlierStructureView:
         sid = html_id("structure", es.id)
-        return EarlierStructureView(sid, self.tx(es.title), self.cites("national", es.sources),
-                                    tuple(self.passage(p) for p in es.paragraphs), self.txs(es.mandate),
-                                    tuple(self.group(g, within=sid) for g in es.groups))
+        return EarlierStructureView(
+            sid,
+            self.tx(es.title),
+            self.cites("national", es.sources),
+            tuple(self.passage(p) for p in es.paragraphs),
+            self.txs(es.mandate),
+            tuple(self.group(g, within=sid) for g in es.groups),
+        )
 
     # -- whose content (model/resolve.py) ----------------------------------------------------------
 
@@ -230,8 +286,9 @@ class SectionViews:
         for part in sec.parts.values():
             items = getattr(body, part.name, None)
             if BY_NAME[sec.name].part(part.name).keyed and items is not None and part.national:
-                changes[part.name] = tuple(replace(v, national=o == "national")
-                                           for v, o in zip(items, part.origins, strict=True))
+                changes[part.name] = tuple(
+                    replace(v, national=o == "national") for v, o in zip(items, part.origins, strict=True)
+                )
         return replace(body, **changes) if changes else body
 
     def mixed(self, sec: Section) -> str | None:
@@ -239,8 +296,11 @@ class SectionViews:
         if sec.origin != "office" or not sec.mixed:
             return None
         kind = BY_NAME[sec.name]
-        counts = [(p.count_th if self.lang == "th" else p.count_en)(sec.parts[p.name].national)
-                  for p in kind.parts if sec.parts[p.name].national]
+        counts = [
+            (p.count_th if self.lang == "th" else p.count_en)(sec.parts[p.name].national)
+            for p in kind.parts
+            if sec.parts[p.name].national
+        ]
         return self.ui["origin_mixed"].format(parts=", ".join(counts)) if counts else None
 
     def section_cites(self, sec: Section, standard: bool) -> tuple[Cite, ...]:
@@ -252,16 +312,18 @@ class SectionViews:
 
     # -- the page's sections ----------------------------------------------------------------------
 
-    def key(self, section: str, inherited: bool, names_provinces: Iterable[str] = (),
-            chart: ChartView | None = None) -> FragmentKey | None:
+    def key(
+        self, section: str, inherited: bool, names_provinces: Iterable[str] = (), chart: ChartView | None = None
+    ) -> FragmentKey | None:
         """The fragment key of an inherited national section (None: rendered for this page alone)."""
         if not inherited:
             return None
         own = self.f.office if self.f.office is not None and self.f.office in set(names_provinces) else None
         return FragmentKey(section, self.lang, len(self.o.sources) + 1, self.laws_of, own, chart)
 
-    def sections(self, head: HeadView | None, shared: Callable[[FragmentKey], bool],
-                 earlier: Iterable[EarlierStructure] = ()) -> tuple[tuple[SectionView, ...], ChartView | None]:
+    def sections(
+        self, head: HeadView | None, shared: Callable[[FragmentKey], bool], earlier: Iterable[EarlierStructure] = ()
+    ) -> tuple[tuple[SectionView, ...], ChartView | None]:
         """Every section of the page in order, and the org chart. ``shared(key)``: whether a fragment
         with that key is already rendered (its body need not be built)."""
         standard = self.f.office is None
@@ -283,32 +345,58 @@ class SectionViews:
                 if key is None or not shared(key):
                     body = self.marked(sec, self.bodies[type(value)](value))
             history_missing = name == "history" and inherited and self.f.contribute is not None
-            out.append(SectionView(
-                id=kind.anchor, kind=kind.template, title=self.ui[kind.ui_key], inherited=inherited,
-                standard_href=href(self.f.url, STANDARD) + f"#{kind.anchor}",
-                cites=self.section_cites(sec, standard),
-                body=body, key=key, correct=self.correct(name, kind.anchor),
-                mixed=None if standard else self.mixed(sec),
-                missing=self.ui["history_missing"] if history_missing else None,
-                contribute=self.f.contribute("contribute_history") if history_missing and self.f.contribute else None,
-            ))
+            out.append(
+                SectionView(
+                    id=kind.anchor,
+                    kind=kind.template,
+                    title=self.ui[kind.ui_key],
+                    inherited=inherited,
+                    standard_href=href(self.f.url, STANDARD) + f"#{kind.anchor}",
+                    cites=self.section_cites(sec, standard),
+                    body=body,
+                    key=key,
+                    correct=self.correct(name, kind.anchor),
+                    mixed=None if standard else self.mixed(sec),
+                    missing=self.ui["history_missing"] if history_missing else None,
+                    contribute=self.f.contribute("contribute_history")
+                    if history_missing and self.f.contribute
+                    else None,
+                )
+            )
             if isinstance(value, Organisation) and value.audit is not None:
                 # the audit unit is a part of its own: national on a page whose work groups are the office's
                 audit_inherited = not standard and sec.parts["audit"].origin == "national"
-                out.append(SectionView(
-                    id=AUDIT_ID, kind="audit", title=self.ui["internal_audit"], inherited=audit_inherited,
-                    standard_href=href(self.f.url, STANDARD) + f"#{AUDIT_ID}", cites=(),
-                    body=self.audit(value.audit), key=self.key("audit", audit_inherited), missing=None,
-                    contribute=None,
-                    correct=self.correct("organisation", AUDIT_ID),
-                ))
+                out.append(
+                    SectionView(
+                        id=AUDIT_ID,
+                        kind="audit",
+                        title=self.ui["internal_audit"],
+                        inherited=audit_inherited,
+                        standard_href=href(self.f.url, STANDARD) + f"#{AUDIT_ID}",
+                        cites=(),
+                        body=self.audit(value.audit),
+                        key=self.key("audit", audit_inherited),
+                        missing=None,
+                        contribute=None,
+                        correct=self.correct("organisation", AUDIT_ID),
+                    )
+                )
         earlier = tuple(earlier)
         if earlier:
-            out.append(SectionView(
-                id=EARLIER_ID, kind="earlier", title=self.ui["earlier_structures"], inherited=False,
-                standard_href="", cites=(), body=tuple(self.earlier_structure(es) for es in earlier), key=None,
-                missing=None, contribute=None,
-            ))
+            out.append(
+                SectionView(
+                    id=EARLIER_ID,
+                    kind="earlier",
+                    title=self.ui["earlier_structures"],
+                    inherited=False,
+                    standard_href="",
+                    cites=(),
+                    body=tuple(self.earlier_structure(es) for es in earlier),
+                    key=None,
+                    missing=None,
+                    contribute=None,
+                )
+            )
         return tuple(out), chart
 
     def correct(self, section: str, anchor: str) -> Link | None:

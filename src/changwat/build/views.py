@@ -19,7 +19,6 @@ from markupsafe import Markup
 from ..model import Text
 from .inert import clean
 
-
 # ---------------------------------------------------------------------------------------------
 # Texts and links
 
@@ -197,8 +196,15 @@ class EarlierStructureView:
     groups: tuple[GroupView, ...]
 
 
-SectionBody = (HistoryView | LegalBasisView | ItemListView | MissionsView | OrganisationView | AuditView
-               | tuple[EarlierStructureView, ...])
+SectionBody = (
+    HistoryView
+    | LegalBasisView
+    | ItemListView
+    | MissionsView
+    | OrganisationView
+    | AuditView
+    | tuple[EarlierStructureView, ...]
+)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -260,7 +266,7 @@ class SectionView:
     key: FragmentKey | None  # None: rendered for this page alone
     correct: Link | None = None  # "suggest a correction" of this section (GitHub's issue form, prefilled)
     mixed: str | None = None  # the office's own section also showing national parts: which, with counts
-    html: Markup = Markup("")  # the rendered body (filled in by the renderer)
+    html: Markup = Markup("")  # noqa: RUF009  (immutable) the rendered body, filled in by the renderer
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,5 +455,3 @@ class FileEntry:
 class Field:
     name: str
     text: str
-
-

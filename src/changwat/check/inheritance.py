@@ -24,15 +24,23 @@ from ..problems import Code, Problem, register
 
 CODES = (
     Code("I01", "note", "{where}: {what_th}", "{where}: {what_en}", "{fix_th}", "{fix_en}"),
-    Code("I02", "warning",
-         "{where}: ไม่แสดงเนื้อหามาตรฐานระดับประเทศของหัวข้อนี้อีกเลย ({what_th})",
-         "{where}: nothing of the national section is shown any more ({what_en})",
-         "ถ้าตั้งใจ ให้เขียนใต้ {section}:\n        replace:\n{block}\n      ถ้าต้องการเนื้อหามาตรฐาน ให้ลบส่วนที่เขียนไว้",
-         "if that is intended, write under {section}:\n        replace:\n{block}\n      to keep the national "
-         "content, delete what you wrote"),
-    Code("I03", "error", "replace ใช้ได้เฉพาะในไฟล์ของสำนักงานจังหวัด ไม่ใช่ในไฟล์ระดับประเทศ",
-         "replace is for office files only, not for the national file",
-         "ลบบรรทัด replace ออก", "delete the replace line"),
+    Code(
+        "I02",
+        "warning",
+        "{where}: ไม่แสดงเนื้อหามาตรฐานระดับประเทศของหัวข้อนี้อีกเลย ({what_th})",
+        "{where}: nothing of the national section is shown any more ({what_en})",
+        "ถ้าตั้งใจ ให้เขียนใต้ {section}:\n        replace:\n{block}\n      ถ้าต้องการเนื้อหามาตรฐาน ให้ลบส่วนที่เขียนไว้",
+        "if that is intended, write under {section}:\n        replace:\n{block}\n      to keep the national "
+        "content, delete what you wrote",
+    ),
+    Code(
+        "I03",
+        "error",
+        "replace ใช้ได้เฉพาะในไฟล์ของสำนักงานจังหวัด ไม่ใช่ในไฟล์ระดับประเทศ",
+        "replace is for office files only, not for the national file",
+        "ลบบรรทัด replace ออก",
+        "delete the replace line",
+    ),
 )
 register(CODES)
 
@@ -47,8 +55,10 @@ def _describe(kind: PartKind, part: Part) -> tuple[str, str, str, str]:
         en = f"the office's {own_en} {'is' if n_own == 1 else 'are'} shown"
         if over:
             th += f" ({over} รายการแทนรายการระดับประเทศที่มีรหัสเดียวกัน: {', '.join(part.overridden)})"
-            en += f" ({over} in place of the national {kind.en if over == 1 else kind.en_plural} with the same id: " \
-                  f"{', '.join(part.overridden)})"
+            en += (
+                f" ({over} in place of the national {kind.en if over == 1 else kind.en_plural} with the same id: "
+                f"{', '.join(part.overridden)})"
+            )
         if n_nat:
             th += f" พร้อม{kind.count_th(n_nat)}จากเนื้อหามาตรฐานระดับประเทศ"
             en += f", with {kind.count_en(n_nat).replace(' ', ' national ', 1)}"
@@ -61,26 +71,38 @@ def _describe(kind: PartKind, part: Part) -> tuple[str, str, str, str]:
         return th, en, fix_th, fix_en
     if part.hidden == total:
         hidden_th = f"{kind.count_th(part.hidden)}จากเนื้อหามาตรฐานระดับประเทศไม่แสดงอีกต่อไป"
-        hidden_en = f"the {kind.count_en(part.hidden).replace(' ', ' national ', 1)} " \
-                    f"{'is' if part.hidden == 1 else 'are'} no longer shown"
+        hidden_en = (
+            f"the {kind.count_en(part.hidden).replace(' ', ' national ', 1)} "
+            f"{'is' if part.hidden == 1 else 'are'} no longer shown"
+        )
     else:
         hidden_th = f"{kind.th} {part.hidden} จาก {total} รายการของเนื้อหามาตรฐานระดับประเทศไม่แสดงอีกต่อไป"
-        hidden_en = f"{part.hidden} of the {kind.count_en(total).replace(' ', ' national ', 1)} " \
-                    f"{'is' if part.hidden == 1 else 'are'} no longer shown"
+        hidden_en = (
+            f"{part.hidden} of the {kind.count_en(total).replace(' ', ' national ', 1)} "
+            f"{'is' if part.hidden == 1 else 'are'} no longer shown"
+        )
     shown_th = f"แสดง{own_th}ของสำนักงานแทน" if n_own else "ไม่แสดงส่วนนี้"
-    shown_en = f"the office's {own_en} {'is' if n_own == 1 else 'are'} shown instead" if n_own \
-        else "this part is not shown"
+    shown_en = (
+        f"the office's {own_en} {'is' if n_own == 1 else 'are'} shown instead" if n_own else "this part is not shown"
+    )
     if over:
         shown_th += f" ({over} รายการแทนรายการที่มีรหัสเดียวกัน: {', '.join(part.overridden)})"
         shown_en += f" ({over} in place of the national ones with the same id: {', '.join(part.overridden)})"
     if part.hidden:
-        return (f"{hidden_th} {shown_th}", f"{hidden_en}; {shown_en}",
-                "ถ้าต้องการแสดงเนื้อหามาตรฐาน ให้ลบส่วนนี้ที่เขียนไว้" + (" และ replace" if part.replace else ""),
-                "to show the national content, delete this part" + (" and its replace entry" if part.replace else ""))
+        return (
+            f"{hidden_th} {shown_th}",
+            f"{hidden_en}; {shown_en}",
+            "ถ้าต้องการแสดงเนื้อหามาตรฐาน ให้ลบส่วนนี้ที่เขียนไว้" + (" และ replace" if part.replace else ""),
+            "to show the national content, delete this part" + (" and its replace entry" if part.replace else ""),
+        )
     if total == 0:
-        return (f"แสดง{own_th}ของสำนักงาน เนื้อหามาตรฐานระดับประเทศไม่มีส่วนนี้ จึงไม่มีสิ่งใดถูกแทนที่",
-                f"the office's {own_en} {'is' if n_own == 1 else 'are'} shown; the national content has none, "
-                "nothing is replaced", "", "")
+        return (
+            f"แสดง{own_th}ของสำนักงาน เนื้อหามาตรฐานระดับประเทศไม่มีส่วนนี้ จึงไม่มีสิ่งใดถูกแทนที่",
+            f"the office's {own_en} {'is' if n_own == 1 else 'are'} shown; the national content has none, "
+            "nothing is replaced",
+            "",
+            "",
+        )
     return f"{shown_th} ไม่มีรายการระดับประเทศที่ถูกซ่อน", f"{shown_en}; no national item is left out", "", ""
 
 
@@ -104,17 +126,40 @@ def section_problems(office: Office, name: str, section: Section, path: str) -> 
     if wholesale:
         th = " ".join(f"{p.count_th(section.parts[p.name].hidden)}" for p in silent)
         en = ", ".join(f"{p.count_en(section.parts[p.name].hidden).replace(' ', ' national ', 1)}" for p in silent)
-        out.append(Problem(at, "I02", {
-            "where": name, "section": name, "block": "\n".join(f"          - {p.name}" for p in silent),
-            "what_th": f"{th}ของเนื้อหามาตรฐานไม่แสดง", "what_en": f"{en} no longer shown"}, length=length))
+        out.append(
+            Problem(
+                at,
+                "I02",
+                {
+                    "where": name,
+                    "section": name,
+                    "block": "\n".join(f"          - {p.name}" for p in silent),
+                    "what_th": f"{th}ของเนื้อหามาตรฐานไม่แสดง",
+                    "what_en": f"{en} no longer shown",
+                },
+                length=length,
+            )
+        )
     for p in kind.parts:
         part = section.parts[p.name]
         if not (part.written or part.replace) or (wholesale and p in silent):
             continue
         what_th, what_en, fix_th, fix_en = _describe(p, part)
         pos, plen = _key_pos(own, (*p.fields, "replace"), own.pos() or at)
-        out.append(Problem(pos, "I01", {"where": f"{name}.{p.name}", "what_th": what_th, "what_en": what_en,
-                                        "fix_th": fix_th, "fix_en": fix_en}, length=plen))
+        out.append(
+            Problem(
+                pos,
+                "I01",
+                {
+                    "where": f"{name}.{p.name}",
+                    "what_th": what_th,
+                    "what_en": what_en,
+                    "fix_th": fix_th,
+                    "fix_en": fix_en,
+                },
+                length=plen,
+            )
+        )
     return out
 
 
@@ -127,8 +172,11 @@ def inheritance_problems(ds: Dataset) -> list[Problem]:
             for name in NAMES:
                 sec = getattr(obj, name, None)
                 if sec is not None and sec.replace and sec.src is not None:
-                    out.append(Problem(sec.src.keys.get("replace", sec.pos() or Pos(path, 1, 1)), "I03", {},
-                                       length=len("replace")))
+                    out.append(
+                        Problem(
+                            sec.src.keys.get("replace", sec.pos() or Pos(path, 1, 1)), "I03", {}, length=len("replace")
+                        )
+                    )
         elif isinstance(obj, Office) and ds.national is not None:
             for name in NAMES:
                 own = getattr(obj, name, None)

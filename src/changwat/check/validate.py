@@ -13,8 +13,16 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..load.files import data_files, display_path, file_key, is_national, stray_files, suggested_place
-from ..load.files import NotReadable, read_data
+from ..load.files import (
+    NotReadable,
+    data_files,
+    display_path,
+    file_key,
+    is_national,
+    read_data,
+    stray_files,
+    suggested_place,
+)
 from ..load.yaml import MAX_BYTES, load_file
 from ..model import National, Office, Pos
 from ..model.dataset import Dataset
@@ -27,8 +35,9 @@ from .lint import allowlist, lint_all
 from .rules import check_ids_and_refs, check_office_file, untranslated
 
 
-def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registry | None = None,
-                 lint: bool = True) -> tuple[Dataset, list[Problem]]:
+def load_dataset(
+    project: Project, extra: Iterable[Path] = (), registry: Registry | None = None, lint: bool = True
+) -> tuple[Dataset, list[Problem]]:
     """Load and check all data of a project (plus extra files, e.g. a draft or a test case, which
     are checked but not published). Problems sorted by file and position."""
     root = project.data
@@ -36,8 +45,9 @@ def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registr
     if registry is None:  # registry errors are located problems (R08), not tracebacks
         registry, issues = read_registry(project.registry)
         shown_registry = display_path(project.registry)
-        problems += [Problem(Pos(shown_registry, e.line, 1), "R08", {"detail_th": e.th, "detail_en": e.en})
-                     for e in issues]
+        problems += [
+            Problem(Pos(shown_registry, e.line, 1), "R08", {"detail_th": e.th, "detail_en": e.en}) for e in issues
+        ]
     ds = Dataset(root=root, registry=registry)
     files = data_files(root)
     seen = {file_key(p) for p in files}
@@ -45,8 +55,9 @@ def load_dataset(project: Project, extra: Iterable[Path] = (), registry: Registr
     if not project.national.exists():
         problems.append(Problem(Pos(display_path(root), 1, 1), "R07", {"file": display_path(project.national)}))
     for stray in stray_files(root):  # never published: say so rather than pass it as clean
-        problems.append(Problem(Pos(display_path(stray), 1, 1), "R06",
-                                {"suggestion": display_path(suggested_place(stray, root))}))
+        problems.append(
+            Problem(Pos(display_path(stray), 1, 1), "R06", {"suggestion": display_path(suggested_place(stray, root))})
+        )
     for path in files:
         shown = display_path(path)
         conv = convert(load_file(path, shown, root), National if is_national(path) else Office)
@@ -83,7 +94,7 @@ def _allowlist(project: Project, problems: list[Problem]) -> frozenset[str]:
         problems.append(Problem(Pos(shown, 1, 1), refused.code, refused.args_))
         return frozenset()
     except UnicodeDecodeError as err:
-        head = raw[:err.start].decode("utf-8", errors="replace")
+        head = raw[: err.start].decode("utf-8", errors="replace")
         line = head.count("\n") + 1
         col = len(head) - (head.rfind("\n") + 1) + 1
         problems.append(Problem(Pos(shown, line, col), "Y02", {"byte": f"0x{raw[err.start]:02X}"}))

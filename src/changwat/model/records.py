@@ -17,11 +17,10 @@ Field metadata keys (all optional):
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from typing import Any, Literal
 
-from ..load.positions import Pos, Src  # noqa: F401  (records carry their source positions)
+from ..load.positions import Pos, Src
 
 # ---------------------------------------------------------------------------------------------
 # Declaring fields
@@ -49,10 +48,15 @@ class Record:
         return self.src.at if name is None else self.src.value(name)
 
 
-@functools.cache
-def data_fields(cls: type) -> tuple:
+_DATA_FIELDS: dict[type, tuple[Field[Any], ...]] = {}
+
+
+def data_fields(cls: type) -> tuple[Field[Any], ...]:
     """The fields an editor writes (everything but internal bookkeeping), computed once per class."""
-    return tuple(x for x in fields(cls) if not x.metadata.get("internal"))
+    found = _DATA_FIELDS.get(cls)
+    if found is None:
+        found = _DATA_FIELDS[cls] = tuple(x for x in fields(cls) if not x.metadata.get("internal"))
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -93,30 +97,54 @@ class Source(Record):
     """A document the content was taken from: what a reader needs to find and check it (title,
     publisher, address, the date it was consulted); the id and the note are for editors."""
 
-    id: str = f("รหัสแหล่งที่มา ใช้อ้างถึงจากหัวข้ออื่น (สำหรับผู้แก้ไข ไม่แสดงต่อผู้อ่าน)",
-                "Source id, referenced from sections (for editors; not shown to readers)", kind="id",
-                example="seed-000")
+    id: str = f(
+        "รหัสแหล่งที่มา ใช้อ้างถึงจากหัวข้ออื่น (สำหรับผู้แก้ไข ไม่แสดงต่อผู้อ่าน)",
+        "Source id, referenced from sections (for editors; not shown to readers)",
+        kind="id",
+        example="seed-000",
+    )
     title: Text = f("ชื่อเอกสารหรือหน้าเว็บ", "Title of the document or web page")
-    publisher: Text | None = f("หน่วยงานหรือผู้เผยแพร่เอกสาร (ใส่เมื่อทราบเท่านั้น)",
-                               "Who published the document (only when known)", None,
-                               example="สำนักงานจังหวัดอ่างทอง")
-    url: str | None = f("ที่อยู่เว็บของแหล่งที่มา (ใส่เฉพาะที่อยู่ที่มีจริง ห้ามเดา)",
-                        "Web address of the source (only a real address, never a guess)", None, kind="url")
-    accessed: str | None = f("วันที่เข้าดูแหล่งที่มา (พ.ศ.) \"ปปปป-ดด-วว\" (ใส่เครื่องหมายคำพูด)",
-                             "Date the source was consulted (B.E.) \"YYYY-MM-DD\" (quoted)", None,
-                             kind="date_be", example="2568-06-01")
-    note: Text | None = f("หมายเหตุสำหรับผู้แก้ไข: ใช้ส่วนใดของแหล่งที่มา", "Note for editors: what was used from the source",
-                          None, editors_only=True)
+    publisher: Text | None = f(
+        "หน่วยงานหรือผู้เผยแพร่เอกสาร (ใส่เมื่อทราบเท่านั้น)",
+        "Who published the document (only when known)",
+        None,
+        example="สำนักงานจังหวัดอ่างทอง",
+    )
+    url: str | None = f(
+        "ที่อยู่เว็บของแหล่งที่มา (ใส่เฉพาะที่อยู่ที่มีจริง ห้ามเดา)",
+        "Web address of the source (only a real address, never a guess)",
+        None,
+        kind="url",
+    )
+    accessed: str | None = f(
+        'วันที่เข้าดูแหล่งที่มา (พ.ศ.) "ปปปป-ดด-วว" (ใส่เครื่องหมายคำพูด)',
+        'Date the source was consulted (B.E.) "YYYY-MM-DD" (quoted)',
+        None,
+        kind="date_be",
+        example="2568-06-01",
+    )
+    note: Text | None = f(
+        "หมายเหตุสำหรับผู้แก้ไข: ใช้ส่วนใดของแหล่งที่มา",
+        "Note for editors: what was used from the source",
+        None,
+        editors_only=True,
+    )
 
 
 @dataclass(kw_only=True)
 class LawRef(Record):
     """A reference to a law (and optionally one of its sections)."""
 
-    law: str = f("รหัสของกฎหมายในหัวข้อ legal_basis", "Id of a law in legal_basis", kind="law_ref",
-                 example="state-admin-act-2534")
-    section: str | None = f("เลขมาตรา เช่น \"52/1\" (ใส่เครื่องหมายคำพูด)", "Section number, e.g. \"52/1\" (quoted)",
-                            None, kind="section", example="52/1")
+    law: str = f(
+        "รหัสของกฎหมายในหัวข้อ legal_basis", "Id of a law in legal_basis", kind="law_ref", example="state-admin-act-2534"
+    )
+    section: str | None = f(
+        'เลขมาตรา เช่น "52/1" (ใส่เครื่องหมายคำพูด)',
+        'Section number, e.g. "52/1" (quoted)',
+        None,
+        kind="section",
+        example="52/1",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -129,10 +157,11 @@ class LawRef(Record):
 
 def replace_field(parts: str, parts_en: str) -> Any:
     """The ``replace`` key of a section: the parts whose national content the office does not want shown."""
-    return f(f"ส่วนที่สำนักงานเขียนครบแล้ว ไม่ต้องแสดงเนื้อหามาตรฐานระดับประเทศของส่วนนั้น ({parts})",
-             f"Parts this office writes in full: none of the national content of these parts is shown ({parts_en})",
-             [])
-
+    return f(
+        f"ส่วนที่สำนักงานเขียนครบแล้ว ไม่ต้องแสดงเนื้อหามาตรฐานระดับประเทศของส่วนนั้น ({parts})",
+        f"Parts this office writes in full: none of the national content of these parts is shown ({parts_en})",
+        [],
+    )
 
 
 @dataclass(kw_only=True)
@@ -141,8 +170,9 @@ class Passage(Record):
 
     text: Text = f("ข้อความย่อหน้า", "The paragraph")
     items: list[Text] = f("รายการที่ตามหลังย่อหน้า (ไม่ต้องใส่เลขข้อ)", "List following the paragraph (no numbers)", [])
-    quote: LawRef | None = f("ถ้าเป็นข้อความที่ยกมาจากกฎหมาย ระบุกฎหมายและมาตรา",
-                             "If the text quotes a law verbatim: which law and section", None)
+    quote: LawRef | None = f(
+        "ถ้าเป็นข้อความที่ยกมาจากกฎหมาย ระบุกฎหมายและมาตรา", "If the text quotes a law verbatim: which law and section", None
+    )
 
 
 @dataclass(kw_only=True)
@@ -150,14 +180,17 @@ class Event(Record):
     """A dated event in the office's history."""
 
     id: str = f("รหัสเหตุการณ์", "Event id", kind="id", example="cabinet-2516")
-    date: str = f("วันที่แบบพุทธศักราช \"ปปปป-ดด-วว\", \"ปปปป-ดด\" หรือ \"ปปปป\" (ใส่เครื่องหมายคำพูด)",
-                  "Buddhist Era date \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\" (quoted)", kind="date_be",
-                  example="2516-08-28")
+    date: str = f(
+        'วันที่แบบพุทธศักราช "ปปปป-ดด-วว", "ปปปป-ดด" หรือ "ปปปป" (ใส่เครื่องหมายคำพูด)',
+        'Buddhist Era date "YYYY-MM-DD", "YYYY-MM" or "YYYY" (quoted)',
+        kind="date_be",
+        example="2516-08-28",
+    )
     text: Text = f("เกิดอะไรขึ้น", "What happened")
-    provinces: list[str] = f("จังหวัดที่เกี่ยวข้อง (รหัสจากทะเบียนจังหวัด)", "Provinces involved (registry slugs)",
-                             [], kind="province_ref")
-    law: str | None = f("กฎหมายที่เกี่ยวข้อง (รหัสใน legal_basis)", "Related law (id in legal_basis)", None,
-                        kind="law_ref")
+    provinces: list[str] = f(
+        "จังหวัดที่เกี่ยวข้อง (รหัสจากทะเบียนจังหวัด)", "Provinces involved (registry slugs)", [], kind="province_ref"
+    )
+    law: str | None = f("กฎหมายที่เกี่ยวข้อง (รหัสใน legal_basis)", "Related law (id in legal_basis)", None, kind="law_ref")
 
 
 @dataclass(kw_only=True)
@@ -166,7 +199,8 @@ class History(Record):
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
     replace: list[Literal["paragraphs", "events"]] = replace_field(
-        "paragraphs: ย่อหน้า, events: เหตุการณ์", "paragraphs, events")
+        "paragraphs: ย่อหน้า, events: เหตุการณ์", "paragraphs, events"
+    )
     paragraphs: list[Passage] = f("ย่อหน้าตามลำดับ", "Paragraphs, in order", [])
     events: list[Event] = f("เหตุการณ์สำคัญตามลำดับเวลา", "Key events in date order", [])
 
@@ -175,8 +209,9 @@ class History(Record):
 class LawSection(Record):
     """A section (มาตรา) of a law: its text, its numbered items and the paragraphs after them."""
 
-    number: str = f("เลขมาตรา เช่น \"52/1\" (ใส่เครื่องหมายคำพูด)", "Section number, e.g. \"52/1\" (quoted)",
-                    kind="section", example="52/1")
+    number: str = f(
+        'เลขมาตรา เช่น "52/1" (ใส่เครื่องหมายคำพูด)', 'Section number, e.g. "52/1" (quoted)', kind="section", example="52/1"
+    )
     text: Text | None = f("ข้อความวรรคแรกของมาตรา", "First paragraph of the section", None)
     items: list[Text] = f("อนุมาตรา (ไม่ต้องใส่เลข (๑) (๒))", "Numbered items (without (1), (2))", [])
     paragraphs: list[Text] = f("วรรคถัดไปหลังอนุมาตรา", "Paragraphs after the items", [])
@@ -189,24 +224,40 @@ LawKind = Literal["act", "royal-decree", "ministerial-regulation", "regulation",
 class Law(Record):
     """An act, royal decree or regulation the office's existence or mandate rests on."""
 
-    id: str = f("รหัสกฎหมาย ใช้อ้างถึงจากหัวข้ออื่น", "Law id, referenced from other sections", kind="id",
-                example="state-admin-act-2534-no7")
-    kind: LawKind = f("ประเภท: act (พระราชบัญญัติ), royal-decree (พระราชกฤษฎีกา), ministerial-regulation "
-                      "(กฎกระทรวง), regulation (ระเบียบ), other",
-                      "Kind: act, royal-decree, ministerial-regulation, regulation or other")
-    title: Text = f("ชื่อกฎหมายโดยไม่มีฉบับที่และปี: th คือชื่อทางการ (แสดงในหน้าภาษาอังกฤษด้วย) "
-                    "en คือคำแปลที่ไม่เป็นทางการเสมอ",
-                    "Title without amendment number or year: th is the official title (shown on English "
-                    "pages too); en is always an unofficial translation",
-                    example="พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน")
-    year_be: int = f("ปี พ.ศ. ที่ประกาศ (ของฉบับนี้)", "Year of enactment (of this instrument), B.E.",
-                     minimum=2400, maximum=2700, example=2550)
-    amendment: int | None = f("ฉบับที่ (ถ้าเป็นฉบับแก้ไข)", "Amendment number (No. N), if an amending act", None,
-                              minimum=1, maximum=99)
-    official_url: str | None = f("ที่อยู่เว็บของตัวบททางการ (ราชกิจจานุเบกษา หรือสำนักงานคณะกรรมการกฤษฎีกา) "
-                                 "ใส่เฉพาะที่อยู่ที่ตรวจแล้ว ห้ามเดา",
-                                 "Address of the official text (Royal Gazette or Office of the Council of "
-                                 "State); only an address that was checked, never a guess", None, kind="url")
+    id: str = f(
+        "รหัสกฎหมาย ใช้อ้างถึงจากหัวข้ออื่น",
+        "Law id, referenced from other sections",
+        kind="id",
+        example="state-admin-act-2534-no7",
+    )
+    kind: LawKind = f(
+        "ประเภท: act (พระราชบัญญัติ), royal-decree (พระราชกฤษฎีกา), ministerial-regulation "
+        "(กฎกระทรวง), regulation (ระเบียบ), other",
+        "Kind: act, royal-decree, ministerial-regulation, regulation or other",
+    )
+    title: Text = f(
+        "ชื่อกฎหมายโดยไม่มีฉบับที่และปี: th คือชื่อทางการ (แสดงในหน้าภาษาอังกฤษด้วย) en คือคำแปลที่ไม่เป็นทางการเสมอ",
+        "Title without amendment number or year: th is the official title (shown on English "
+        "pages too); en is always an unofficial translation",
+        example="พระราชบัญญัติระเบียบบริหารราชการแผ่นดิน",
+    )
+    year_be: int = f(
+        "ปี พ.ศ. ที่ประกาศ (ของฉบับนี้)",
+        "Year of enactment (of this instrument), B.E.",
+        minimum=2400,
+        maximum=2700,
+        example=2550,
+    )
+    amendment: int | None = f(
+        "ฉบับที่ (ถ้าเป็นฉบับแก้ไข)", "Amendment number (No. N), if an amending act", None, minimum=1, maximum=99
+    )
+    official_url: str | None = f(
+        "ที่อยู่เว็บของตัวบททางการ (ราชกิจจานุเบกษา หรือสำนักงานคณะกรรมการกฤษฎีกา) ใส่เฉพาะที่อยู่ที่ตรวจแล้ว ห้ามเดา",
+        "Address of the official text (Royal Gazette or Office of the Council of "
+        "State); only an address that was checked, never a guess",
+        None,
+        kind="url",
+    )
     summary: list[Text] = f("ย่อหน้าอธิบายผลของกฎหมาย", "Paragraphs explaining what the law does", [])
     sections: list[LawSection] = f("มาตราที่ยกมา", "Sections quoted", [])
 
@@ -248,8 +299,9 @@ class ItemList(Record):
     """A section that is an introduction and a list (mandate, objectives)."""
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
-    replace: list[Literal["items"]] = replace_field("items: รายการพร้อมข้อความนำและกฎหมายที่เป็นที่มา",
-                                                    "items: the list with its intro and basis")
+    replace: list[Literal["items"]] = replace_field(
+        "items: รายการพร้อมข้อความนำและกฎหมายที่เป็นที่มา", "items: the list with its intro and basis"
+    )
     basis: LawRef | None = f("กฎหมายที่เป็นที่มาของรายการนี้", "The law this list comes from", None)
     intro: Text | None = f("ข้อความนำก่อนรายการ", "Text introducing the list", None)
     items: list[Text] = f("รายการ ตามลำดับ (ไม่ต้องใส่เลขข้อ)", "The items, in order (no numbers)", min_items=1)
@@ -279,13 +331,13 @@ class SubGroup(Record):
 class Group(Record):
     """A work group (กลุ่มงาน) with its duties."""
 
-    id: str = f("รหัสกลุ่มงาน (ภาษาอังกฤษตัวเล็ก คั่นด้วย -)", "Work group id (lower-case ASCII, dashes)",
-                kind="id", example="strategy")
+    id: str = f(
+        "รหัสกลุ่มงาน (ภาษาอังกฤษตัวเล็ก คั่นด้วย -)", "Work group id (lower-case ASCII, dashes)", kind="id", example="strategy"
+    )
     name: Text = f("ชื่อกลุ่มงาน", "Name of the work group", example="กลุ่มงานอำนวยการ")
     intro: Text | None = f("ข้อความนำก่อนรายการหน้าที่", "Text introducing the duties", None)
     description: list[Text] = f("คำอธิบายเป็นย่อหน้า", "Description, as paragraphs", [])
-    duties: list[Text] = f("หน้าที่ ตามลำดับ (ไม่ต้องใส่เครื่องหมาย - หรือเลขข้อ)",
-                           "Duties, in order (no dashes or numbers)", [])
+    duties: list[Text] = f("หน้าที่ ตามลำดับ (ไม่ต้องใส่เครื่องหมาย - หรือเลขข้อ)", "Duties, in order (no dashes or numbers)", [])
     subgroups: list[SubGroup] = f("กลุ่มย่อยภายในกลุ่มงาน", "Sub-groups within the work group", [])
 
 
@@ -304,7 +356,8 @@ class Organisation(Record):
 
     sources: list[str] = f("แหล่งที่มาของหัวข้อนี้", "Sources of this section", [], kind="source_ref")
     replace: list[Literal["intro", "groups", "audit"]] = replace_field(
-        "intro: ข้อความนำ, groups: กลุ่มงาน, audit: หน่วยตรวจสอบภายใน", "intro, groups, audit")
+        "intro: ข้อความนำ, groups: กลุ่มงาน, audit: หน่วยตรวจสอบภายใน", "intro, groups, audit"
+    )
     intro: Text | None = f("ข้อความนำ", "Introductory text", None)
     groups: list[Group] = f("กลุ่มงาน ตามลำดับที่จะแสดง", "Work groups, in display order", min_items=1)
     audit: AuditUnit | None = f("หน่วยตรวจสอบภายใน", "Internal audit unit", None)
@@ -328,8 +381,9 @@ class Head(Record):
 
     name: Text = f("ชื่อ-นามสกุล พร้อมคำนำหน้า", "Full name with title", example="นายอนุชา อินทศร")
     position: Text = f("ตำแหน่ง", "Position", example="หัวหน้าสำนักงานจังหวัดฉะเชิงเทรา")
-    as_of: str | None = f("ข้อมูล ณ วันที่ (พ.ศ.) \"ปปปป-ดด-วว\"", "Information as of (B.E.) \"YYYY-MM-DD\"",
-                          None, kind="date_be")
+    as_of: str | None = f(
+        'ข้อมูล ณ วันที่ (พ.ศ.) "ปปปป-ดด-วว"', 'Information as of (B.E.) "YYYY-MM-DD"', None, kind="date_be"
+    )
     sources: list[str] = f("แหล่งที่มา", "Sources", [], kind="source_ref")
 
 
@@ -338,8 +392,9 @@ class Contact(Record):
     """How to reach the office."""
 
     address: Text | None = f("ที่อยู่", "Postal address", None)
-    phones: list[str] = f("หมายเลขโทรศัพท์ (ใส่เครื่องหมายคำพูด)", "Phone numbers (quoted)", [], kind="phone",
-                          example="0 3561 1234")
+    phones: list[str] = f(
+        "หมายเลขโทรศัพท์ (ใส่เครื่องหมายคำพูด)", "Phone numbers (quoted)", [], kind="phone", example="0 3561 1234"
+    )
     fax: list[str] = f("หมายเลขโทรสาร (ใส่เครื่องหมายคำพูด)", "Fax numbers (quoted)", [], kind="phone")
     emails: list[str] = f("อีเมล", "E-mail addresses", [], kind="email")
     website: str | None = f("เว็บไซต์ (https://...)", "Website (https://...)", None, kind="url")
@@ -349,6 +404,7 @@ class Contact(Record):
 # ---------------------------------------------------------------------------------------------
 # Files
 
+
 @dataclass(kw_only=True)
 class Office(Record):
     """One provincial office: the file data/provinces/<slug>.yaml.
@@ -357,10 +413,15 @@ class Office(Record):
     content (data/national.yaml), and the page says so.
     """
 
-    province: str = f("รหัสจังหวัดจากทะเบียน ต้องตรงกับชื่อไฟล์", "Registry slug, must match the file name",
-                      kind="province_ref", example="ang-thong")
-    name: Text | None = f("ชื่อสำนักงาน (ถ้าไม่ใส่ ใช้ “สำนักงานจังหวัด” + ชื่อจังหวัด)",
-                          "Office name (default: “<province> Provincial Office”)", None)
+    province: str = f(
+        "รหัสจังหวัดจากทะเบียน ต้องตรงกับชื่อไฟล์",
+        "Registry slug, must match the file name",
+        kind="province_ref",
+        example="ang-thong",
+    )
+    name: Text | None = f(
+        "ชื่อสำนักงาน (ถ้าไม่ใส่ ใช้ “สำนักงานจังหวัด” + ชื่อจังหวัด)", "Office name (default: “<province> Provincial Office”)", None
+    )
     parent: Text | None = f("หน่วยงานต้นสังกัด", "Parent body", None)
     status: Text | None = f("สถานะของหน่วยงาน", "Status of the office", None)
     head: Head | None = f("หัวหน้าสำนักงานจังหวัด", "Head of the Provincial Office", None)
@@ -381,8 +442,7 @@ class National(Record):
     name: Text = f("ชื่อหน่วยงานทั่วไป", "Generic name", example="สำนักงานจังหวัด")
     parent: Text = f("หน่วยงานต้นสังกัด", "Parent body")
     status: Text = f("สถานะของหน่วยงาน", "Status of the office")
-    history: History | None = f("ประวัติความเป็นมาของสำนักงานจังหวัดทั้งหมด", "History of all provincial offices",
-                                None)
+    history: History | None = f("ประวัติความเป็นมาของสำนักงานจังหวัดทั้งหมด", "History of all provincial offices", None)
     legal_basis: LegalBasis = f("ฐานทางกฎหมาย", "Legal basis")
     mandate: ItemList = f("อำนาจหน้าที่ตามกฎกระทรวง", "Mandate under the ministerial regulation")
     objectives: ItemList | None = f("วัตถุประสงค์", "Objectives", None)

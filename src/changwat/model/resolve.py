@@ -81,7 +81,8 @@ class Section:
         """Both the office's content and national content are shown in this section."""
         return any(p.origin == "both" for p in self.parts.values()) or (
             any(p.origin == "office" for p in self.parts.values())
-            and any(p.origin == "national" and p.origins for p in self.parts.values()))
+            and any(p.origin == "national" and p.origins for p in self.parts.values())
+        )
 
 
 @dataclass
@@ -101,15 +102,18 @@ class ResolvedOffice:
 
     @property
     def slug(self) -> str:
-        return self.province.slug
+        return str(self.province.slug)
 
     @property
     def has_own_content(self) -> bool:
         """The office has written something of its own: a section, its head or its contact details."""
         if self.file is None:
             return False
-        return self.head is not None or self.contact is not None or any(
-            s.origin == "office" for s in self.sections.values())
+        return (
+            self.head is not None
+            or self.contact is not None
+            or any(s.origin == "office" for s in self.sections.values())
+        )
 
 
 def default_name(province: Any) -> Text:
@@ -141,8 +145,10 @@ def _inherited(name: str, std: Any) -> Section:
     hit = _INHERITED.get((name, id(std)))
     if hit is not None and hit[0] is std:
         return hit[1]
-    parts = {p.name: Part(p.name, "national", ["national"] * len(p.items(std)),
-                          national_total=len(p.items(std))) for p in BY_NAME[name].parts}
+    parts = {
+        p.name: Part(p.name, "national", ["national"] * len(p.items(std)), national_total=len(p.items(std)))
+        for p in BY_NAME[name].parts
+    }
     section = Section(name, std, "national", parts, list(std.sources))
     if len(_INHERITED) > 64:  # national values of earlier builds (tests, the preview) are let go
         _INHERITED.clear()
@@ -158,8 +164,12 @@ def resolve_section(name: str, own: Any, std: Any) -> Section | None:
     kind = BY_NAME[name]
     parts: dict[str, Part] = {}
     if std is None:
-        parts = {p.name: Part(p.name, "office", ["office"] * len(p.items(own)), written=p.written(own),
-                              replace=p.name in own.replace) for p in kind.parts}
+        parts = {
+            p.name: Part(
+                p.name, "office", ["office"] * len(p.items(own)), written=p.written(own), replace=p.name in own.replace
+            )
+            for p in kind.parts
+        }
         return Section(name, own, "office", parts)
     values: dict[str, Any] = {}
     for p in kind.parts:

@@ -77,8 +77,11 @@ class SectionKind:
 
 
 def _history(v: Any) -> tuple[str, str]:
-    parts = [(n, th, en) for n, th, en in ((len(v.paragraphs), "ย่อหน้า", "paragraph(s)"),
-                                           (len(v.events), "เหตุการณ์", "event(s)")) if n]
+    parts = [
+        (n, th, en)
+        for n, th, en in ((len(v.paragraphs), "ย่อหน้า", "paragraph(s)"), (len(v.events), "เหตุการณ์", "event(s)"))
+        if n
+    ]
     return " ".join(f"{th} {n} รายการ" for n, th, _ in parts), ", ".join(f"{n} {en}" for n, _, en in parts)
 
 
@@ -87,41 +90,95 @@ def _items(v: Any) -> tuple[str, str]:
 
 
 def _organisation(v: Any) -> tuple[str, str]:
-    return (f"กลุ่มงาน {len(v.groups)} กลุ่ม" + (" และหน่วยตรวจสอบภายใน" if v.audit else ""),
-            f"{len(v.groups)} work group(s)" + (" and the internal audit unit" if v.audit else ""))
+    return (
+        f"กลุ่มงาน {len(v.groups)} กลุ่ม" + (" และหน่วยตรวจสอบภายใน" if v.audit else ""),
+        f"{len(v.groups)} work group(s)" + (" and the internal audit unit" if v.audit else ""),
+    )
 
 
 SECTIONS: tuple[SectionKind, ...] = (
-    SectionKind("history", "history", "history", "history", "ประวัติความเป็นมา", "History",
-                "ย่อหน้าเล่าประวัติ (paragraphs) และเหตุการณ์สำคัญพร้อมวันที่ พ.ศ. (events) ของสำนักงานนี้",
-                "paragraphs telling the office's history, and key events with Buddhist Era dates", _history,
-                (_p("paragraphs", ("paragraphs",), "ย่อหน้า", "paragraph", "paragraphs"),
-                 _p("events", ("events",), "เหตุการณ์", "event", "events", keyed=True))),
-    SectionKind("legal_basis", "legal-basis", "legal_basis", "legal_basis", "ฐานทางกฎหมาย", "Legal basis",
-                "กฎหมายที่สำนักงานตั้งอยู่ (laws) และมาตราที่ยกมา ใส่เลขมาตราในเครื่องหมายคำพูด เช่น \"52/1\"",
-                "the laws the office rests on, and the sections quoted; section numbers in quotes, e.g. \"52/1\"",
-                lambda v: (f"กฎหมาย {len(v.laws)} ฉบับ", f"{len(v.laws)} law(s)"),
-                (_p("intro", ("intro",), "ย่อหน้านำ", "introductory paragraph", "introductory paragraphs"),
-                 _p("laws", ("laws",), "กฎหมาย", "law", "laws", keyed=True))),
-    SectionKind("mandate", "mandate", "item_list", "mandate", "อำนาจหน้าที่", "Mandate",
-                "หน้าที่ของสำนักงานทีละข้อ (items) ไม่ต้องใส่เลขข้อ เว็บไซต์ใส่ให้เอง",
-                "the office's duties, one item each, without numbers (the site numbers them)", _items,
-                (_p("items", ("items", "intro", "basis"), "ข้อ", "item", "items"),)),
-    SectionKind("objectives", "objectives", "item_list", "objectives", "วัตถุประสงค์", "Objectives",
-                "วัตถุประสงค์ของสำนักงานทีละข้อ (items)", "the office's objectives, one item each", _items,
-                (_p("items", ("items", "intro", "basis"), "ข้อ", "item", "items"),)),
-    SectionKind("missions", "missions", "missions", "missions", "พันธกิจ", "Missions",
-                "ย่อหน้านำ (paragraphs) แล้วตามด้วยจุดมุ่งหมายทีละข้อ (aims)",
-                "introductory paragraphs, then the aims, one item each",
-                lambda v: (f"จุดมุ่งหมาย {len(v.aims)} ข้อ", f"{len(v.aims)} aim(s)"),
-                (_p("aims", ("aims", "paragraphs"), "จุดมุ่งหมาย", "aim", "aims"),)),
-    SectionKind("organisation", "org-chart", "organisation", "org_chart", "โครงสร้างและกลุ่มงาน",
-                "Organisation and work groups",
-                "กลุ่มงาน (groups) แต่ละกลุ่มมีรหัส (id) ชื่อ และหน้าที่ (duties) และหน่วยตรวจสอบภายใน (audit)",
-                "the work groups, each with an id, a name and its duties, and the internal audit unit", _organisation,
-                (_p("intro", ("intro",), "ข้อความนำ", "introductory text", "introductory texts"),
-                 _p("groups", ("groups",), "กลุ่มงาน", "work group", "work groups", keyed=True),
-                 _p("audit", ("audit",), "หน่วยตรวจสอบภายใน", "internal audit unit", "internal audit units"))),
+    SectionKind(
+        "history",
+        "history",
+        "history",
+        "history",
+        "ประวัติความเป็นมา",
+        "History",
+        "ย่อหน้าเล่าประวัติ (paragraphs) และเหตุการณ์สำคัญพร้อมวันที่ พ.ศ. (events) ของสำนักงานนี้",
+        "paragraphs telling the office's history, and key events with Buddhist Era dates",
+        _history,
+        (
+            _p("paragraphs", ("paragraphs",), "ย่อหน้า", "paragraph", "paragraphs"),
+            _p("events", ("events",), "เหตุการณ์", "event", "events", keyed=True),
+        ),
+    ),
+    SectionKind(
+        "legal_basis",
+        "legal-basis",
+        "legal_basis",
+        "legal_basis",
+        "ฐานทางกฎหมาย",
+        "Legal basis",
+        'กฎหมายที่สำนักงานตั้งอยู่ (laws) และมาตราที่ยกมา ใส่เลขมาตราในเครื่องหมายคำพูด เช่น "52/1"',
+        'the laws the office rests on, and the sections quoted; section numbers in quotes, e.g. "52/1"',
+        lambda v: (f"กฎหมาย {len(v.laws)} ฉบับ", f"{len(v.laws)} law(s)"),
+        (
+            _p("intro", ("intro",), "ย่อหน้านำ", "introductory paragraph", "introductory paragraphs"),
+            _p("laws", ("laws",), "กฎหมาย", "law", "laws", keyed=True),
+        ),
+    ),
+    SectionKind(
+        "mandate",
+        "mandate",
+        "item_list",
+        "mandate",
+        "อำนาจหน้าที่",
+        "Mandate",
+        "หน้าที่ของสำนักงานทีละข้อ (items) ไม่ต้องใส่เลขข้อ เว็บไซต์ใส่ให้เอง",
+        "the office's duties, one item each, without numbers (the site numbers them)",
+        _items,
+        (_p("items", ("items", "intro", "basis"), "ข้อ", "item", "items"),),
+    ),
+    SectionKind(
+        "objectives",
+        "objectives",
+        "item_list",
+        "objectives",
+        "วัตถุประสงค์",
+        "Objectives",
+        "วัตถุประสงค์ของสำนักงานทีละข้อ (items)",
+        "the office's objectives, one item each",
+        _items,
+        (_p("items", ("items", "intro", "basis"), "ข้อ", "item", "items"),),
+    ),
+    SectionKind(
+        "missions",
+        "missions",
+        "missions",
+        "missions",
+        "พันธกิจ",
+        "Missions",
+        "ย่อหน้านำ (paragraphs) แล้วตามด้วยจุดมุ่งหมายทีละข้อ (aims)",
+        "introductory paragraphs, then the aims, one item each",
+        lambda v: (f"จุดมุ่งหมาย {len(v.aims)} ข้อ", f"{len(v.aims)} aim(s)"),
+        (_p("aims", ("aims", "paragraphs"), "จุดมุ่งหมาย", "aim", "aims"),),
+    ),
+    SectionKind(
+        "organisation",
+        "org-chart",
+        "organisation",
+        "org_chart",
+        "โครงสร้างและกลุ่มงาน",
+        "Organisation and work groups",
+        "กลุ่มงาน (groups) แต่ละกลุ่มมีรหัส (id) ชื่อ และหน้าที่ (duties) และหน่วยตรวจสอบภายใน (audit)",
+        "the work groups, each with an id, a name and its duties, and the internal audit unit",
+        _organisation,
+        (
+            _p("intro", ("intro",), "ข้อความนำ", "introductory text", "introductory texts"),
+            _p("groups", ("groups",), "กลุ่มงาน", "work group", "work groups", keyed=True),
+            _p("audit", ("audit",), "หน่วยตรวจสอบภายใน", "internal audit unit", "internal audit units"),
+        ),
+    ),
 )
 
 BY_NAME: dict[str, SectionKind] = {s.name: s for s in SECTIONS}
