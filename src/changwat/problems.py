@@ -16,7 +16,7 @@ GitHub format: ``::error file=…,line=…,col=…,title=changwat K01::<th> / <e
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -388,7 +388,7 @@ def _visible(value: object) -> object:
     return visible(value) if isinstance(value, str) else value
 
 
-class _Blank(dict):
+class _Blank(dict[str, object]):
     def __missing__(self, key: str) -> str:  # a message placeholder with no value prints nothing
         return ""
 
@@ -397,7 +397,7 @@ class _Blank(dict):
 class Problem:
     pos: Pos
     code: str
-    args: dict = field(default_factory=dict, hash=False, compare=False)
+    args: Mapping[str, object] = field(default_factory=dict, hash=False, compare=False)
     length: int = 1  # how many characters the caret underlines
     severity_override: Severity | None = None
 
@@ -431,7 +431,7 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.pos}: {self.severity}: {self.th} / {self.en} [{self.code}]"
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.pos.path, self.pos.line, self.pos.col, self.code)
 
 
@@ -473,9 +473,10 @@ def format_text(p: Problem, source_lines: list[str] | None) -> str:
         out.append(f"  {pad} | {' ' * display_width(before)}{'^' * width}")
     found = p.args.get("found")
     if found:
-        shown = found.encode("unicode_escape").decode() if not found.strip() else visible(found)
+        found = str(found)  # a quoted text (always a str)
+        found_shown = found.encode("unicode_escape").decode() if not found.strip() else visible(found)
         suggestion = p.args.get("suggestion")
-        out.append(f"  พบ / found: “{shown}”" + (f" → “{suggestion}”" if suggestion else ""))
+        out.append(f"  พบ / found: “{found_shown}”" + (f" → “{suggestion}”" if suggestion else ""))
     if p.fix_th:
         out.append(f"  แก้ไข: {p.fix_th}")
     if p.fix_en:
@@ -518,7 +519,12 @@ def more_line(path: str, more: int, fmt: str = "text") -> str:
     return f"{visible(path)}: {th} / {en}"
 
 
-def report(problems: list[Problem], source_lines, fmt: str = "text", limit: int = MAX_PER_FILE) -> Iterable[str]:
+def report(
+    problems: list[Problem],
+    source_lines: Callable[[str], list[str] | None],
+    fmt: str = "text",
+    limit: int = MAX_PER_FILE,
+) -> Iterable[str]:
     """The report of a sorted list of problems, at most ``limit`` per file, then one line with how
     many more: one string per problem (text: the full block; github: one workflow command).
     ``source_lines(path)`` gives a file's lines for the caret display (None: no source line)."""

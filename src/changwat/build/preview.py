@@ -27,14 +27,18 @@ from __future__ import annotations
 import html
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 import jinja2
 
 from ..project import Project
 from .urls import LANGS, docs_path, office_url
+
+if TYPE_CHECKING:
+    from ..problems import Problem
 
 MAX_SHOWN = 50  # problems listed in the banner (all are counted)
 
@@ -42,7 +46,7 @@ MAX_SHOWN = 50  # problems listed in the banner (all are counted)
 @dataclass
 class _State:
     serving: bool = False
-    problems: list = field(default_factory=list)  # list[Problem]; empty: the data is valid
+    problems: list[Problem] = field(default_factory=list)  # empty: the data is valid
     report: str = ""  # when there are no Problem objects (e.g. an unknown CHANGWAT_PREVIEW)
     count: int = 0
 
@@ -73,7 +77,7 @@ def clear() -> None:
     STATE.problems, STATE.report, STATE.count = [], "", 0
 
 
-def show(project: Project, error) -> bool:
+def show(project: Project, error: Exception) -> bool:
     """Record the data's problems for the banner. True when serving (the build goes on with the last
     good pages); False otherwise (the caller stops the build)."""
     if not STATE.serving:
@@ -85,10 +89,10 @@ def show(project: Project, error) -> bool:
     return True
 
 
-_LAST: dict[str, tuple[tuple, list]] = {}
+_LAST: dict[str, tuple[tuple[tuple[str, int, int], ...], list[Problem]]] = {}
 
 
-def _errors(project: Project) -> list:
+def _errors(project: Project) -> list[Problem]:
     """The data's errors as Problems. MkDocs runs on_config once per language: the second time, with
     the same files, the first answer is reused instead of validating again."""
     from ..check import load_dataset
@@ -154,14 +158,14 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
     compile the same ~120 templates again each time (about a second on a busy machine). A
     template's checksum is part of the key: an edited template is compiled again."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
 
-    def load_bytecode(self, bucket) -> None:
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         if (code := self.store.get(bucket.key)) is not None:
             bucket.bytecode_from_string(code)
 
-    def dump_bytecode(self, bucket) -> None:
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         self.store[bucket.key] = bucket.bytecode_to_string()
 
 
@@ -192,7 +196,18 @@ class _ListedOnce(jinja2.FileSystemLoader):
         return sorted(found)
 
 
-def faster_rebuilds(config) -> None:
+class _Theme(Protocol):
+    get_env: Callable[[], jinja2.Environment]
+
+
+class _Config(Protocol):
+    """What faster_rebuilds uses of MkDocs' (or ProperDocs') config."""
+
+    @property
+    def theme(self) -> _Theme: ...
+
+
+def faster_rebuilds(config: _Config) -> None:
     """While serving: the theme's Jinja environment lists the installed theme once and keeps compiled
     templates between rebuilds. A `mkdocs build` is not changed."""
     if not STATE.serving:
@@ -200,7 +215,7 @@ def faster_rebuilds(config) -> None:
     theme = config.theme
     make_env = theme.get_env
 
-    def get_env():
+    def get_env() -> jinja2.Environment:
         env = make_env()
         if isinstance(env.loader, jinja2.FileSystemLoader) and type(env.loader) is jinja2.FileSystemLoader:
             env.loader = _ListedOnce(env.loader.searchpath, encoding=env.loader.encoding)

@@ -30,9 +30,12 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..cache import ContentCache, digest
+
+if TYPE_CHECKING:
+    from pythainlp.util import Trie
 
 ZWSP = "\u200b"
 
@@ -65,7 +68,7 @@ class Segmenter:
     def __init__(self, names: Iterable[str] = ()):
         self.names = frozenset(names)
         self._words: frozenset[str] = frozenset()
-        self._trie = None
+        self._trie: Trie | None = None
         self._keep: frozenset[str] = frozenset()
         self._memo: dict[str, tuple[str, ...]] = {}  # run → words (runs repeat across pages)
 
@@ -73,7 +76,8 @@ class Segmenter:
         from pythainlp.corpus import provinces, thai_words
         from pythainlp.util import Trie
 
-        provinces_th = frozenset(provinces())
+        # provinces() is a frozenset of names (without details=True); pythainlp types both forms as one union
+        provinces_th = frozenset(cast("frozenset[str]", provinces()))
         self._keep = self.names | provinces_th
         self._words = frozenset(thai_words()) | self._keep
         self._trie = Trie(self._words)
@@ -113,15 +117,18 @@ class Segmenter:
         cuts = tcc_pos(token) | {0, n}
         best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
         best[n] = (0, [])
+        trie = self._trie
+        assert trie is not None, "words() loads the dictionary before splitting"
         for i in range(n - 1, -1, -1):
             if i not in cuts:
                 continue
-            for word in self._trie.prefixes(token[i:]):
+            for word in trie.prefixes(token[i:]):
                 j = i + len(word)
                 after = best[j]
                 if word == token or len(word) < MIN_PART or j not in cuts or after is None:
                     continue
-                if best[i] is None or after[0] + 1 < best[i][0]:
+                here = best[i]
+                if here is None or after[0] + 1 < here[0]:
                     best[i] = (after[0] + 1, [word, *after[1]])
         return best[0][1] if best[0] is not None else [token]
 
@@ -166,7 +173,7 @@ class CachedSegmenter:
         if not text or not _HAS_THAI.search(text):
             return text
         key = digest(text)
-        done = self.cache.get(key)
+        done: str | None = self.cache.get(key)
         if done is None:
             self.misses += 1
             done = self.segmenter(text)

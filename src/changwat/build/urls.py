@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlencode
+
+if TYPE_CHECKING:
+    from ..model.registry import Province
 
 LANGS = ("th", "en")
 DEFAULT_LANG = "th"
@@ -101,7 +105,7 @@ class SiteInfo:
         query = urlencode({"template": CORRECTION_FORM, "office": office, "section": section, "page": page})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
-    def edit_url(self, slug: str, exists: bool, province=None) -> str:
+    def edit_url(self, slug: str, exists: bool, province: Province | None = None) -> str:
         """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page
         with the file name and the guided start filled in: with the province (a registry entry)
         the one `changwat new` starts with (changwat.cli.new.web_start: name, the commented starting

@@ -10,8 +10,9 @@ import functools
 import re
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import MISSING, dataclass, is_dataclass
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -115,7 +116,11 @@ class Converter:
     def pos(self, node: Node) -> Pos:
         return pos_of(self.path, node.start_mark)
 
-    def problem(self, node: Node, code: str, length: int | None = None, **args: Any) -> None:
+    def problem(self, node: Node, code: str, length: int | None = None, **args: object) -> None:
+        self.add(node, code, args, length)
+
+    def add(self, node: Node, code: str, args: Mapping[str, object], length: int | None = None) -> None:
+        """Record a problem at a node (``length``: the characters underlined, default its text)."""
         if length is None:
             length = len(node.value) if isinstance(node, ScalarNode) and "\n" not in node.value else 1
         self.problems.append(Problem(self.pos(node), code, args, length=max(1, length)))
@@ -177,6 +182,7 @@ class Converter:
         for lang in ("th", "en"):
             if lang in given:
                 vnode = given[lang][1]
+                assert isinstance(vnode, ScalarNode), "a converted text's languages are scalars"
                 value = getattr(obj, lang)
                 if lang == "th" and not value.strip():
                     self.problem(vnode, "K07", length=1)
@@ -283,7 +289,8 @@ class Converter:
             written = quoted if flow else f"- {quoted}" if flow is not None else f"{key}: {quoted}"
             self.problem(node, "K04", key=key, value=node.value, as_th=as_th, as_en=as_en, written=written)
             return None
-        return node.value
+        text: str = node.value  # a scalar's value is its text (PyYAML's stubs leave it Any)
+        return text
 
     def string(self, node: Node, key: str, meta: Any) -> Any:
         value = self.scalar_text(node, key, str)
@@ -303,7 +310,7 @@ class Converter:
                 self.problem(node, "K15", value=value, reason_th=reason[0], reason_en=reason[1])
                 return _INVALID
             for code, args in url_warnings(value, official=key == "website"):  # contact.website
-                self.problem(node, code, **args)
+                self.add(node, code, args)
         if kind == "date_be":
             from ..model.dates import parse_be
 
@@ -356,7 +363,12 @@ class Converter:
         return value
 
 
-def _where(key: str) -> dict[str, str]:
+class _Where(TypedDict):
+    where_th: str
+    where_en: str
+
+
+def _where(key: str) -> _Where:
     if key:
         return {"where_th": f'"{key}"', "where_en": f'"{key}"'}
     return {"where_th": "ระดับบนสุดของไฟล์", "where_en": "the top level of the file"}

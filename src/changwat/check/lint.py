@@ -11,6 +11,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from pathlib import Path
 
+from yaml.nodes import ScalarNode
+
 from ..cache import ContentCache, digest
 from ..model import Pos
 from ..problems import Code, Problem, register
@@ -53,7 +55,9 @@ def lint_all(convs: Iterable[Converted], allow: frozenset[str], cache_dir: Path 
             if found is None:
                 found = [[f.code, f.start, f.end, f.found, f.suggestion] for f in thai.lint(value, lang, allow)]
                 cache.put(key, found)
-            scalar = _Scalar(src, node, value) if found else None
+            if not found:
+                continue
+            scalar = _Scalar(src, node, value)
             for code, start, _end, text_found, suggestion in found:
                 pos, length = scalar.locate(conv.path, start, text_found)
                 out.append(
@@ -117,7 +121,7 @@ class _Scalar:
     per scalar, so placing all findings of a scalar takes time linear in its length and their
     number (not their product)."""
 
-    def __init__(self, src: _Source, node, value: str) -> None:
+    def __init__(self, src: _Source, node: ScalarNode, value: str) -> None:
         self.src = src
         self.node = node
         self.value = value

@@ -4,6 +4,7 @@ ids are unique within a file; every reference (law, source, province, quoted sec
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import Field
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +26,19 @@ REF_NAMES = {
 # -- walking the model -------------------------------------------------------------------------------
 
 
-def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
+def walk(obj: Any) -> Iterator[tuple[Record, Field[Any], Any]]:
     """Every (record, field, value) in a model tree, depth first, in document order."""
-    stack = [obj]
+    stack: list[Record] = [obj]
     while stack:
         rec = stack.pop()
-        items = []
-        for fl in data_fields(type(rec)):
+        items: list[tuple[Record, Field[Any], Any]] = []
+        cls: type = type(rec)  # plain `type`: mypy wrongly takes type[Record] as unhashable (its instances are)
+        for fl in data_fields(cls):
             value = getattr(rec, fl.name)
             items.append((rec, fl, value))
         for rec_, fl, value in items:
             yield rec_, fl, value
-        children = []
+        children: list[Record] = []
         for _, _, value in items:
             if isinstance(value, Record):
                 children.append(value)
@@ -45,31 +47,42 @@ def walk(obj: Any) -> Iterator[tuple[Record, Any, Any]]:
         stack.extend(reversed(children))
 
 
-def ids_and_refs(obj: Any) -> tuple[list[tuple[str, str, Pos]], list[tuple[str, str, Pos]], list[tuple[str, str, Pos]]]:
+def _pos(rec: Record, name: str) -> Pos:
+    """Where a field of a converted record was written (a converted record always remembers)."""
+    pos = rec.pos(name)
+    assert pos is not None, f"{type(rec).__name__}.{name} has no source position"
+    return pos
+
+
+Found = list[tuple[str, str, Pos]]
+
+
+def ids_and_refs(obj: Any) -> tuple[Found, Found, Found]:
     """All ids (namespace, id, pos), references (kind, value, pos) and cited law sections
     (law id, section, pos) in one file's model, in one walk."""
-    ids, refs, sections = [], [], []
+    ids: Found = []
+    refs: Found = []
+    sections: Found = []
     for rec, fl, value in walk(obj):
         if isinstance(rec, model.LawRef) and fl.name == "section" and value is not None:
-            sections.append((rec.law, value, rec.pos("section")))
+            sections.append((rec.law, value, _pos(rec, "section")))
         kind = fl.metadata.get("kind")
         if value is None or kind is None:
             continue
-        pos = rec.pos(fl.name)
         src = rec.src
         if kind == "id":
             ns = "group" if isinstance(rec, (model.Group, model.SubGroup)) else type(rec).__name__.lower()
-            ids.append((ns, value, pos))
+            ids.append((ns, value, _pos(rec, fl.name)))
         elif kind in REF_NAMES:
             values = value if isinstance(value, list) else [value]
             for i, v in enumerate(values):
-                refs.append((kind, v, src.item(fl.name, i) if src and isinstance(value, list) else pos))
+                refs.append((kind, v, src.item(fl.name, i) if src and isinstance(value, list) else _pos(rec, fl.name)))
     return ids, refs, sections
 
 
 def check_office_file(ds: Dataset, path: Path, shown: str, office: Office, problems: list[Problem]) -> None:
     slug = office.province
-    at = office.pos("province")
+    at = _pos(office, "province")
     province = ds.registry.by_slug.get(slug)
     if province is None:
         close = ds.registry.suggest(slug)
@@ -129,9 +142,9 @@ def check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) ->
             )
     # a quoted or cited section must exist in the law, when the law lists its sections
     for law_id, section, pos in cited_sections:
-        law = laws.get(law_id)
-        if law is not None and law.sections and section not in {s.number for s in law.sections}:
-            numbers = ", ".join(s.number for s in law.sections)
+        cited = laws.get(law_id)
+        if cited is not None and cited.sections and section not in {s.number for s in cited.sections}:
+            numbers = ", ".join(s.number for s in cited.sections)
             problems.append(
                 Problem(
                     pos,
@@ -140,8 +153,8 @@ def check_ids_and_refs(ds: Dataset, conv: Converted, problems: list[Problem]) ->
                         "kind_th": "มาตรา",
                         "kind_en": "section",
                         "value": section,
-                        "hint_th": f"มาตราที่มีใน {law.id}: {numbers}",
-                        "hint_en": f"sections of {law.id}: {numbers}",
+                        "hint_th": f"มาตราที่มีใน {cited.id}: {numbers}",
+                        "hint_en": f"sections of {cited.id}: {numbers}",
                     },
                     length=len(section),
                 )

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..model.registry import RegistryError
@@ -180,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     try:
-        return args.func(args, project)
+        command: Callable[[argparse.Namespace, Project], int] = args.func  # set by each subparser
+        return command(args, project)
     except KeyboardInterrupt:
         print(INTERRUPTED, file=sys.stderr)
         return 130

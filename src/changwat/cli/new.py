@@ -21,13 +21,17 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..model.registry import Province, Registry, load_registry
 from ..check.hints import did_you_mean
+from ..model.registry import Province, Registry, load_registry
 from ..model.sections import BY_NAME, SECTIONS
 from ..project import Project
+
+if TYPE_CHECKING:
+    from ..model.records import National
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/office.schema.json"
 SOURCE_ID = "office-website"  # the placeholder source every commented section refers to
@@ -87,24 +91,28 @@ def unknown_province(registry: Registry, query: str) -> Refusal:
         if folded in names:
             if instead:
                 p = registry.by_slug[instead]
-                return Refusal(th, en, f"ใช้ changwat new {p.slug} (จังหวัด{p.th})",
-                               f"use changwat new {p.slug} ({p.en})")
-            return Refusal(th, en, "ดูรายชื่อจังหวัดใน data/registry/provinces.csv",
-                           "see the provinces in data/registry/provinces.csv")
+                return Refusal(th, en, f"ใช้ changwat new {p.slug} (จังหวัด{p.th})", f"use changwat new {p.slug} ({p.en})")
+            return Refusal(
+                th, en, "ดูรายชื่อจังหวัดใน data/registry/provinces.csv", "see the provinces in data/registry/provinces.csv"
+            )
     close = [registry.by_slug[s] for s in registry.suggest(query)]
-    th = f"ไม่พบจังหวัด \"{query}\" ในทะเบียนจังหวัด"
-    en = f"province \"{query}\" is not in the registry"
+    th = f'ไม่พบจังหวัด "{query}" ในทะเบียนจังหวัด'
+    en = f'province "{query}" is not in the registry'
     if close:
         return Refusal(th, en, *did_you_mean([p.slug for p in close], [p.th for p in close], [p.en for p in close]))
-    return Refusal(th, en, "ใช้ชื่อจังหวัด (ไทยหรืออังกฤษ) หรือรหัสจาก data/registry/provinces.csv",
-                   "use a province name (Thai or English) or a slug from data/registry/provinces.csv")
+    return Refusal(
+        th,
+        en,
+        "ใช้ชื่อจังหวัด (ไทยหรืออังกฤษ) หรือรหัสจาก data/registry/provinces.csv",
+        "use a province name (Thai or English) or a slug from data/registry/provinces.csv",
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # The template
 
 
-def national_sections(text: str, root) -> dict[str, list[str]]:
+def national_sections(text: str, root: Node) -> dict[str, list[str]]:
     """The lines of each top-level section of national.yaml, as written there, with the section's
     own `sources:` list replaced by the office's placeholder source."""
     lines = text.splitlines()
@@ -112,7 +120,7 @@ def national_sections(text: str, root) -> dict[str, list[str]]:
     starts = [k.start_mark.line for k, _ in pairs] + [len(lines)]
     out: dict[str, list[str]] = {}
     for i, (knode, vnode) in enumerate(pairs):
-        block = lines[starts[i]:starts[i + 1]]
+        block = lines[starts[i] : starts[i + 1]]
         while block and (not block[-1].strip() or block[-1].lstrip().startswith("#")):
             block.pop()  # blank lines and comments before the next key belong to that key
         after = 1  # where the `replace:` of the starting point goes: after the sources
@@ -121,7 +129,7 @@ def national_sections(text: str, root) -> dict[str, list[str]]:
                 first = skey.start_mark.line - starts[i]
                 last = max([n.end_mark.line for n in sval.value] + [skey.start_mark.line]) - starts[i]
                 indent = " " * skey.start_mark.column
-                block[first:last + 1] = [f"{indent}sources:", f"{indent}  - {SOURCE_ID}"]
+                block[first : last + 1] = [f"{indent}sources:", f"{indent}  - {SOURCE_ID}"]
                 after = first + 2
                 break
         # a starting point is the whole national list: turned on, it replaces it (model/resolve.py)
@@ -152,7 +160,7 @@ def own_sections(province: Province) -> dict[str, list[str]]:
             "  position:",
             f"    th: หัวหน้า{th_name}",
             f"    en: Head of the {en_name}",
-            "  as_of: \"ปปปป-ดด-วว\"",
+            '  as_of: "ปปปป-ดด-วว"',
             "  sources:",
             f"    - {SOURCE_ID}",
         ],
@@ -162,9 +170,9 @@ def own_sections(province: Province) -> dict[str, list[str]]:
             f"    th: ศาลากลางจังหวัด{province.th}",
             f"    en: {province.en} Provincial Hall",
             "  phones:",
-            "    - \"0 XXXX XXXX\"",
+            '    - "0 XXXX XXXX"',
             "  emails:",
-            "    - \"ชื่อ@โดเมน\"",
+            '    - "ชื่อ@โดเมน"',
             "  website: https://",
             "  sources:",
             f"    - {SOURCE_ID}",
@@ -192,8 +200,8 @@ def web_start(province: Province, guide_url: str) -> str:
         SCHEMA_LINE,
         f"# {th_name} / {en_name}",
         f"# คู่มือพร้อมตัวอย่าง / Guide with a worked example: {guide_url}",
-        "# จะเขียนหัวข้อใด ให้ลบ \"# \" หน้าบรรทัดของหัวข้อนั้น แล้วแก้ข้อความให้เป็นของสำนักงาน",
-        "# To write a section, remove the \"# \" in front of its lines, then change the text to your office's.",
+        '# จะเขียนหัวข้อใด ให้ลบ "# " หน้าบรรทัดของหัวข้อนั้น แล้วแก้ข้อความให้เป็นของสำนักงาน',
+        '# To write a section, remove the "# " in front of its lines, then change the text to your office\'s.',
         "# หัวข้อที่ไม่ได้เขียนจะแสดงเนื้อหามาตรฐานระดับประเทศ / A section left out shows the national standard.",
         "",
         f"province: {province.slug}",
@@ -201,14 +209,22 @@ def web_start(province: Province, guide_url: str) -> str:
         f"  th: {th_name}",
         f"  en: {en_name}",
     ]
-    for key, title in (("head", "# หัวหน้าสำนักงานจังหวัด / Head of the Provincial Office"),
-                       ("contact", "# ข้อมูลติดต่อ / Contact details"), ("sources", "# แหล่งที่มา / Sources")):
+    for key, title in (
+        ("head", "# หัวหน้าสำนักงานจังหวัด / Head of the Provincial Office"),
+        ("contact", "# ข้อมูลติดต่อ / Contact details"),
+        ("sources", "# แหล่งที่มา / Sources"),
+    ):
         out += ["", title, *_comment(own[key])]
     return "\n".join(out) + "\n"
 
 
-def office_template(province: Province, national=None, national_text: str = "", national_root=None,
-                    open_sections: frozenset[str] = frozenset()) -> str:
+def office_template(
+    province: Province,
+    national: National | None = None,
+    national_text: str = "",
+    national_root: Node | None = None,
+    open_sections: frozenset[str] = frozenset(),
+) -> str:
     """The text of a new office file. Sections named in open_sections are written uncommented (the
     tests use this to check that every starting point is valid once an editor turns it on)."""
     th_name, en_name = f"สำนักงานจังหวัด{province.th}", f"{province.en} Provincial Office"
@@ -226,26 +242,26 @@ def office_template(province: Province, national=None, national_text: str = "", 
         "# shows the national standard from data/national.yaml instead, and the page says so.",
         "#",
         "# วิธีเขียน",
-        "#   - บรรทัดที่ขึ้นต้นด้วย # เป็นคำอธิบาย ไม่แสดงบนเว็บ จะเขียนหัวข้อใด ให้ลบ \"# \" หน้าบรรทัดของหัวข้อนั้น",
+        '#   - บรรทัดที่ขึ้นต้นด้วย # เป็นคำอธิบาย ไม่แสดงบนเว็บ จะเขียนหัวข้อใด ให้ลบ "# " หน้าบรรทัดของหัวข้อนั้น',
         "#     (ใน VS Code หรือ github.dev: เลือกบรรทัดทั้งหมดของหัวข้อ แล้วกด Ctrl+/) แล้วแก้ข้อความให้เป็นของสำนักงาน",
         "#   - ข้อความทุกข้อความเขียนสองภาษา th: (ต้องมี) และ en: (ถ้ายังไม่มีคำแปล เว้นไว้ก่อนได้ หน้าภาษาอังกฤษ",
-        "#     จะแสดงภาษาไทยพร้อมเครื่องหมาย \"ยังไม่ได้แปล\")",
-        "#   - รายการเขียนทีละบรรทัด ขึ้นต้นด้วย \"- \" ไม่ต้องใส่เลขข้อ 1) ๑. หรือ – ในข้อความ",
+        '#     จะแสดงภาษาไทยพร้อมเครื่องหมาย "ยังไม่ได้แปล")',
+        '#   - รายการเขียนทีละบรรทัด ขึ้นต้นด้วย "- " ไม่ต้องใส่เลขข้อ 1) ๑. หรือ – ในข้อความ',
         "#   - ย่อหน้าด้วยการเว้นวรรค 2 ช่อง ห้ามใช้แท็บ",
-        "#   - ใส่เครื่องหมายคำพูดให้เบอร์โทรศัพท์ \"0 5361 1234\" เลขมาตรา \"52/1\" และวันที่ พ.ศ. \"2567-10-01\"",
-        "#     และให้ข้อความที่มีเครื่องหมาย \": \" (โคลอนตามด้วยเว้นวรรค)",
+        '#   - ใส่เครื่องหมายคำพูดให้เบอร์โทรศัพท์ "0 5361 1234" เลขมาตรา "52/1" และวันที่ พ.ศ. "2567-10-01"',
+        '#     และให้ข้อความที่มีเครื่องหมาย ": " (โคลอนตามด้วยเว้นวรรค)',
         "#   - ใส่แหล่งที่มา (sources) ของทุกหัวข้อที่เขียน: เอกสารหรือหน้าเว็บที่ข้อมูลมาจาก",
         f"#   - ตรวจไฟล์: changwat validate {path} (หรือดูผลตรวจใน pull request)",
         "# How to write",
         "#   - Lines starting with # are comments and not shown on the site. To write a section, remove the",
-        "#     \"# \" in front of its lines (VS Code or github.dev: select the section's lines, press Ctrl+/),",
+        '#     "# " in front of its lines (VS Code or github.dev: select the section\'s lines, press Ctrl+/),',
         "#     then change the text to your office's.",
         "#   - Every text has th: (required) and en: (may wait for a translation: the English page then",
-        "#     shows the Thai marked \"not yet translated\").",
-        "#   - Lists: one item per line starting with \"- \"; no 1), ๑. or – inside the text.",
+        '#     shows the Thai marked "not yet translated").',
+        '#   - Lists: one item per line starting with "- "; no 1), ๑. or – inside the text.',
         "#   - Indent with 2 spaces, never tabs.",
-        "#   - Quote phone numbers \"0 5361 1234\", section numbers \"52/1\", Buddhist Era dates \"2567-10-01\",",
-        "#     and any text containing \": \" (a colon and a space).",
+        '#   - Quote phone numbers "0 5361 1234", section numbers "52/1", Buddhist Era dates "2567-10-01",',
+        '#     and any text containing ": " (a colon and a space).',
         "#   - Give the sources of every section you write: the document or web page the content comes from.",
         f"#   - Check the file: changwat validate {path} (or read the checks on the pull request).",
         RULE,
@@ -303,7 +319,8 @@ def office_template(province: Province, national=None, national_text: str = "", 
             f"# {guide.what_th}",
             f"# {guide.what_en[0].upper()}{guide.what_en[1:]}.",
             f"# ถ้าไม่เขียน: ใช้เนื้อหามาตรฐานระดับประเทศ ({std_th}) จุดเริ่มต้นด้านล่างคัดลอกมาจาก data/national.yaml",
-            f"# If left out: the national standard is shown ({std_en}). The starting point below is a copy of data/national.yaml.",
+            f"# If left out: the national standard is shown ({std_en}). "
+            "The starting point below is a copy of data/national.yaml.",
             RULE,
         ]
         if guide.name in sections:
@@ -315,7 +332,7 @@ def office_template(province: Province, national=None, national_text: str = "", 
 # The command
 
 
-def load_national(data_dir: Path):
+def load_national(data_dir: Path) -> tuple[National | None, str, Node | None]:
     """The national content (model, text, root node) of a data folder; (None, "", None) if absent."""
     from ..check.convert import convert
     from ..load.yaml import load_file
@@ -335,16 +352,22 @@ def create(query: str, data_dir: Path, registry: Registry | None = None) -> tupl
     if province is None:
         raise unknown_province(registry, query)
     if not data_dir.is_dir():
-        raise Refusal(f"ไม่พบโฟลเดอร์ข้อมูล {data_dir}", f"no such data folder: {data_dir}",
-                      "ระบุโฟลเดอร์ที่มี national.yaml ด้วย --data", "give the folder holding national.yaml with --data")
+        raise Refusal(
+            f"ไม่พบโฟลเดอร์ข้อมูล {data_dir}",
+            f"no such data folder: {data_dir}",
+            "ระบุโฟลเดอร์ที่มี national.yaml ด้วย --data",
+            "give the folder holding national.yaml with --data",
+        )
     target = data_dir / "provinces" / f"{province.slug}.yaml"
     for existing in (target, target.with_suffix(".yml")):
         if existing.exists():
             shown = _shown(existing)
-            raise Refusal(f"สำนักงานจังหวัด{province.th}มีไฟล์อยู่แล้ว: {shown}",
-                          f"the {province.en} Provincial Office already has a file: {shown}",
-                          "แก้ไขไฟล์นั้นแทน (changwat new ไม่เขียนทับไฟล์ที่มีอยู่)",
-                          "edit that file instead (changwat new never overwrites a file)")
+            raise Refusal(
+                f"สำนักงานจังหวัด{province.th}มีไฟล์อยู่แล้ว: {shown}",
+                f"the {province.en} Provincial Office already has a file: {shown}",
+                "แก้ไขไฟล์นั้นแทน (changwat new ไม่เขียนทับไฟล์ที่มีอยู่)",
+                "edit that file instead (changwat new never overwrites a file)",
+            )
     national, text, root = load_national(data_dir)
     return target, office_template(province, national, text, root)
 

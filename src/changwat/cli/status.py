@@ -17,10 +17,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..load.positions import visible
 from ..model import National, Office, Pos
 from ..project import Project
+
+if TYPE_CHECKING:
+    from ..model.dataset import Dataset
 
 NATIONAL_SLUG = "national"
 SHORT = 60  # characters of Thai shown for an untranslated text in text and Markdown output
@@ -51,7 +55,7 @@ class OfficeStatus:
         return self.slug == NATIONAL_SLUG
 
 
-def translation_report(dataset) -> list[OfficeStatus]:
+def translation_report(dataset: Dataset) -> list[OfficeStatus]:
     """One OfficeStatus per file of a loaded dataset (``pipeline.load_dataset``): the national
     content first, then the offices by slug. Files with errors are counted as far as they could be
     read (their texts up to the error are known)."""
@@ -76,7 +80,7 @@ def translation_report(dataset) -> list[OfficeStatus]:
     return out
 
 
-def _slug(path: str, obj) -> str:
+def _slug(path: str, obj: object) -> str:
     if isinstance(obj, National) or Path(path).name == "national.yaml":
         return NATIONAL_SLUG
     if isinstance(obj, Office):

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Protocol, cast
 
 import yaml
 from yaml.composer import Composer
@@ -66,7 +68,15 @@ class _Stop(Exception):
         self.problem = problem
 
 
-def pos_of(path: str, mark) -> Pos:
+class _Mark(Protocol):
+    """A PyYAML mark (yaml.error.Mark, or libyaml's yaml._yaml.Mark): 0-based line and column."""
+
+    line: int
+    column: int
+
+
+def pos_of(path: str, mark: _Mark | None) -> Pos:
+    assert mark is not None, "PyYAML marks every parsed node, event and syntax error"
     return Pos(path, mark.line + 1, mark.column + 1)
 
 
@@ -75,14 +85,16 @@ class _Checks(Composer):
 
     path: str
     depth: int
+    # provided by the parser the loader mixes in (CParser or Parser); PyYAML's stubs leave it untyped
+    peek_event: Callable[[], Any]
 
-    def compose_node(self, parent, index):
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         event = self.peek_event()
         if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
             raise _Stop(Problem(pos_of(self.path, event.start_mark), "Y06"))
         tag = getattr(event, "tag", None)
         if isinstance(event, (ScalarEvent, SequenceStartEvent, MappingStartEvent)) and tag not in _ALLOWED_TAGS:
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            shown = cast(str, tag).replace("tag:yaml.org,2002:", "!!")  # None is an allowed tag
             raise _Stop(Problem(pos_of(self.path, event.start_mark), "Y13", {"tag": shown}, length=len(shown)))
         self.depth += 1
         if self.depth > MAX_DEPTH:
@@ -92,7 +104,7 @@ class _Checks(Composer):
         finally:
             self.depth -= 1
 
-    def compose_scalar_node(self, anchor):
+    def compose_scalar_node(self, anchor: dict[str, Node]) -> ScalarNode:
         node = super().compose_scalar_node(anchor)
         node.style = node.style or None  # libyaml says '' for plain scalars, PyYAML None
         return node

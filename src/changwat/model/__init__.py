@@ -10,6 +10,7 @@ registry, inheritance from the national content (resolve) and the validated data
     dataset.py   the validated data of a project, as the build receives it
 """
 
+from ..load.positions import Pos, Src
 from .records import (
     AuditUnit,
     Contact,
@@ -28,10 +29,8 @@ from .records import (
     Office,
     Organisation,
     Passage,
-    Pos,
     Record,
     Source,
-    Src,
     SubGroup,
     Text,
     data_fields,

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import csv
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 __all__ = ["ATTRIBUTION", "District", "DopaAreas", "DopaProvince", "load_dopa"]
 
@@ -63,6 +65,13 @@ class DopaProvince:
         return f"TH-{self.code}"
 
 
+class _HasIso(Protocol):
+    """Anything with an ISO 3166-2:TH code, such as a registry Province."""
+
+    @property
+    def iso(self) -> str: ...
+
+
 class DopaAreas:
     """The DOPA provinces, looked up by DOPA code, ISO code or registry slug (via the registry's ISO
     codes)."""
@@ -73,23 +82,23 @@ class DopaAreas:
     def __len__(self) -> int:
         return len(self.by_code)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[DopaProvince]:
         return iter(self.by_code.values())
 
     def by_iso(self, iso: str) -> DopaProvince | None:
         return self.by_code.get(iso.removeprefix("TH-")) if iso.startswith("TH-") else None
 
-    def of(self, province) -> DopaProvince | None:
+    def of(self, province: _HasIso) -> DopaProvince | None:
         """The DOPA entry of a registry Province (anything with an ``iso``)."""
         return self.by_iso(province.iso)
 
-    def districts(self, province) -> tuple[District, ...]:
+    def districts(self, province: _HasIso) -> tuple[District, ...]:
         entry = self.of(province)
         return entry.districts if entry else ()
 
 
 @functools.cache
-def _load(folder: str, stamp: tuple) -> DopaAreas:
+def _load(folder: str, stamp: tuple[tuple[int, int], ...]) -> DopaAreas:
     base = Path(folder)
     districts: dict[str, list[District]] = {}
     with open(base / DISTRICTS_CSV, encoding="utf-8", newline="") as fh:

@@ -71,7 +71,7 @@ def lint(text: str, lang: str = "th", allow: frozenset[str] = frozenset()) -> li
 
 
 # Results per (allow-list, language + text), bounded in bytes.
-_RESULTS: dict[frozenset[str], dictionary.BytesLRU] = {}
+_RESULTS: dict[frozenset[str], dictionary.BytesLRU[Finding]] = {}
 
 
 def load_allowlist(path: str | Path) -> frozenset[str]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 from .chars import CONS, LETTERS, MARKS, SARA_AA, SARA_AM, TONES, is_thai_letter
 from .registry import TH, Context, Finding, chunk_touching, overlapping, rule
@@ -124,28 +125,31 @@ def _dict() -> tuple[frozenset[str], dict[str, int]]:
 # Cutting text into words, with a cache bounded in bytes
 
 
-class BytesLRU:
+T = TypeVar("T")
+
+
+class BytesLRU(Generic[T]):
     """Least recently used entries (a str key, a tuple value), at most ``limit`` bytes (estimated)
     in all; an entry bigger than a quarter of that is not kept."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.size = 0
-        self._d: OrderedDict[str, tuple] = OrderedDict()
+        self._d: OrderedDict[str, tuple[T, ...]] = OrderedDict()
 
     @staticmethod
-    def cost(run: str, toks: tuple) -> int:
+    def cost(run: str, toks: tuple[object, ...]) -> int:
         # a str of Thai takes 2 bytes a character plus ~50 bytes; the tuple 8 bytes an item, and
         # each item (a str or a Finding) ~60 bytes more
         return 4 * len(run) + 64 * len(toks) + 200
 
-    def get(self, run: str) -> tuple | None:
+    def get(self, run: str) -> tuple[T, ...] | None:
         toks = self._d.get(run)
         if toks is not None:
             self._d.move_to_end(run)
         return toks
 
-    def put(self, run: str, toks: tuple) -> None:
+    def put(self, run: str, toks: tuple[T, ...]) -> None:
         c = self.cost(run, toks)
         if c > self.limit // 4:
             return
@@ -157,7 +161,7 @@ class BytesLRU:
 
 
 _TokenCache = BytesLRU
-_CACHE = BytesLRU(32 * 1024 * 1024)
+_CACHE: BytesLRU[str] = BytesLRU(32 * 1024 * 1024)
 
 
 def tokens(run: str) -> tuple[str, ...]:

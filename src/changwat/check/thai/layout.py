@@ -96,7 +96,8 @@ _LEADING_WS = re.compile("\\s*")
     fix_en=("Delete the number or bullet at the start, and write each item as a separate list entry in the YAML file."),
 )
 def u13(text: str, ctx: Context) -> list[Finding]:
-    start = _LEADING_WS.match(text).end()
+    lead = _LEADING_WS.match(text)  # \s* matches any text
+    start = lead.end() if lead else 0
     rest = text[start:]
     for pat in _U13_PATTERNS:
         m = pat.match(rest)
@@ -264,7 +265,7 @@ def s04(text: str, ctx: Context) -> list[Finding]:
     fix_en="Put one space before ๆ, and one after it when a word follows.",
 )
 def s05(text: str, ctx: Context) -> list[Finding]:
-    out = []
+    out: list[Finding] = []
     for m in _S05.finditer(text):
         i = m.start()
         before = i > 0 and is_thai_letter(text[i - 1])
