@@ -48,7 +48,7 @@ serve-th: $(STAMP)
 preview: $(STAMP)
 	CHANGWAT_PREVIEW=$(OFFICE) $(BIN)/mkdocs serve $(MKDOCS_ARGS)
 
-test: $(STAMP) chromium judges libreoffice
+test: $(STAMP) chromium judges libreoffice lint
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 # ruff (lint and format check) on the whole tree, mypy --strict on the package (pyproject.toml)
