@@ -27,7 +27,12 @@ OPEN_DATA = "open-data/"
 DATA_OFFICES_JSON = "data/offices.json"
 DATA_OFFICES_CSV = "data/offices.csv"
 DATA_NATIONAL_JSON = "data/national.json"
-SCHEMA_FILES = ("schema/office.schema.json", "schema/national.schema.json")
+SCHEMA_FILES = ("schema/office.schema.json", "schema/national.schema.json")  # the editors' files' schemas
+# The schemas of the published JSON files, beside them
+SCHEMA_OFFICE = "data/office.schema.json"  # each data/provinces/<slug>.json
+SCHEMA_OFFICES = "data/offices.schema.json"  # data/offices.json
+SCHEMA_NATIONAL = "data/national.schema.json"  # data/national.json
+OPEN_DATA_SCHEMAS = (SCHEMA_OFFICE, SCHEMA_OFFICES, SCHEMA_NATIONAL)
 
 # The issue form readers use to report a wrong fact (.github/ISSUE_TEMPLATE/).
 CORRECTION_FORM = "suggest-correction.yml"
