@@ -296,6 +296,10 @@ def test_trimmed_material_css_styles_every_element_as_material_does(built_site, 
             )
         try:
             page.goto(built_site.url + PAGE_KINDS[kind], wait_until="networkidle")
+            # measured once the fonts are in and the layout has settled (two frames), not mid-load
+            page.evaluate(
+                "() => document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))"
+            )
             return page.evaluate(
                 """props => [...document.querySelectorAll('body *')].map(e => {
                 const s = getComputedStyle(e);
