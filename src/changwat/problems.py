@@ -283,8 +283,9 @@ _TABLE = [
         "warning",
         "เว็บไซต์ทางการของสำนักงานควรอยู่ใต้ .go.th แต่ที่อยู่นี้อยู่ที่ {host}",
         "an office's official website is expected under .go.th; this one is on {host}",
-        "ตรวจว่าเป็นเว็บไซต์ทางการของสำนักงานจริง (ถ้าใช่ คำเตือนนี้ไม่ทำให้การตรวจไม่ผ่าน)",
-        "check that it is the office's official site (if it is, this warning does not fail the check)",
+        "ตรวจว่าเป็นเว็บไซต์ของสำนักงานจริง ถ้าใช่และไม่ใช่เว็บไซต์ของรัฐ ให้เขียน website_kind: other ใต้ contact:",
+        "check that it is the office's own site; if it is and is not a government site, write "
+        "website_kind: other under contact:",
     ),
     _c(
         "K18",

@@ -398,6 +398,12 @@ class Contact(Record):
     fax: list[str] = f("หมายเลขโทรสาร (ใส่เครื่องหมายคำพูด)", "Fax numbers (quoted)", [], kind="phone")
     emails: list[str] = f("อีเมล", "E-mail addresses", [], kind="email")
     website: str | None = f("เว็บไซต์ (https://...)", "Website (https://...)", None, kind="url")
+    website_kind: Literal["government", "other"] | None = f(
+        "ประเภทของเว็บไซต์: government (ค่าปกติ เว็บไซต์ทางการอยู่ใต้ .go.th) หรือ other (เว็บไซต์อื่นที่สำนักงานใช้จริง)",
+        "Kind of website: government (the default: the official site, under .go.th) or other (another site "
+        "the office really uses)",
+        None,
+    )
     sources: list[str] = f("แหล่งที่มา", "Sources", [], kind="source_ref")
 
 
