@@ -683,3 +683,14 @@ def test_layout_golden(project, inproc, name):
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(r.stdout, encoding="utf-8")
     assert r.stdout == golden.read_text(encoding="utf-8")
+
+
+def test_14_python_bytecode_caches_are_not_data(project):
+    """A data folder that holds a script (registry/make_dopa.py, a test fixture's hook) gets a
+    __pycache__ folder when the script runs: never an editor's file, never reported."""
+    for folder in ("__pycache__", "registry/__pycache__", "provinces/__pycache__"):
+        (project / "data" / folder).mkdir(parents=True, exist_ok=True)
+        (project / "data" / folder / "x.cpython-311.pyc").write_bytes(b"\x00")
+    (project / "data" / "LICENSE").write_text("CC BY 4.0\n", encoding="utf-8")
+    r = validate(project)
+    assert "[R06]" not in r.stdout, r.stdout

@@ -318,5 +318,11 @@ def test_trimmed_material_css_styles_every_element_as_material_does(built_site, 
         for o, t in zip(original, trimmed)
         if o != t
     ]
+    # the header's centred grid: margin-left "auto" is reported as the used width (30px) or as 0px
+    # depending on when Chromium last laid the sticky header out, with either stylesheet
+    diffs = [
+        (e, [(p, a, b) for p, a, b in props if not (p == "margin-left" and "md-grid" in e[1])]) for e, props in diffs
+    ]
+    diffs = [d for d in diffs if d[1]]
     diffs = [d for d in diffs if any(p != "height" for p, _, _ in d[1])] or diffs
     assert not diffs, diffs[:10]

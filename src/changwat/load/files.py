@@ -25,6 +25,9 @@ PROVINCES = "provinces"
 # files of the data folder that are not data files and not published, but known (read elsewhere)
 KNOWN_FILES = frozenset({"CORRECTIONS.md", "LICENSE", "thai-allowlist.txt"})  # LICENSE: the data's licence
 KNOWN_DIRS = frozenset({"registry"})
+# folders no editor writes and nothing publishes, wherever they are: Python's bytecode cache (a data
+# folder that holds a script, such as registry/make_dopa.py or a test fixture's hook, gets one)
+IGNORED_DIRS = frozenset({"__pycache__"})
 
 
 def display_path(path: Path | str) -> str:
@@ -69,6 +72,7 @@ def stray_files(data: Path) -> list[Path]:
         top = folder == data
         if top:
             dirnames[:] = [d for d in dirnames if d not in KNOWN_DIRS or (folder / d).is_symlink()]
+        dirnames[:] = [d for d in dirnames if d not in IGNORED_DIRS or (folder / d).is_symlink()]
         for d in sorted(dirnames):
             if (folder / d).is_symlink():
                 out.append(folder / d)
