@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .history import SCOPE_NATIONAL, SCOPE_OFFICE, SCOPE_REGISTRY, Change, History, PageHistory
+from .pageviews import office_title
 from .ui import ui_strings
 from .urls import HOME, LANGS, STANDARD, SiteInfo, lang_url, office_url
 
@@ -66,19 +67,6 @@ def _xml_text(s: str) -> str:
 class FeedFile:
     path: str  # relative to the site root (and to docs/)
     text: str
-
-
-def _name(text: Any, lang: str) -> str:
-    """A Text in ``lang`` (English falls back to Thai when not translated)."""
-    if lang == "en" and getattr(text, "en", None) and text.en.strip():
-        return " ".join(text.en.split())
-    return " ".join(text.th.split())
-
-
-def _office_title(office: Any, lang: str) -> str:
-    if lang == "en" and not (office.name.en and office.name.en.strip()):
-        return f"{' '.join(office.province.en.split())} Provincial Office"
-    return _name(office.name, lang)
 
 
 def _sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -167,7 +155,7 @@ class FeedWriter:
         out: list[FeedFile] = []
         for lang in LANGS:
             ui = self.ui[lang]
-            names = {o.slug: _office_title(o, lang) for o in offices}
+            names = {o.slug: office_title(o, lang) for o in offices}
             site = self.history.site()
             if site.changes:
                 out.append(self.feed(lang, HOME, ui["site_name"], site, names=names))

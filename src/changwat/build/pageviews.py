@@ -31,6 +31,14 @@ from .views import (
 )
 
 
+def office_title(o: ResolvedOffice, lang: str) -> str:
+    """An office's name as a title in ``lang``: an English title is never Thai, so an office whose
+    name has no English is "<province> Provincial Office" (the page's title, its feeds' titles)."""
+    if lang == "th" or o.name.is_translated:
+        return clean(o.name.shown(lang)[0])
+    return f"{clean(o.province.en)} Provincial Office"
+
+
 def head_view(views: SectionViews, h: Head | None) -> HeadView | None:
     if h is None:
         return None

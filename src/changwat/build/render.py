@@ -29,7 +29,7 @@ What else a page carries, prepared here so that templates only print it:
   the JSON); templates/theme/main.html prints it in ``<head>``. Facts nobody has provided (head of office,
   contact, the office's own history) say so, with a link that starts the contribution on GitHub.
 * The province list: per office, whether it has its own content and the share of the texts its page
-  shows that have English (:func:`translation`, the open data's count).
+  shows that have English (opendata.translation, the open data's count).
 * Every page: the footer links (``footer_links``, HTML-escaped here), printed by
   templates/theme/partials/copyright.html.
 
@@ -62,9 +62,9 @@ from .opendata import (
     SCHEMA_OFFICES,
     json_ld,
     json_ld_script,
-    shown_texts,
+    translation,
 )
-from .pageviews import contribute_links, office_page, standard_page
+from .pageviews import contribute_links, office_page, office_title, standard_page
 from .preview import COMPILED_TEMPLATES
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
@@ -100,13 +100,6 @@ class Page:
 
     path: str
     text: str
-
-
-def translation(o: ResolvedOffice) -> tuple[int, int]:
-    """(texts with an English translation, all texts) of what the office page shows — the same
-    count as the open data's ``translated_texts``/``total_texts``."""
-    texts = shown_texts(o)
-    return sum(1 for t in texts if t.is_translated), len(texts)
 
 
 def sort_by_name(provinces: list[Province], lang: str) -> list[Province]:
@@ -395,7 +388,7 @@ class Renderer:
         view = office_page(
             o, self.facts(lang, url, o), self.region_name(province.region, lang), self.areas, self.shared
         )
-        title = view.name.text if lang == "th" or o.name.is_translated else f"{clean(province.en)} Provincial Office"
+        title = office_title(o, lang)
         history = self.history.office(o.slug)
         changes = history_view(history, lang, self.info, url, title, slug=o.slug)
         view = replace(view, sections=self.section_html(view.sections, lang), changes=changes)

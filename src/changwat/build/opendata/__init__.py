@@ -37,7 +37,7 @@ from .records import (
     section_json,
 )
 from .schemas import open_data_schemas
-from .table import CSV_COLUMNS, csv_cell, offices_csv, shown_texts
+from .table import CSV_COLUMNS, csv_cell, offices_csv, shown_texts, translation
 
 __all__ = [
     "CSV_COLUMNS",
@@ -63,4 +63,5 @@ __all__ = [
     "resolved_json",
     "section_json",
     "shown_texts",
+    "translation",
 ]

@@ -34,9 +34,7 @@ SCHEMA = "https://schema.org"
 
 def _pick(t: Text, lang: str) -> str:
     """The text in the page's language; Thai where the English is missing."""
-    if lang == "en" and t.en and t.en.strip():
-        return t.en.strip()
-    return t.th.strip()
+    return t.shown(lang)[0].strip()
 
 
 def _other(t: Text, lang: str) -> str | None:

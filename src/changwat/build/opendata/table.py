@@ -71,8 +71,11 @@ def shown_texts(r: ResolvedOffice) -> list[Text]:
     )
 
 
-def _translated(t: Text) -> bool:
-    return bool(t.en and t.en.strip())
+def translation(r: ResolvedOffice) -> tuple[int, int]:
+    """(texts with an English translation, all texts) of what an office page shows: the CSV's
+    translated_texts/total_texts and the province list's translation badge."""
+    texts = shown_texts(r)
+    return sum(1 for t in texts if t.is_translated), len(texts)
 
 
 # A cell that starts with one of these is a formula to Excel, LibreOffice and Google Sheets (OWASP
@@ -112,7 +115,7 @@ def offices_csv(dataset: Any, base_url: str) -> str:
     areas = _areas(dataset)
     for r in dataset.resolved():
         p, head, contact = r.province, r.head, r.contact
-        texts = shown_texts(r)
+        translated, total = translation(r)
         urls = page_urls(r.slug, base_url)
         row = {
             "iso": p.iso,
@@ -132,8 +135,8 @@ def offices_csv(dataset: Any, base_url: str) -> str:
             "emails": "; ".join(contact.emails) if contact else "",
             "website": (contact.website or "") if contact else "",
             "own_sections": ";".join(n for n, s in r.sections.items() if s.origin == "office"),
-            "translated_texts": sum(_translated(t) for t in texts),
-            "total_texts": len(texts),
+            "translated_texts": translated,
+            "total_texts": total,
             "url_th": urls["th"],
             "url_en": urls["en"],
             "data_url": data_url(r.slug, base_url),
