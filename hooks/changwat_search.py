@@ -1,31 +1,32 @@
 """MkDocs / ProperDocs hook: the site's search index, with Pagefind (thin glue to changwat.build.search).
 
-on_post_build   reads the search plugin's search/search_index.json (one entry per page and section;
-                data-search-exclude'd sections are already left out, so national content shown on
-                76 office pages is indexed once, on /standard/), segments its Thai texts with
-                pythainlp (words joined by U+200B, which Pagefind splits on and never shows), and
-                writes Pagefind's bundle to pagefind/: pagefind.js and one index per language, so a
-                reader downloads only the index of the page's language, in small chunks. Beside it,
+on_page_content reads each built page's text by sections (changwat.build.outline: cut at its
+                headings; what is marked data-search-exclude left out, so national content shown on
+                76 office pages is indexed once, on /standard/), and tells the theme's own search
+                plugin to index nothing (page.meta search.exclude: Material's plugin stays enabled
+                only so that its header shows the box, templates/theme/partials/search.html).
+on_post_build   once every language is built: segments the Thai texts with pythainlp (words joined
+                by U+200B, which Pagefind splits on and never shows) and writes Pagefind's bundle to
+                pagefind/: pagefind.js and one index per language, so a reader downloads only the
+                index of the page's language, in small chunks. Beside it,
                 pagefind/changwat-lexicon.<lang>.json: the index's words and the province names,
                 with which templates/theme/assets/javascripts/changwat-search.js rewrites queries
                 (Thai segmentation, one typo per word, US/UK spellings, RTGS variants of names).
+                The theme plugin's empty search/search_index.json is removed: nothing reads it.
 
-mkdocs-static-i18n builds the site once per language and writes the search plugin's index for both
-languages, at the root, from its own on_post_build (priority -100) after the last language. This hook
-runs after it (priority -200) and does its work only when the index holds every language built (the
-call inside the first language's build sees an intermediate index). Segmentations are cached by
+mkdocs-static-i18n builds the site once per language, each pass ending in on_post_build: the index
+is written by the pass that completes the set of languages built. Segmentations are cached by
 content (.cache/changwat/search.json), so an unchanged text is never segmented twice, and the last
-Pagefind bundle is kept (.cache/changwat/pagefind/<key>), so a build whose pages did not change copies
-it instead of running Pagefind. Nothing here
-depends on the theme: the search plugin's index is MkDocs' own format, and the browser side talks to
-pagefind.js, not to the theme's search worker.
+Pagefind bundle is kept (.cache/changwat/pagefind/<key>), so a build whose pages did not change
+copies it instead of running Pagefind. Nothing here depends on the theme's search: the browser side
+talks to pagefind.js, not to the theme's search worker.
 """
 
 from __future__ import annotations
 
 import importlib
-import json
 import logging
+import shutil
 import time
 from pathlib import Path
 
@@ -63,21 +64,29 @@ def _fail(config, message: str):
     return errors.PluginError(message)
 
 
+_texts: dict[str, search.PageText] = {}  # page URL → its text, over the passes of one build
+
+
+def on_page_content(html, page, config, files):
+    _texts[page.url] = search.page_text(page.url, page.title or "", html)
+    page.meta["search"] = {"exclude": True}  # for the theme's search plugin: this hook indexes it
+    return html
+
+
+# After hooks/changwat_site.py's on_page_content (100), which gives generated pages their HTML.
+on_page_content.mkdocs_priority = 50
+
+
 def on_post_build(config):
     site = Path(config.site_dir)
-    path = site / "search" / "search_index.json"
-    if not path.exists():
-        raise _fail(
-            config,
-            "changwat search: search/search_index.json is missing (the `search` plugin "
-            "must be enabled in mkdocs.yml: hooks/changwat_search.py indexes its sections)",
-        )
-    start = time.monotonic()
-    index = json.loads(path.read_text(encoding="utf-8"))
+    # the theme plugin's index, of nothing (every page is search-excluded above); nothing reads it
+    shutil.rmtree(site / "search", ignore_errors=True)
     locales = _locales(config)
-    present = {search.language_of(str(d.get("location", "")), locales) for d in index.get("docs") or []}
-    if not set(locales) <= present:
-        return  # an intermediate index (inside the first language's build): the last call writes
+    if not set(locales) <= {search.language_of(url, locales) for url in _texts}:
+        return  # an earlier language's pass: the pass that completes the set writes
+    start = time.monotonic()
+    texts = list(_texts.values())
+    _texts.clear()
     root = Path(config.config_file_path).resolve().parent
     project = Project.from_config(config, root)
     segmenter = _get_segmenter(project)
@@ -87,7 +96,7 @@ def on_post_build(config):
     if not provinces:
         log.info("changwat: no %s: province names are not in the search lexicon", project.registry)
     try:
-        pages = search.write_index(index, segmenter, locales, provinces, site / "pagefind", project.cache)
+        pages = search.write_index(texts, segmenter, locales, provinces, site / "pagefind", project.cache)
     except Exception as e:  # Pagefind failed: the build must not pass without search
         raise _fail(config, f"changwat search: the index was not written: {e}") from e
     segmenter.save()
@@ -100,5 +109,6 @@ def on_post_build(config):
     )
 
 
-# Run after mkdocs-static-i18n's on_post_build (-100), which writes the combined index last.
+# After mkdocs-static-i18n's on_post_build (-100), which builds the other languages and writes the
+# theme plugin's index of all of them.
 on_post_build.mkdocs_priority = -200

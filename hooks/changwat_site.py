@@ -13,7 +13,10 @@ on_startup, on_post_page, on_post_template
                    every page shows the problems over the last good content (changwat.build.preview)
                    (and rebuilds faster: preview.faster_rebuilds)
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
-                   opens the office's YAML file, not the generated page
+                   opens the office's YAML file, not the generated page; a generated page's body is
+on_page_content    HTML (front matter ``body: html``): it is kept aside and given back as the page's
+                   content, so Python-Markdown never parses it (it was about 40 % of the build), and
+                   its table of contents is read from its headings (changwat.build.outline)
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from changwat.build import html, pages, preview, sitemap
+from changwat.build import html, outline, pages, preview, sitemap
 from changwat.build.ui import ui_strings
 from changwat.project import Project
 
@@ -97,10 +100,33 @@ def on_post_template(output_content, template_name, config):
     return preview.with_banner(output_content, reload_seconds=3) if template_name == "404.html" else output_content
 
 
+_bodies: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
+
+
 def on_page_markdown(markdown, page, **kwargs):
     if "edit_url" in page.meta:
         page.edit_url = page.meta["edit_url"] or None
+    if page.meta.get("body") == "html":
+        _bodies[page.file.src_uri] = markdown
+        return ""
     return markdown
+
+
+# Before the i18n plugin's own on_page_markdown, which reads the text line by line.
+on_page_markdown.mkdocs_priority = 100
+
+
+def on_page_content(html, page, config, files):
+    body = _bodies.pop(page.file.src_uri, None)
+    if body is None:
+        return html
+    toc = importlib.import_module(type(config).__module__.split(".")[0] + ".structure.toc")
+    page.toc = toc.get_toc(outline.toc(body))
+    return body
+
+
+# Before any other on_page_content (hooks/changwat_search.py reads the content this returns).
+on_page_content.mkdocs_priority = 100
 
 
 def on_serve(server, config, builder):

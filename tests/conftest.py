@@ -270,6 +270,20 @@ class BuiltSite:
     log: str
 
 
+def search_index(site: Path) -> list[dict]:
+    """What readers search: every page of Pagefind's index in ``site``/pagefind (its fragments,
+    gzip-compressed JSON after a signature): url, content, meta.title, anchors (id, text)."""
+    import gzip
+    import json
+
+    pages = []
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), path
+        pages.append(json.loads(data[len(b"pagefind_dcd") :]))
+    return pages
+
+
 def build_env(**overrides: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHANGWAT_")}
     env["NO_MKDOCS_2_WARNING"] = "1"

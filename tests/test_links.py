@@ -16,7 +16,6 @@ html.parser, over EVERY page (both languages, 404.html included):
 
 from __future__ import annotations
 
-import json
 import re
 from functools import cache
 from html.parser import HTMLParser
@@ -24,6 +23,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+
+from conftest import search_index
 
 URL_ATTRS = {"href", "src", "poster", "data", "action", "formaction"}
 LANGS = {"th": "", "en": "en/"}
@@ -207,9 +208,9 @@ def test_sitemap_and_search_index_locations_resolve(site):
     urls = re.findall(r"<loc>([^<]+)</loc>", sitemap) + re.findall(r'<xhtml:link [^>]*href="([^"]+)"', sitemap)
     assert len(urls) > 2 * 79
     broken = [u for u in urls if not ((f := site.target(u, u)[0]) and f.is_file())]
-    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    for doc in index["docs"]:
-        file, fragment, _ = site.target(site.url, doc["location"])
-        if file is None or not file.is_file() or (fragment and fragment not in site.parse(file).ids):
-            broken.append(f"search: {doc['location']}")
+    for found in search_index(site.root):  # every page and section a search can lead to
+        for location in [found["url"], *(f"{found['url']}#{a['id']}" for a in found["anchors"] if a.get("id"))]:
+            file, fragment, _ = site.target(site.url, location.lstrip("/"))
+            if file is None or not file.is_file() or (fragment and fragment not in site.parse(file).ids):
+                broken.append(f"search: {location}")
     assert not broken, broken[:40]

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from changwat.build import search
+from changwat.build import outline, search
 from changwat.build.search import ZWSP
 from changwat.cache import digest
 from conftest import REPO
@@ -82,25 +82,30 @@ def test_text_without_thai_is_returned_as_is(seg):
 # the index
 
 
-def index() -> dict:
-    return {
-        "config": {"lang": ["th", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"], "fields": {}},
-        "docs": [
-            {"location": "", "title": "สำนักงานจังหวัด", "text": "<p>ข้อมูลสำนักงานจังหวัดทั้ง 76 แห่ง</p>"},
-            {"location": "provinces/ang-thong/", "title": "สำนักงานจังหวัดอ่างทอง", "text": "<p>อ่างทอง &amp; ภาคกลาง</p>"},
-            {
-                "location": "provinces/ang-thong/#group-damrongdhama",
-                "title": "กลุ่มงานศูนย์ดำรงธรรมจังหวัด",
-                "text": "<ol><li>งานคุ้มครองผู้บริโภคของจังหวัด</li></ol>",
-            },
-            {
-                "location": "en/provinces/ang-thong/#group-damrongdhama",
-                "title": "Provincial Damrongdhama Center Group",
-                "text": "<ol><li>Consumer protection in the province</li></ol>",
-                "boost": 2,
-            },
-        ],
-    }
+def permalink(anchor: str) -> str:
+    return f'<a class="headerlink" href="#{anchor}" title="ลิงก์ถาวร">¶</a>'
+
+
+def texts() -> list[search.PageText]:
+    """Built pages as the hook reads them (their content, HTML), in two languages."""
+    return [
+        search.page_text("", "สำนักงานจังหวัด", "<p>ข้อมูลสำนักงานจังหวัดทั้ง 76 แห่ง</p>"),
+        search.page_text(
+            "provinces/ang-thong/",
+            "สำนักงานจังหวัดอ่างทอง",
+            '<nav data-search-exclude><a href="../">หน้าแรก</a></nav><h1>สำนักงานจังหวัดอ่างทอง</h1>'
+            "<p>อ่างทอง &amp; ภาคกลาง</p>"
+            f'<h2 id="mandate" data-search-exclude>อำนาจหน้าที่{permalink("mandate")}</h2><p>มาตรฐานกลาง</p>'
+            f'<h3 id="group-damrongdhama">กลุ่มงานศูนย์ดำรงธรรมจังหวัด{permalink("group-damrongdhama")}</h3>'
+            "<ol><li>งานคุ้มครองผู้บริโภคของจังหวัด</li></ol>",
+        ),
+        search.page_text(
+            "en/provinces/ang-thong/",
+            "",
+            f'<h3 id="group-damrongdhama">Provincial Damrongdhama Center Group{permalink("group-damrongdhama")}</h3>'
+            "<ol><li>Consumer protection in the province</li></ol>",
+        ),
+    ]
 
 
 LOCALES = {"th": "", "en": "en/"}
@@ -111,20 +116,23 @@ def test_languages_by_location_prefix():
     assert search.language_of("provinces/ang-thong/", LOCALES) == "th"
     assert search.language_of("en/provinces/ang-thong/", LOCALES) == "en"
     assert search.language_of("", LOCALES) == "th"
-    parts = search.split_by_language(index(), LOCALES)
-    assert len(parts["th"]["docs"]) == 3 and len(parts["en"]["docs"]) == 1
+    pages = search.search_pages(texts(), str, LOCALES)
+    assert [p.lang for p in pages] == ["th", "th", "en"]
+    assert search.search_pages(texts(), str, {"en": "en/"})[0].url == "en/provinces/ang-thong/"
 
 
 def test_index_pages_hold_plain_segmented_text(seg):
-    pages = {p.url: p for p in search.search_pages(index(), seg, LOCALES)}
+    pages = {p.url: p for p in search.search_pages(texts(), seg, LOCALES)}
     assert set(pages) == {"", "provinces/ang-thong/", "en/provinces/ang-thong/"}
     ang = pages["provinces/ang-thong/"]
     assert (ang.lang, ang.title) == ("th", ZWSP.join(["สำนักงาน", "จังหวัด", "อ่างทอง"]))
-    assert ang.intro == "อ่างทอง & ภาค" + ZWSP + "กลาง"  # tags dropped, entities decoded
+    # tags dropped, entities decoded; the breadcrumbs (data-search-exclude) and the title left out
+    assert ang.intro == "อ่างทอง & ภาค" + ZWSP + "กลาง"
+    assert len(ang.sections) == 1  # the national mandate (data-search-exclude) is left out
     anchor, title, text = ang.sections[0]
     assert anchor == "group-damrongdhama" and title.split(ZWSP)[2:5] == ["ศูนย์", "ดำรง", "ธรรม"]
     assert f"คุ้ม{ZWSP}ครอง{ZWSP}ผู้บริโภค" in text and "<" not in text
-    en = pages["en/provinces/ang-thong/"]  # no page entry: titled by its first section
+    en = pages["en/provinces/ang-thong/"]  # no title: titled by its first section
     assert (en.lang, en.title, en.sections[0][2]) == (
         "en",
         "Provincial Damrongdhama Center Group",
@@ -146,8 +154,8 @@ def test_every_text_is_escaped_where_the_index_is_written(tmp_path):
     first.save()
     tampered = search.CachedSegmenter(cache_dir=tmp_path)
     assert tampered(text) == evil + "ดำรงธรรม"  # the cache is trusted for content...
-    doc = {"location": 'provinces/x/#a"><b', "title": text, "text": f"<p>{text}</p>"}
-    (page,) = search.search_pages({"docs": [doc]}, tampered, LOCALES)
+    doc = search.PageText("provinces/x/", text, "", (outline.Section('a"><b', text, text),))
+    (page,) = search.search_pages([doc], tampered, LOCALES)
     html_ = page.html()
     assert "<img" not in html_ and "<script" not in html_ and '"><b' not in html_  # ...but never markup
     assert html.escape(evil) in html_ and 'id="a&quot;&gt;&lt;b"' in html_
@@ -184,7 +192,7 @@ def test_lexicon_has_words_by_frequency_and_names_per_language(seg):
     from changwat.model.registry import load_registry
 
     provinces = list(load_registry(REPO / "data" / "registry" / "provinces.csv"))
-    pages = search.search_pages(index(), seg, LOCALES)
+    pages = search.search_pages(texts(), seg, LOCALES)
     th = search.lexicon(pages, "th", provinces)
     en = search.lexicon(pages, "en", provinces)
     assert th["words"][0] == "จังหวัด" and {"ศูนย์", "ดำรง", "ผู้บริโภค"} <= set(th["words"])
@@ -255,13 +263,22 @@ def mkdocs_config(tmp_path):
 
 
 def test_hook_writes_pagefind_and_the_lexicon(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
     monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "cache"))
     hook = load_hook()
-    assert hook.on_post_build.mkdocs_priority < -100  # after mkdocs-static-i18n writes the index
+    assert hook.on_post_build.mkdocs_priority < -100  # after mkdocs-static-i18n built every language
     config = mkdocs_config(tmp_path)
-    path = tmp_path / "site" / "search" / "search_index.json"
-    path.parent.mkdir(parents=True)
-    path.write_text(json.dumps(index()), encoding="utf-8")
+    theirs = tmp_path / "site" / "search" / "search_index.json"  # the theme plugin's, of nothing
+    theirs.parent.mkdir(parents=True)
+    theirs.write_text('{"docs": []}', encoding="utf-8")
+    for text in texts():
+        page = SimpleNamespace(url=text.url, title=text.title, meta={})
+        content = f"<p>{text.intro}</p>" + "".join(
+            f'<h2 id="{s.anchor}">{s.title}</h2><p>{s.text}</p>' for s in text.sections
+        )
+        assert hook.on_page_content(content, page=page, config=config, files=None) == content
+        assert page.meta["search"] == {"exclude": True}  # the theme's own search indexes nothing
     monkeypatch.chdir(tmp_path)
     hook.on_post_build(config)
     out = tmp_path / "site" / "pagefind"
@@ -271,13 +288,20 @@ def test_hook_writes_pagefind_and_the_lexicon(tmp_path, monkeypatch):
     lexicon = json.loads((out / "changwat-lexicon.en.json").read_text(encoding="utf-8"))
     assert "ศูนย์" in lexicon["words"]
     assert not (tmp_path / "pagefind").exists()  # nothing written into the current folder
+    assert not theirs.parent.exists()  # nothing serves what nobody reads
+    assert hook._texts == {}  # the next build starts afresh
 
 
-def test_hook_fails_the_build_without_the_search_plugin(tmp_path):
-    from mkdocs.exceptions import PluginError
+def test_hook_writes_nothing_before_every_language_is_built(tmp_path, monkeypatch):
+    from types import SimpleNamespace
 
-    with pytest.raises(PluginError, match="search"):
-        load_hook().on_post_build(mkdocs_config(tmp_path))
+    hook = load_hook()
+    monkeypatch.setattr(hook, "_locales", lambda config: LOCALES)
+    monkeypatch.setattr(search, "write_index", lambda *a: pytest.fail("written before the English pass"))
+    config = mkdocs_config(tmp_path)
+    hook.on_page_content("<p>ไทย</p>", page=SimpleNamespace(url="", title="ไทย", meta={}), config=config, files=None)
+    hook.on_post_build(config)  # the Thai pass: English is not built yet
+    assert list(hook._texts) == [""]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -306,15 +330,15 @@ def test_built_site_has_one_pagefind_index_per_language(built_site):
 def test_an_unchanged_index_is_copied_from_the_cache_not_indexed_again(tmp_path, monkeypatch, seg):
     provinces: list = []
     first = tmp_path / "a" / "pagefind"
-    search.write_index(index(), seg, LOCALES, provinces, first, tmp_path / "cache")
+    search.write_index(texts(), seg, LOCALES, provinces, first, tmp_path / "cache")
     monkeypatch.setattr(search, "write_pagefind", lambda *a: pytest.fail("Pagefind ran again"))
     again = tmp_path / "b" / "pagefind"
-    search.write_index(index(), seg, LOCALES, provinces, again, tmp_path / "cache")
+    search.write_index(texts(), seg, LOCALES, provinces, again, tmp_path / "cache")
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (again / f).read_bytes() for f in files)
     # a changed text is indexed again, and only the latest bundle is kept
-    changed = index()
-    changed["docs"][1]["text"] = "<p>อ่างทอง ภาคกลาง ริมแม่น้ำเจ้าพระยา</p>"
+    changed = texts()
+    changed[1] = search.page_text("provinces/ang-thong/", "อ่างทอง", "<p>อ่างทอง ภาคกลาง ริมแม่น้ำเจ้าพระยา</p>")
     with pytest.raises(pytest.fail.Exception, match="Pagefind ran again"):
         search.write_index(changed, seg, LOCALES, provinces, tmp_path / "c" / "pagefind", tmp_path / "cache")

@@ -1,4 +1,4 @@
-"""Keeping data inert: one line of text, Markdown neutralised, ASCII ids, links only where we can
+"""Keeping data inert: one line of text, ASCII ids, links only where we can
 trust them. Used by the views (build/views.py) and the renderer; see render.py for the whole story
 of how data stays text."""
 
@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup
-
 from ..model.kinds import url_problem
 
 _LINEBREAKS = re.compile(r"[\r\n\u0085\u2028\u2029\t\x0b\x0c]+")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_MD_SPECIAL = frozenset("\\`*_{}[]()#+-.!|~^=:<>&\"'$%@")
 _ID_BAD = re.compile(r"[^a-z0-9]+")
 _SAFE_URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:\+?[0-9]+)$", re.IGNORECASE)
 
@@ -20,11 +17,6 @@ _SAFE_URL = re.compile(r"^(https?://[^\s<>\"']+|mailto:[^\s<>\"']+|tel:\+?[0-9]+
 def clean(s: str) -> str:
     """One line of text: line breaks and tabs become a space, control characters go (never NFKC)."""
     return _CONTROLS.sub("", _LINEBREAKS.sub(" ", s)).strip()
-
-
-def md_inline(s: str) -> Markup:
-    """Text for a Markdown heading line: HTML-escaped, Markdown syntax neutralised by entities."""
-    return Markup("".join(f"&#{ord(c)};" if c in _MD_SPECIAL else c for c in clean(str(s))))
 
 
 def html_id(*parts: str) -> str:

@@ -1,4 +1,4 @@
-"""Stage 4 — render: the resolved model → one Markdown page per language and URL.
+"""Stage 4 — render: the resolved model → one page per language and URL (front matter and HTML).
 
 Everything a page shows is prepared as typed views (build/views.py: strings already formatted, dates
 in the Buddhist and Common Era, full law titles, the "national standard" flags, counts, relative
@@ -9,13 +9,12 @@ How data is kept inert:
 
 * Templates run with ``autoescape=True`` and ``StrictUndefined``; data is only ever a *value* in a
   template, never a template (no ``from_string`` on data).
-* A page's body is raw HTML blocks, which Python-Markdown passes through without parsing them as
-  Markdown, so every data string is HTML-escaped exactly once by Jinja.
-* The only data that stands in Markdown proper is heading text (headings must be Markdown so that
-  MkDocs' table of contents and Material's search see them). The ``md`` filter HTML-escapes it and
-  then writes every Markdown-significant ASCII character as a numeric character reference, which
-  Markdown leaves alone and the browser shows as the character. Heading ids are explicit ASCII
-  (``{ #history }``), built from validated ids and re-sanitised here.
+* A page's body is HTML, and the front matter says so (``body: html``): hooks/changwat_site.py hands
+  it to MkDocs as the page's content without Markdown parsing it (it is raw HTML blocks, which
+  Python-Markdown would pass through unchanged anyway), so every data string is HTML-escaped exactly
+  once, by Jinja. Headings are HTML too, with explicit ASCII ids built from validated ids and
+  re-sanitised here (``{% call heading %}`` in templates/_macros.j2); the table of contents and the
+  search's sections are read back from them (build/outline.py).
 * Links from data keep only http(s), mailto and tel URLs; anything else is shown as text.
 * Line breaks and control characters inside a data string are folded to spaces: a paragraph is one
   line, so data can never start a Markdown construct at the beginning of a line.
@@ -53,7 +52,7 @@ from ..model.dopa import DopaAreas, load_dopa
 from ..model.registry import REGIONS, Province, Region
 from .feeds import feed_links
 from .history import History, PageHistory, history_view
-from .inert import clean, html_id, md_inline, percent
+from .inert import clean, html_id, percent
 from .opendata import (
     CSV_COLUMNS,
     JSON_FIELDS,
@@ -164,7 +163,6 @@ class Renderer:
             keep_trailing_newline=True,
             bytecode_cache=COMPILED_TEMPLATES,  # a preview's rebuilds do not compile them again
         )
-        self.env.filters["md"] = md_inline
 
     # -- whole site -------------------------------------------------------------------------------
 
@@ -191,6 +189,7 @@ class Renderer:
             "description": str(escape(clean(meta.pop("description")))),
             "alternates": {lg: self.info.abs_url(lang_url(lg, url)) for lg in LANGS},
             **meta,
+            "body": "html",  # not Markdown: hooks/changwat_site.py gives it to MkDocs as it is
         }
         front["alternates"]["x-default"] = front["alternates"][DEFAULT_LANG]
         front["footer_links"] = self.footer(url, lang)

@@ -11,9 +11,9 @@ the browser searches with (templates/theme/assets/javascripts/changwat-search.js
   words with U+200B. Latin text, numbers and spacing are left as they are, except that Thai digits
   become Arabic digits (``มาตรา ๕๒/๑`` is found by ``52/1``). :class:`CachedSegmenter` keeps
   results in a :class:`~changwat.cache.ContentCache` keyed by the text.
-- :func:`search_pages` turns the search plugin's ``search_index.json`` (one entry per page and
-  section, MkDocs' own format; sections marked data-search-exclude are already left out) into pages
-  of plain, segmented text; :func:`write_pagefind` indexes them with Pagefind (PyPI ``pagefind``,
+- :func:`page_text` reads a built page's text by sections (build/outline.py: cut at the headings,
+  what is marked data-search-exclude left out); :func:`search_pages` segments it;
+  :func:`write_pagefind` indexes the pages with Pagefind (PyPI ``pagefind``,
   binary in the wheel; one index per language, Thai as ``x-th``: see :func:`index_language`), every
   text HTML-escaped where it is written (:meth:`SearchPage.html`).
 - :func:`lexicon` gives the browser each language's words (most frequent first) and the province
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from ..cache import ContentCache, digest
+from . import outline
 
 if TYPE_CHECKING:
     from pythainlp.util import Trie
@@ -205,21 +206,10 @@ def language_of(location: str, locales: Mapping[str, str]) -> str | None:
     return best
 
 
-def split_by_language(index: Mapping[str, Any], locales: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """One index per language, as the browser keeps it (entries filtered by location prefix)."""
-    out: dict[str, dict[str, Any]] = {locale: {**index, "docs": []} for locale in locales}
-    for doc in index.get("docs") or []:
-        lang = language_of(doc.get("location", ""), locales)
-        if lang is not None:
-            out[lang]["docs"].append(doc)
-    return out
-
-
 # ---------------------------------------------------------------------------------------------
 # Pagefind: the index readers download (one language at a time), built from the sections of the
-# search plugin's index; and the lexicon the browser rewrites queries with (changwat-search.js).
+# built pages; and the lexicon the browser rewrites queries with (changwat-search.js).
 
-_TAG = re.compile(r"<[^>]+>")
 
 #: Between the words of a Thai run in the text Pagefind indexes: WORD JOINER (invisible; Pagefind
 #: keeps it in the excerpt, so changwat-search.js can take these boundaries out again) and a space
@@ -236,7 +226,6 @@ def index_language(lang: str) -> str:
     return f"x-{lang}" if lang.split("-")[0] in ("zh", "ja", "th") else lang
 
 
-_SPACE = re.compile(r"\s+")
 _LATIN_WORD = re.compile(r"[a-z]+")
 
 #: Common names of provinces that are not RTGS spellings (any spelling, folded by name_key).
@@ -268,14 +257,25 @@ def name_key(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
-def plain_text(markup: str) -> str:
-    """Text of an index entry's markup: tags dropped, entities decoded, spaces collapsed."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup or ""))).strip()
+@dataclass(frozen=True)
+class PageText:
+    """A built page's text as the search reads it, before segmentation (build/outline.py)."""
+
+    url: str  # location of the page, relative to the site root ("provinces/krabi/")
+    title: str
+    intro: str  # the page's own text, before its first section
+    sections: tuple[outline.Section, ...]
+
+
+def page_text(url: str, title: str, body: str) -> PageText:
+    """``body`` (a page's content, HTML) by sections; ``title`` is the page's title as HTML."""
+    intro, sections = outline.sections(body)
+    return PageText(url, outline.plain(title), intro, tuple(sections))
 
 
 @dataclass
 class SearchPage:
-    """One page as Pagefind indexes it: its sections from the search plugin's index."""
+    """One page as Pagefind indexes it: its title, its own text and its sections, segmented."""
 
     url: str  # location of the page, relative to the site root ("provinces/krabi/")
     lang: str
@@ -303,30 +303,18 @@ class SearchPage:
 
 
 def search_pages(
-    index: Mapping[str, Any], segmenter: Callable[[str], str], locales: Mapping[str, str]
+    texts: Iterable[PageText], segmenter: Callable[[str], str], locales: Mapping[str, str]
 ) -> list[SearchPage]:
-    """The search plugin's index (one entry per page and per section, the entries of
-    data-search-exclude'd sections already left out) as pages, Thai texts segmented."""
-    pages: dict[str, SearchPage] = {}
-    for doc in index.get("docs") or []:
-        location = str(doc.get("location", ""))
-        lang = language_of(location, locales)
+    """The built pages of the languages in ``locales`` as Pagefind indexes them, Thai segmented."""
+    pages = []
+    for text in texts:
+        lang = language_of(text.url, locales)
         if lang is None:
             continue
-        url, _, anchor = location.partition("#")
-        page = pages.get(url)
-        if page is None:
-            page = pages[url] = SearchPage(url, lang)
-        title = segmenter(plain_text(str(doc.get("title") or "")))
-        text = segmenter(plain_text(str(doc.get("text") or "")))
-        if anchor:
-            page.sections.append((anchor, title, text))
-        else:
-            page.title, page.intro = title, text
-    for page in pages.values():
-        if not page.title and page.sections:
-            page.title = page.sections[0][1]
-    return list(pages.values())
+        sections = [(s.anchor, segmenter(s.title), segmenter(s.text)) for s in text.sections]
+        title = segmenter(text.title) if text.title else (sections[0][1] if sections else "")
+        pages.append(SearchPage(text.url, lang, title, segmenter(text.intro), sections))
+    return pages
 
 
 def lexicon(pages: Iterable[SearchPage], lang: str, provinces: Iterable[Any]) -> dict[str, Any]:
@@ -394,7 +382,7 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
 
 
 def write_index(
-    index: Mapping[str, Any],
+    texts: Iterable[PageText],
     segmenter: Callable[[str], str],
     locales: Mapping[str, str],
     provinces: Iterable[Any],
@@ -402,7 +390,7 @@ def write_index(
     cache_dir: Path | None = None,
 ) -> list[SearchPage]:
     """Everything the browser searches with, into ``out`` (the site's pagefind/ folder): Pagefind's
-    bundle from the search plugin's ``index`` and a lexicon per language. Returns the pages indexed.
+    bundle from the built pages' ``texts`` and a lexicon per language. Returns the pages indexed.
 
     With ``cache_dir``, the bundle is kept in ``cache_dir/pagefind/<key>`` (the key: every page as
     indexed, the lexicons, Pagefind's version and this module), and a build whose pages did not
@@ -412,7 +400,7 @@ def write_index(
     import shutil
     from importlib.metadata import version
 
-    pages = search_pages(index, segmenter, locales)
+    pages = search_pages(texts, segmenter, locales)
     provinces = list(provinces)
     lexicons = {
         lang: json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":")) for lang in locales
