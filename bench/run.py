@@ -40,7 +40,7 @@ BUDGETS = {
     "build": 3.0,  # s, full bilingual build of 76 offices, median (2 cores)
     "overhead": 0.10,  # share of the build that is not MkDocs itself
     "validate": 0.5,  # s, `changwat validate` of all data
-    "preview": 2.0,  # s, refresh after editing one office
+    "preview": 1.0,  # s, refresh after editing one office
     "page": 100 * 1024,  # bytes gzip, an office page's first load, fonts included
     "scale": 1.3,  # build with 76 full offices / build of today's data
 }
@@ -194,6 +194,18 @@ def _mkdocs(config: Path, site_dir: Path, docs_dir: Path, data_dir: Path | None 
 CPU_TIMES: list[float] = []
 
 
+def _baseline_config() -> str:
+    """mkdocs.yml without our hooks. The theme's own 404 page prints interface strings that
+    hooks/changwat_site.py hands it (extra.changwat.ui): the baseline writes them into its config
+    instead (JSON is YAML; INHERIT merges `extra` deeply)."""
+    import json
+
+    from changwat.build.ui import ui_strings
+
+    extra = json.dumps({"changwat": {"ui": ui_strings()}}, ensure_ascii=False)
+    return f"INHERIT: mkdocs.yml\nhooks: []\nextra: {extra}\n"
+
+
 def bench_build(runs: int, results: dict) -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
@@ -205,7 +217,7 @@ def bench_build(runs: int, results: dict) -> list[tuple[str, str]]:
             full_cpu.append(CPU_TIMES[-1])
         # the baseline: the same generated Markdown (left in docs0 by the first full build), no hooks
         base_cfg = ROOT / ".mkdocs-baseline.yml"
-        base_cfg.write_text("INHERIT: mkdocs.yml\nhooks: []\n", encoding="utf-8")
+        base_cfg.write_text(_baseline_config(), encoding="utf-8")
         try:
             base, base_cpu = [], []
             for i in range(runs):
@@ -344,7 +356,7 @@ def bench_preview(runs: int, results: dict) -> list[tuple[str, str]]:
         results.setdefault("preview", slowest)
         results["preview"] = min(results["preview"], slowest)
     if "preview" in results:
-        rows.append(("budget: refresh ≤ 2 s (fastest preview)", verdict(results["preview"], BUDGETS["preview"])))
+        rows.append(("budget: refresh ≤ 1 s (fastest preview)", verdict(results["preview"], BUDGETS["preview"])))
     return rows
 
 

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from changwat.build import search
+from changwat.build.timing import timed
 from changwat.check.thai import load_allowlist
 from changwat.model.registry import load_registry
 from changwat.project import Project
@@ -67,6 +68,7 @@ def _fail(config, message: str):
 _texts: dict[str, search.PageText] = {}  # page URL → its text, over the passes of one build
 
 
+@timed
 def on_page_content(html, page, config, files):
     _texts[page.url] = search.page_text(page.url, page.title or "", html)
     page.meta["search"] = {"exclude": True}  # for the theme's search plugin: this hook indexes it
@@ -77,6 +79,7 @@ def on_page_content(html, page, config, files):
 on_page_content.mkdocs_priority = 50
 
 
+@timed
 def on_post_build(config):
     site = Path(config.site_dir)
     # the theme plugin's index, of nothing (every page is search-excluded above); nothing reads it

@@ -12,6 +12,8 @@ on_startup, on_post_page, on_post_template
                    the preview never hangs: while serving, a data error does not stop the build;
                    every page shows the problems over the last good content (changwat.build.preview)
                    (and rebuilds faster: preview.faster_rebuilds)
+on_shutdown        log the time the build spent in our hooks (changwat.build.timing; each hook times
+                   itself), which bench/run.py reports as our share of the build
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
                    opens the office's YAML file, not the generated page; a generated page's body is
 on_page_content    HTML (front matter ``body: html``): it is kept aside and given back as the page's
@@ -27,7 +29,8 @@ import os
 import subprocess
 from pathlib import Path
 
-from changwat.build import html, outline, pages, preview, sitemap
+from changwat.build import html, outline, pages, preview, sitemap, timing
+from changwat.build.timing import timed
 from changwat.build.ui import ui_strings
 from changwat.project import Project
 
@@ -55,6 +58,7 @@ def _errors(config):
     return importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
 
 
+@timed
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     commit_date(root)
@@ -75,6 +79,7 @@ def on_config(config):
     return config
 
 
+@timed
 def on_post_build(config):
     default = (config.extra.get("changwat") or {}).get("default_language", "th")
     sitemap.rewrite(Path(config.site_dir), default)
@@ -85,13 +90,20 @@ on_post_build.mkdocs_priority = -200
 
 
 def on_startup(command, dirty):
+    timing.reset()
     preview.start_serving(command == "serve")
 
 
+def on_shutdown():
+    log.info(timing.summary())
+
+
+@timed
 def on_post_page(output, page, config):
     return preview.with_banner(html.conform(output))
 
 
+@timed
 def on_post_template(output_content, template_name, config):
     if not template_name.endswith(".html"):
         return output_content
@@ -103,6 +115,7 @@ def on_post_template(output_content, template_name, config):
 _bodies: dict[str, str] = {}  # generated pages' HTML, from on_page_markdown to on_page_content
 
 
+@timed
 def on_page_markdown(markdown, page, **kwargs):
     if "edit_url" in page.meta:
         page.edit_url = page.meta["edit_url"] or None
@@ -116,6 +129,7 @@ def on_page_markdown(markdown, page, **kwargs):
 on_page_markdown.mkdocs_priority = 100
 
 
+@timed
 def on_page_content(html, page, config, files):
     body = _bodies.pop(page.file.src_uri, None)
     if body is None:
@@ -129,6 +143,7 @@ def on_page_content(html, page, config, files):
 on_page_content.mkdocs_priority = 100
 
 
+@timed
 def on_serve(server, config, builder):
     # docs/ is written by on_config from data/ (which mkdocs.yml watches): watching docs/ too would
     # make every save build twice, the second time for the pages the first build just wrote.

@@ -265,6 +265,14 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str] | None:
         return None
 
 
+def state(data: Path) -> str:
+    """What the data folder's history depends on, in one short git call: whether the clone is
+    shallow and the commit checked out (build/pages.py keys its record of the last generation with
+    it: a new commit changes "last updated" even when no file changed)."""
+    out = _git(["rev-parse", "--is-shallow-repository", "HEAD"], data) if data.is_dir() else None
+    return f"{out.returncode}:{out.stdout.strip()}" if out is not None else "no git"
+
+
 def load_history(project: Project) -> History:
     """The history of the project's data folder: two git calls for the whole build (is the clone
     shallow; the log with changed file names)."""

@@ -20,6 +20,14 @@ _LABEL_FOR = re.compile(r'(<label\b[^>]*?)\s+for="(?P<id>[^"]+)"')
 
 
 def conform(html: str) -> str:
-    html = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), html)
-    ids = set(re.findall(r'\bid="([^"]+)"', html))
-    return _LABEL_FOR.sub(lambda m: m.group(0) if m.group("id") in ids else m.group(1), html)
+    # Material prints both before the page's content (its header, drawer and sidebars): the long
+    # content itself, which is ours, is not searched
+    cut = html.find("<article")
+    head, rest = (html[:cut], html[cut:]) if cut >= 0 else (html, "")
+    head = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), head)
+    # a label's target exists when some element has its id (a substring search per label)
+    return _LABEL_FOR.sub(lambda m: m.group(0) if _has_id(html, m.group("id")) else m.group(1), head) + rest
+
+
+def _has_id(html: str, ident: str) -> bool:
+    return any(f'{space}id="{ident}"' in html for space in (" ", "\n", "\t"))

@@ -27,19 +27,24 @@ import json
 import os
 import re
 import signal
+import sys
 import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Any, NoReturn
 
 from ..project import Project
+from .compiled import TEMPLATES
 from .render import Page, render_site
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
 
 GENERATED_SUFFIX = ".md"
+# What renders the pages besides our own code (part of the generation's fingerprint).
+_LIBRARIES = " ".join(f"{name}={_version(name)}" for name in ("jinja2", "markupsafe", "pyyaml", "pythainlp"))
 # Folders of docs/ that hold only generated static files (open data, schemas): anything in them
 # that the current data does not produce is stale and removed.
 GENERATED_DIRS = ("data", "schema", "feeds")
@@ -61,7 +66,7 @@ class Result:
     removed: list[str] = field(default_factory=list)
     notes: str = ""  # warnings and notes about the data, formatted (they do not stop the build)
     counts: dict[str, int] = field(default_factory=dict)  # severity → number of problems
-    skipped: bool = False  # nothing changed since the previous call in this process
+    skipped: bool = False  # nothing changed since the last generation (in this process or, see _Record, before)
 
     def summary(self) -> str:
         if self.skipped:
@@ -80,11 +85,47 @@ class Result:
 _last: dict[tuple[Any, ...], str] = {}
 
 
+class _Record:
+    """The last generation, kept in the project's cache (``generated.json``) for the next process:
+    per output (docs folder, data folder, site settings, preview offices), the fingerprint of every
+    input and of docs/ as written, and the data's problem counts and notes. A build that finds the
+    same fingerprint (nothing changed since, docs/ untouched, the same commit) skips validating,
+    rendering and writing: docs/ is what this generation would write."""
+
+    def __init__(self, project: Project):
+        self.path = project.cache / "generated.json"
+
+    def get(self, key: str, stamp: str) -> Result | None:
+        try:
+            entry = json.loads(self.path.read_text(encoding="utf-8")).get(key)
+            if not isinstance(entry, dict) or entry.get("stamp") != stamp:
+                return None
+            counts = {str(k): int(v) for k, v in entry["counts"].items()}
+            return Result(skipped=True, counts=counts, notes=str(entry["notes"]))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
+    def put(self, key: str, stamp: str, result: Result) -> None:
+        try:
+            entries = json.loads(self.path.read_text(encoding="utf-8"))
+            entries = entries if isinstance(entries, dict) else {}
+        except (OSError, ValueError):
+            entries = {}
+        entries[key] = {"stamp": stamp, "counts": result.counts, "notes": result.notes}
+        with contextlib.suppress(OSError):  # no record: the next build generates again
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".generated.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(dict(list(entries.items())[-8:]), fh, ensure_ascii=False)  # the latest few
+            os.replace(tmp, self.path)
+
+
 def _fingerprint(project: Project) -> str:
     """Changes whenever an input of the pages may have changed: data files, page templates, ui.yaml
     and the package's Python modules, the JSON Schemas, and the docs/ files themselves (someone
-    may delete them)."""
+    may delete them); the Python and library versions that render them."""
     h = hashlib.sha256()
+    h.update(f"{sys.version}\0{_LIBRARIES}\n".encode())
     pkg = Path(str(resources.files("changwat")))
     schema_dir, templates = project.schema, project.templates
     schemas = sorted(schema_dir.glob("*.json")) if schema_dir.is_dir() else []
@@ -255,13 +296,19 @@ def generate(project: Project, force: bool = False) -> Result:
     from ..problems import report as format_report
     from .feeds import feed_files
     from .history import load_history
+    from .history import state as history_state
 
     info, docs_dir = project.site, project.docs
+    TEMPLATES.keep_in(project.cache / "jinja")
     only = preview_offices()
     key = (str(docs_dir.resolve()), str(project.data.resolve()), info, only)
     stamp = _fingerprint(project)
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
+    record, record_key = _Record(project), json.dumps([*key[:2], repr(info), sorted(only or ())])
+    if not force and (done := record.get(record_key, f"{stamp}:{history_state(project.data)}")) is not None:
+        _last[key] = stamp
+        return done
 
     dataset, problems = load_dataset(project)
     errors = [p for p in problems if p.severity == "error"]
@@ -287,5 +334,6 @@ def generate(project: Project, force: bool = False) -> Result:
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
-    _last[key] = _fingerprint(project)
+    _last[key] = stamp = _fingerprint(project)
+    record.put(record_key, f"{stamp}:{history_state(project.data)}", result)
     return result

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 import jinja2
 
 from ..project import Project
+from .compiled import TEMPLATES
 from .urls import LANGS, docs_path, office_url
 
 if TYPE_CHECKING:
@@ -152,26 +153,6 @@ def banner() -> str:
     )
 
 
-class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled Jinja templates kept in memory for the life of the process. `mkdocs serve` makes new
-    Jinja environments on every rebuild (Material's theme, changwat's page templates) and would
-    compile the same ~120 templates again each time (about a second on a busy machine). A
-    template's checksum is part of the key: an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.store.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-COMPILED_TEMPLATES = MemoryBytecodeCache()
-
-
 class _ListedOnce(jinja2.FileSystemLoader):
     """A theme loader that lists an installed theme's files once per process (MkDocs lists all
     ~29 000 files of Material, icons included, on every rebuild to find its static files). Folders
@@ -209,7 +190,7 @@ class _Config(Protocol):
 
 def faster_rebuilds(config: _Config) -> None:
     """While serving: the theme's Jinja environment lists the installed theme once and keeps compiled
-    templates between rebuilds. A `mkdocs build` is not changed."""
+    templates between rebuilds (build/compiled.py). A `mkdocs build` is not changed."""
     if not STATE.serving:
         return
     theme = config.theme
@@ -219,7 +200,7 @@ def faster_rebuilds(config: _Config) -> None:
         env = make_env()
         if isinstance(env.loader, jinja2.FileSystemLoader) and type(env.loader) is jinja2.FileSystemLoader:
             env.loader = _ListedOnce(env.loader.searchpath, encoding=env.loader.encoding)
-        env.bytecode_cache = COMPILED_TEMPLATES
+        env.bytecode_cache = TEMPLATES
         return env
 
     theme.get_env = get_env

@@ -50,6 +50,7 @@ from ..model import Law, National, ResolvedOffice
 from ..model.dataset import Dataset
 from ..model.dopa import DopaAreas, load_dopa
 from ..model.registry import REGIONS, Province, Region
+from .compiled import TEMPLATES
 from .feeds import feed_links
 from .history import History, PageHistory, history_view
 from .inert import clean, html_id, percent
@@ -64,7 +65,6 @@ from .opendata import (
     translation,
 )
 from .pageviews import contribute_links, office_page, office_title, standard_page
-from .preview import COMPILED_TEMPLATES
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
 from .urls import (
@@ -161,7 +161,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=COMPILED_TEMPLATES,  # a preview's rebuilds do not compile them again
+            bytecode_cache=TEMPLATES,  # compiled once, kept for the next build (build/compiled.py)
         )
 
     # -- whole site -------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ site root, English under ``en/``. Open-data files exist once, at the site root, 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -110,6 +111,7 @@ class SiteInfo:
         query = urlencode({"template": CORRECTION_FORM, "office": office, "section": section, "page": page})
         return f"{self.repo_url.rstrip('/')}/issues/new?{query}"
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 (SiteInfo is frozen; several links per page)
     def edit_url(self, slug: str, exists: bool, province: Province | None = None) -> str:
         """The office's YAML file on GitHub: its editor, or (no file yet) GitHub's new-file page
         with the file name and the guided start filled in: with the province (a registry entry)
