@@ -1,11 +1,12 @@
 """MkDocs / ProperDocs hook: the site's search index, with Pagefind (thin glue to changwat.build.search).
 
-on_page_content reads each built page's text by sections (changwat.build.outline: cut at its
-                headings; what is marked data-search-exclude left out, so national content shown on
-                76 office pages is indexed once, on /standard/), and tells the theme's own search
-                plugin to index nothing (page.meta search.exclude: Material's plugin stays enabled
+on_page_content keeps each built page's content, and tells the theme's own search plugin to index
+                nothing (page.meta search.exclude: Material's plugin stays enabled
                 only so that its header shows the box, templates/theme/partials/search.html).
-on_post_build   once every language is built: segments the Thai texts with pythainlp (words joined
+on_post_build   once every language is built: reads the pages' text by sections
+                (changwat.build.outline: cut at their headings; what is marked data-search-exclude
+                left out, so national content shown on 76 office pages is indexed once, on
+                /standard/), segments the Thai texts with pythainlp (words joined
                 by U+200B, which Pagefind splits on and never shows) and writes Pagefind's bundle to
                 pagefind/: pagefind.js and one index per language, so a reader downloads only the
                 index of the page's language, in small chunks. Beside it,
@@ -32,7 +33,7 @@ from pathlib import Path
 
 from changwat.build import search
 from changwat.build.timing import timed
-from changwat.check.thai import load_allowlist
+from changwat.load.allowlist import load_allowlist
 from changwat.model.registry import load_registry
 from changwat.project import Project
 
@@ -65,12 +66,12 @@ def _fail(config, message: str):
     return errors.PluginError(message)
 
 
-_texts: dict[str, search.PageText] = {}  # page URL → its text, over the passes of one build
+_built: dict[str, search.BuiltPage] = {}  # page URL → the page, over the passes of one build
 
 
 @timed
 def on_page_content(html, page, config, files):
-    _texts[page.url] = search.page_text(page.url, page.title or "", html)
+    _built[page.url] = search.BuiltPage(page.url, page.title or "", html)
     page.meta["search"] = {"exclude": True}  # for the theme's search plugin: this hook indexes it
     return html
 
@@ -85,11 +86,11 @@ def on_post_build(config):
     # the theme plugin's index, of nothing (every page is search-excluded above); nothing reads it
     shutil.rmtree(site / "search", ignore_errors=True)
     locales = _locales(config)
-    if not set(locales) <= {search.language_of(url, locales) for url in _texts}:
+    if not set(locales) <= {search.language_of(url, locales) for url in _built}:
         return  # an earlier language's pass: the pass that completes the set writes
     start = time.monotonic()
-    texts = list(_texts.values())
-    _texts.clear()
+    built = list(_built.values())
+    _built.clear()
     root = Path(config.config_file_path).resolve().parent
     project = Project.from_config(config, root)
     segmenter = _get_segmenter(project)
@@ -99,13 +100,15 @@ def on_post_build(config):
     if not provinces:
         log.info("changwat: no %s: province names are not in the search lexicon", project.registry)
     try:
-        pages = search.write_index(texts, segmenter, locales, provinces, site / "pagefind", project.cache)
+        pages = search.write_index(
+            built, segmenter, locales, provinces, site / "pagefind", project.cache, segmenter.segmenter.names
+        )
     except Exception as e:  # Pagefind failed: the build must not pass without search
         raise _fail(config, f"changwat search: the index was not written: {e}") from e
     segmenter.save()
     log.info(
         "changwat: search index of %d pages written with Pagefind (%d texts segmented, %d cached) in %.2f s",
-        len(pages),
+        pages,
         segmenter.misses - misses,
         segmenter.hits - hits,
         time.monotonic() - start,

@@ -11,7 +11,6 @@ on_serve           stop watching the generated docs/ (data/ is watched): one reb
 on_startup, on_post_page, on_post_template
                    the preview never hangs: while serving, a data error does not stop the build;
                    every page shows the problems over the last good content (changwat.build.preview)
-                   (and rebuilds faster: preview.faster_rebuilds)
 on_shutdown        log the time the build spent in our hooks (changwat.build.timing; each hook times
                    itself), which bench/run.py reports as our share of the build
 on_page_markdown   the "edit this page" link comes from the page's front matter (edit_url), so it
@@ -62,7 +61,6 @@ def _errors(config):
 def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     commit_date(root)
-    preview.faster_rebuilds(config)
     # the theme's own pages (404.html) print interface strings from the one place they live
     config.extra.setdefault("changwat", {})["ui"] = ui_strings()
     try:

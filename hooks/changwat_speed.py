@@ -1,5 +1,8 @@
 """MkDocs / ProperDocs hook: build speed.
 
+on_config  the theme's Jinja environments list the installed theme's files once per process (MkDocs
+           lists all of Material's, 28 000 icons included, in each language's pass and rebuild) and
+           keep compiled templates (changwat.build.compiled.faster_theme)
 on_env   the theme's Jinja environment (Material's base.html and partials, our overrides: about 100
          templates, compiled again in each language's pass and each process, about a tenth of the
          build's CPU time) keeps compiled templates in changwat.build.compiled.TEMPLATES: in memory,
@@ -11,9 +14,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from changwat.build.compiled import TEMPLATES
+from changwat.build.compiled import TEMPLATES, faster_theme
 from changwat.build.timing import timed
 from changwat.project import Project
+
+
+@timed
+def on_config(config):
+    faster_theme(config)
+    return config
+
+
+# Before the plugins' on_config (the theme's search plugin makes a Jinja environment in its own).
+on_config.mkdocs_priority = 100
 
 
 @timed

@@ -86,11 +86,11 @@ def permalink(anchor: str) -> str:
     return f'<a class="headerlink" href="#{anchor}" title="ลิงก์ถาวร">¶</a>'
 
 
-def texts() -> list[search.PageText]:
-    """Built pages as the hook reads them (their content, HTML), in two languages."""
+def built() -> list[search.BuiltPage]:
+    """Built pages as the hook keeps them (their content, HTML), in two languages."""
     return [
-        search.page_text("", "สำนักงานจังหวัด", "<p>ข้อมูลสำนักงานจังหวัดทั้ง 76 แห่ง</p>"),
-        search.page_text(
+        search.BuiltPage("", "สำนักงานจังหวัด", "<p>ข้อมูลสำนักงานจังหวัดทั้ง 76 แห่ง</p>"),
+        search.BuiltPage(
             "provinces/ang-thong/",
             "สำนักงานจังหวัดอ่างทอง",
             '<nav data-search-exclude><a href="../">หน้าแรก</a></nav><h1>สำนักงานจังหวัดอ่างทอง</h1>'
@@ -99,13 +99,17 @@ def texts() -> list[search.PageText]:
             f'<h3 id="group-damrongdhama">กลุ่มงานศูนย์ดำรงธรรมจังหวัด{permalink("group-damrongdhama")}</h3>'
             "<ol><li>งานคุ้มครองผู้บริโภคของจังหวัด</li></ol>",
         ),
-        search.page_text(
+        search.BuiltPage(
             "en/provinces/ang-thong/",
             "",
             f'<h3 id="group-damrongdhama">Provincial Damrongdhama Center Group{permalink("group-damrongdhama")}</h3>'
             "<ol><li>Consumer protection in the province</li></ol>",
         ),
     ]
+
+
+def texts() -> list[search.PageText]:
+    return [search.page_text(p.url, p.title, p.html) for p in built()]
 
 
 LOCALES = {"th": "", "en": "en/"}
@@ -272,12 +276,9 @@ def test_hook_writes_pagefind_and_the_lexicon(tmp_path, monkeypatch):
     theirs = tmp_path / "site" / "search" / "search_index.json"  # the theme plugin's, of nothing
     theirs.parent.mkdir(parents=True)
     theirs.write_text('{"docs": []}', encoding="utf-8")
-    for text in texts():
-        page = SimpleNamespace(url=text.url, title=text.title, meta={})
-        content = f"<p>{text.intro}</p>" + "".join(
-            f'<h2 id="{s.anchor}">{s.title}</h2><p>{s.text}</p>' for s in text.sections
-        )
-        assert hook.on_page_content(content, page=page, config=config, files=None) == content
+    for b in built():
+        page = SimpleNamespace(url=b.url, title=b.title, meta={})
+        assert hook.on_page_content(b.html, page=page, config=config, files=None) == b.html
         assert page.meta["search"] == {"exclude": True}  # the theme's own search indexes nothing
     monkeypatch.chdir(tmp_path)
     hook.on_post_build(config)
@@ -289,7 +290,7 @@ def test_hook_writes_pagefind_and_the_lexicon(tmp_path, monkeypatch):
     assert "ศูนย์" in lexicon["words"]
     assert not (tmp_path / "pagefind").exists()  # nothing written into the current folder
     assert not theirs.parent.exists()  # nothing serves what nobody reads
-    assert hook._texts == {}  # the next build starts afresh
+    assert hook._built == {}  # the next build starts afresh
 
 
 def test_hook_writes_nothing_before_every_language_is_built(tmp_path, monkeypatch):
@@ -301,7 +302,7 @@ def test_hook_writes_nothing_before_every_language_is_built(tmp_path, monkeypatc
     config = mkdocs_config(tmp_path)
     hook.on_page_content("<p>ไทย</p>", page=SimpleNamespace(url="", title="ไทย", meta={}), config=config, files=None)
     hook.on_post_build(config)  # the Thai pass: English is not built yet
-    assert list(hook._texts) == [""]
+    assert list(hook._built) == [""]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -330,15 +331,17 @@ def test_built_site_has_one_pagefind_index_per_language(built_site):
 def test_an_unchanged_index_is_copied_from_the_cache_not_indexed_again(tmp_path, monkeypatch, seg):
     provinces: list = []
     first = tmp_path / "a" / "pagefind"
-    search.write_index(texts(), seg, LOCALES, provinces, first, tmp_path / "cache")
+    assert search.write_index(built(), seg, LOCALES, provinces, first, tmp_path / "cache") == 3
     monkeypatch.setattr(search, "write_pagefind", lambda *a: pytest.fail("Pagefind ran again"))
     again = tmp_path / "b" / "pagefind"
-    search.write_index(texts(), seg, LOCALES, provinces, again, tmp_path / "cache")
+    assert search.write_index(built(), seg, LOCALES, provinces, again, tmp_path / "cache") == 3
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (again / f).read_bytes() for f in files)
     # a changed text is indexed again, and only the latest bundle is kept
-    changed = texts()
-    changed[1] = search.page_text("provinces/ang-thong/", "อ่างทอง", "<p>อ่างทอง ภาคกลาง ริมแม่น้ำเจ้าพระยา</p>")
+    changed = built()
+    changed[1] = search.BuiltPage("provinces/ang-thong/", "อ่างทอง", "<p>อ่างทอง ภาคกลาง ริมแม่น้ำเจ้าพระยา</p>")
     with pytest.raises(pytest.fail.Exception, match="Pagefind ran again"):
         search.write_index(changed, seg, LOCALES, provinces, tmp_path / "c" / "pagefind", tmp_path / "cache")
+    with pytest.raises(pytest.fail.Exception, match="Pagefind ran again"):  # other names kept whole
+        search.write_index(built(), seg, LOCALES, provinces, tmp_path / "d" / "pagefind", tmp_path / "cache", {"ภาค"})

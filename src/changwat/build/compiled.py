@@ -9,8 +9,8 @@ cache, ``Project.cache / "jinja"``), on disk for the next process. Jinja keys ea
 template's name and checks the source's checksum when loading it, so an edited template is compiled
 again. A folder that cannot be written only costs the compiling it would have saved.
 
-Users: build/render.py (the page templates), hooks/changwat_speed.py (the theme's environment in a
-build), build/preview.py (the theme's environment while serving).
+Users: build/render.py (the page templates) and hooks/changwat_speed.py (the theme's environments,
+through :func:`faster_theme`, which also lists the installed theme's files once per process).
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import ClassVar, Protocol
 
 import jinja2
 
@@ -64,3 +66,58 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
 #: The one cache of the process.
 TEMPLATES = CompiledTemplates()
+
+
+class _ListedOnce(jinja2.FileSystemLoader):
+    """A theme loader that lists an installed theme's files once per process (MkDocs lists all
+    ~29 000 files of Material, icons included, on every rebuild to find its static files). Folders
+    of the project itself (templates/theme) are listed every time: an editor may add a file."""
+
+    listings: ClassVar[dict[str, list[str]]] = {}
+
+    def list_templates(self) -> list[str]:
+        found: set[str] = set()
+        for path in self.searchpath:
+            if (listing := self.listings.get(path)) is None:
+                # hidden files and folders (Material's .icons/: 28 000 files) are never static files
+                # for MkDocs (its filter drops '.*' and '*/.*'), so they are not listed at all
+                listing = [
+                    name
+                    for name in jinja2.FileSystemLoader(path).list_templates()
+                    if not any(part.startswith(".") for part in name.split("/"))
+                ]
+                if "site-packages" in Path(path).parts:
+                    self.listings[path] = listing
+            found.update(listing)
+        return sorted(found)
+
+
+class _Theme(Protocol):
+    get_env: Callable[[], jinja2.Environment]
+
+
+class _Config(Protocol):
+    """What faster_rebuilds uses of MkDocs' (or ProperDocs') config."""
+
+    @property
+    def theme(self) -> _Theme: ...
+
+
+def faster_theme(config: _Config) -> None:
+    """The theme's Jinja environments (one per language's pass, one per rebuild while serving, and
+    those plugins make) list the installed theme once per process and keep compiled templates in
+    :data:`TEMPLATES`."""
+    theme = config.theme
+    if getattr(theme.get_env, "faster", False):
+        return
+    make_env = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        env = make_env()
+        if isinstance(env.loader, jinja2.FileSystemLoader) and type(env.loader) is jinja2.FileSystemLoader:
+            env.loader = _ListedOnce(env.loader.searchpath, encoding=env.loader.encoding)
+        env.bytecode_cache = TEMPLATES
+        return env
+
+    get_env.faster = True  # type: ignore[attr-defined]
+    theme.get_env = get_env

@@ -183,6 +183,7 @@ class History:
     changes: tuple[Change, ...] = ()
     available: bool = False
     reason: str = ""  # why there is no history (for the build log)
+    state: str = ""  # what it was read at (see state()): the commit checked out, shallow or not
     _by_file: dict[str, tuple[Change, ...]] = field(default_factory=dict, compare=False, repr=False)
     # pages that show the same files have the same history (73 offices without a file of their own)
     _pages: dict[frozenset[str], PageHistory] = field(default_factory=dict, compare=False, repr=False)
@@ -230,8 +231,8 @@ def _shown(c: Change) -> bool:
     return NATIONAL in c.files or REGISTRY in c.files or bool(c.offices())
 
 
-def none(reason: str) -> History:
-    return History(available=False, reason=reason)
+def none(reason: str, state: str = "") -> History:
+    return History(available=False, reason=reason, state=state)
 
 
 def parse_log(text: str) -> tuple[Change, ...]:
@@ -268,9 +269,16 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str] | None:
 def state(data: Path) -> str:
     """What the data folder's history depends on, in one short git call: whether the clone is
     shallow and the commit checked out (build/pages.py keys its record of the last generation with
-    it: a new commit changes "last updated" even when no file changed)."""
-    out = _git(["rev-parse", "--is-shallow-repository", "HEAD"], data) if data.is_dir() else None
-    return f"{out.returncode}:{out.stdout.strip()}" if out is not None else "no git"
+    it: a new commit changes "last updated" even when no file changed). History.state is the same."""
+    return _state(_probe(data))
+
+
+def _probe(data: Path) -> subprocess.CompletedProcess[str] | None:
+    return _git(["rev-parse", "--is-shallow-repository", "HEAD"], data) if data.is_dir() else None
+
+
+def _state(probe: subprocess.CompletedProcess[str] | None) -> str:
+    return f"{probe.returncode}:{probe.stdout.strip()}" if probe is not None else "no git"
 
 
 def load_history(project: Project) -> History:
@@ -282,24 +290,28 @@ def load_history(project: Project) -> History:
 def history_of(data: Path) -> History:
     """The history of the data folder ``data``."""
     if not data.is_dir():
-        return none(f"no data folder {data}")
-    probe = _git(["rev-parse", "--is-shallow-repository"], data)
+        return none(f"no data folder {data}", _state(None))
+    probe = _probe(data)
+    at = _state(probe)
     if probe is None:
-        return none("git is not installed")
+        return none("git is not installed", at)
+    if probe.returncode != 0 and "HEAD" in probe.stderr:  # a repository without a commit yet
+        return none("no commit has changed the data folder yet", at)
     if probe.returncode != 0:
-        return none("the data folder is not in a git checkout")
-    if probe.stdout.strip() == "true":
+        return none("the data folder is not in a git checkout", at)
+    if probe.stdout.split()[:1] == ["true"]:
         return none(
-            "shallow clone: fetch the whole history (git fetch --unshallow; actions/checkout with fetch-depth: 0)"
+            "shallow clone: fetch the whole history (git fetch --unshallow; actions/checkout with fetch-depth: 0)",
+            at,
         )
     log = _git(["log", "--no-merges", "--no-color", "--relative", "--name-only", _FORMAT, "--", "."], data)
     if log is None or log.returncode != 0:
         detail = (log.stderr.strip().splitlines() or [""])[0] if log is not None else "git failed"
-        return none(f"git log failed: {detail}")
+        return none(f"git log failed: {detail}", at)
     changes = parse_log(log.stdout)
     if not changes:
-        return none("no commit has changed the data folder yet")
-    return History(changes, available=True)
+        return none("no commit has changed the data folder yet", at)
+    return History(changes, available=True, state=at)
 
 
 # ---------------------------------------------------------------------------------------------

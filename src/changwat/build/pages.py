@@ -35,12 +35,14 @@ from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..project import Project
 from .compiled import TEMPLATES
-from .render import Page, render_site
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
+
+if TYPE_CHECKING:  # imported where pages are made: a build with nothing to generate never loads them
+    from .render import Page
 
 GENERATED_SUFFIX = ".md"
 # What renders the pages besides our own code (part of the generation's fingerprint).
@@ -260,6 +262,7 @@ def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page
     as its page shows it, all offices as JSON and CSV, the national content as written, and the
     JSON Schemas of the data files. One copy for both languages."""
     from .opendata import all_offices_json, national_json, offices_csv, open_data_schemas
+    from .render import Page
 
     base = info.site_url
     everything = all_offices_json(dataset, base)
@@ -292,10 +295,6 @@ def generate(project: Project, force: bool = False) -> Result:
     nothing changed is nearly free (MkDocs runs on_config once per language). In a preview
     (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
-    from ..check import load_dataset
-    from ..problems import report as format_report
-    from .feeds import feed_files
-    from .history import load_history
     from .history import state as history_state
 
     info, docs_dir = project.site, project.docs
@@ -309,6 +308,12 @@ def generate(project: Project, force: bool = False) -> Result:
     if not force and (done := record.get(record_key, f"{stamp}:{history_state(project.data)}")) is not None:
         _last[key] = stamp
         return done
+    # the stages, imported only when there is something to generate
+    from ..check import load_dataset
+    from ..problems import report as format_report
+    from .feeds import feed_files
+    from .history import load_history
+    from .render import Page, render_site
 
     dataset, problems = load_dataset(project)
     errors = [p for p in problems if p.severity == "error"]
@@ -335,5 +340,5 @@ def generate(project: Project, force: bool = False) -> Result:
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
     _last[key] = stamp = _fingerprint(project)
-    record.put(record_key, f"{stamp}:{history_state(project.data)}", result)
+    record.put(record_key, f"{stamp}:{history.state}", result)
     return result

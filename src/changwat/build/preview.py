@@ -14,8 +14,6 @@ The MkDocs hooks (hooks/changwat_site.py) call:
     on_config, on pages.DataError                show(project, error) → True: go on building
     on_config, when the data is valid            clear()
     on_post_page / on_post_template("404.html")  with_banner(html)
-    on_config (first)                            faster_rebuilds(config): compiled templates and the
-                                                 installed theme's file list kept between rebuilds
 
 When the preview starts with broken data there are no last good pages yet: placeholder pages
 (home, and the previewed offices' pages, both languages) are written so that those addresses answer
@@ -27,15 +25,10 @@ from __future__ import annotations
 import html
 import re
 import threading
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..project import Project
-from .compiled import TEMPLATES
 from .urls import LANGS, docs_path, office_url
 
 if TYPE_CHECKING:
@@ -151,59 +144,6 @@ def banner() -> str:
         "This page shows the last good content. Fix the file as listed below and save: the page reloads by itself.</p>"
         f"{body}</div>"
     )
-
-
-class _ListedOnce(jinja2.FileSystemLoader):
-    """A theme loader that lists an installed theme's files once per process (MkDocs lists all
-    ~29 000 files of Material, icons included, on every rebuild to find its static files). Folders
-    of the project itself (templates/theme) are listed every time: an editor may add a file."""
-
-    listings: ClassVar[dict[str, list[str]]] = {}
-
-    def list_templates(self) -> list[str]:
-        found: set[str] = set()
-        for path in self.searchpath:
-            if (listing := self.listings.get(path)) is None:
-                # hidden files and folders (Material's .icons/: 28 000 files) are never static files
-                # for MkDocs (its filter drops '.*' and '*/.*'), so they are not listed at all
-                listing = [
-                    name
-                    for name in jinja2.FileSystemLoader(path).list_templates()
-                    if not any(part.startswith(".") for part in name.split("/"))
-                ]
-                if "site-packages" in Path(path).parts:
-                    self.listings[path] = listing
-            found.update(listing)
-        return sorted(found)
-
-
-class _Theme(Protocol):
-    get_env: Callable[[], jinja2.Environment]
-
-
-class _Config(Protocol):
-    """What faster_rebuilds uses of MkDocs' (or ProperDocs') config."""
-
-    @property
-    def theme(self) -> _Theme: ...
-
-
-def faster_rebuilds(config: _Config) -> None:
-    """While serving: the theme's Jinja environment lists the installed theme once and keeps compiled
-    templates between rebuilds (build/compiled.py). A `mkdocs build` is not changed."""
-    if not STATE.serving:
-        return
-    theme = config.theme
-    make_env = theme.get_env
-
-    def get_env() -> jinja2.Environment:
-        env = make_env()
-        if isinstance(env.loader, jinja2.FileSystemLoader) and type(env.loader) is jinja2.FileSystemLoader:
-            env.loader = _ListedOnce(env.loader.searchpath, encoding=env.loader.encoding)
-        env.bytecode_cache = TEMPLATES
-        return env
-
-    theme.get_env = get_env
 
 
 _BODY = re.compile(r"<body[^>]*>", re.I)

@@ -381,50 +381,77 @@ def write_pagefind(pages: list[SearchPage], out: Path) -> None:
     entry.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+@dataclass(frozen=True)
+class BuiltPage:
+    """A page as the build made it: its location (relative to the site root), its title and its
+    content (HTML), which :func:`page_text` reads."""
+
+    url: str
+    title: str
+    html: str
+
+
 def write_index(
-    texts: Iterable[PageText],
+    built: Iterable[BuiltPage],
     segmenter: Callable[[str], str],
     locales: Mapping[str, str],
     provinces: Iterable[Any],
     out: Path,
     cache_dir: Path | None = None,
-) -> list[SearchPage]:
+    names: Iterable[str] = (),
+) -> int:
     """Everything the browser searches with, into ``out`` (the site's pagefind/ folder): Pagefind's
-    bundle from the built pages' ``texts`` and a lexicon per language. Returns the pages indexed.
+    bundle of the ``built`` pages of the languages in ``locales`` (their text by sections, Thai
+    segmented by ``segmenter``, which keeps ``names`` whole) and a lexicon per language. Returns the
+    number of pages indexed.
 
     With ``cache_dir``, the bundle is kept in ``cache_dir/pagefind/<key>`` (the key: every page as
-    indexed, the lexicons, Pagefind's version and this module), and a build whose pages did not
-    change copies it instead of running Pagefind again (about 1 s for the whole site). Only the
-    latest bundle is kept."""
+    built, the province names, the segmentation's fingerprint, Pagefind's version and this code), and
+    a build whose pages did not change links or copies it instead of reading, segmenting and
+    indexing them again (about 1 s for the whole site). Only the latest bundle is kept."""
     import json
     import shutil
     from importlib.metadata import version
 
-    pages = search_pages(texts, segmenter, locales)
+    built = sorted((p for p in built if language_of(p.url, locales) is not None), key=lambda p: p.url)
     provinces = list(provinces)
-    lexicons = {
-        lang: json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":")) for lang in locales
-    }
     shutil.rmtree(out, ignore_errors=True)
     key = digest(
-        Path(__file__).read_bytes(),
+        fingerprint(names),
+        Path(outline.__file__).read_bytes(),
         version("pagefind"),
-        *lexicons.values(),
-        *(f"{page.url}\n{page.html()}" for page in pages),
+        json.dumps(sorted(locales.items())),
+        *(f"{p.slug}\t{p.th}\t{p.en}" for p in provinces),
+        *(f"{p.url}\n{p.title}\n{p.html}" for p in built),
     )
     kept = cache_dir / "pagefind" / key if cache_dir is not None else None
     if kept is not None and (kept / "pagefind-entry.json").exists():
         try:
-            shutil.copytree(kept, out)
-            return pages
+            shutil.copytree(kept, out, copy_function=_link_or_copy)
+            return len(built)
         except OSError:  # removed meanwhile by another build: index again
             shutil.rmtree(out, ignore_errors=True)
+    pages = search_pages((page_text(p.url, p.title, p.html) for p in built), segmenter, locales)
+    lexicons = {
+        lang: json.dumps(lexicon(pages, lang, provinces), ensure_ascii=False, separators=(",", ":")) for lang in locales
+    }
     write_pagefind(pages, out)
     for lang, text in lexicons.items():
         (out / f"changwat-lexicon.{lang}.json").write_text(text, encoding="utf-8")
     if kept is not None:
         _keep(out, kept)
-    return pages
+    return len(pages)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """A file of a kept bundle into the site: a hard link (nothing rewrites either), else a copy."""
+    import os
+    import shutil
+
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 def _keep(out: Path, kept: Path) -> None:

@@ -22,7 +22,7 @@ _spent: dict[str, list[float]] = {}  # hook name → [wall seconds, CPU seconds,
 def timed(fn: F) -> F:
     """``fn`` (a hook function) timing itself into this build's totals. Attributes MkDocs reads
     (``mkdocs_priority``) are kept: set them before or after wrapping."""
-    key = f"{fn.__module__.rsplit('_', 1)[-1]}.{fn.__name__}"
+    key = f"{fn.__module__.removesuffix('.py').rsplit('_', 1)[-1]}.{fn.__name__}"
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:

@@ -15,5 +15,5 @@ from .urls import LANGS
 def ui_strings() -> dict[str, dict[str, str]]:
     """The interface strings of ``ui.yaml``: {lang: {key: text}}."""
     raw = resources.files("changwat.build").joinpath("ui.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
+    data = yaml.load(raw, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's when there
     return {lang: {str(k): str(v) for k, v in data[lang].items()} for lang in LANGS}

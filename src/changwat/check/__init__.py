@@ -9,6 +9,21 @@ jsonschema.py  JSON Schema and the field reference, generated from the records
 validate.py    all of it for a project: load_dataset()
 """
 
-from .validate import load_dataset
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .validate import load_dataset
 
 __all__ = ["load_dataset"]
+
+
+def __getattr__(name: str) -> Any:
+    """``load_dataset`` is imported when first used: importing one rule module (check.thai's
+    allow-list, for the search) does not load every stage."""
+    if name == "load_dataset":
+        from .validate import load_dataset
+
+        return load_dataset
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

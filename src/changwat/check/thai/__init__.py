@@ -26,8 +26,7 @@ package is pure: no I/O, no global state that changes results.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from ...load.allowlist import load_allowlist
 from . import dictionary, english, layout, unicode  # noqa: F401  (they declare the rules)
 from .registry import RULES, Finding, Rule, finish_registry, run
 
@@ -72,13 +71,3 @@ def lint(text: str, lang: str = "th", allow: frozenset[str] = frozenset()) -> li
 
 # Results per (allow-list, language + text), bounded in bytes.
 _RESULTS: dict[frozenset[str], dictionary.BytesLRU[Finding]] = {}
-
-
-def load_allowlist(path: str | Path) -> frozenset[str]:
-    """Words from an allow-list file: one per line, ``#`` starts a comment, blank lines ignored."""
-    words = set()
-    for line in Path(path).read_text(encoding="utf-8-sig").splitlines():
-        word = line.split("#", 1)[0].strip()
-        if word:
-            words.add(word)
-    return frozenset(words)

@@ -1,0 +1,156 @@
+"""What a build keeps for the next one, and when it must not trust it: the record of the last
+generation (build/pages.py), the compiled templates (build/compiled.py), and the hooks' own timing
+(build/timing.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from changwat.build import compiled, pages, render, timing
+from changwat.build.history import state
+from conftest import copy_data, project_for
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """A data folder, a docs/ and a cache of its own; generate() as a new process calls it."""
+    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("CHANGWAT_PREVIEW", raising=False)
+    data = copy_data(tmp_path / "data", "national.yaml", "thai-allowlist.txt")
+    shutil.copy(project_for().provinces / "ang-thong.yaml", data / "provinces" / "ang-thong.yaml")
+    project = project_for(data=data, docs=tmp_path / "docs")
+
+    def generate() -> pages.Result:
+        pages._last.clear()  # what a new process starts with
+        return pages.generate(project)
+
+    return project, generate
+
+
+def no_rendering(monkeypatch):
+    monkeypatch.setattr(render, "render_site", lambda *a, **k: pytest.fail("rendered again"))
+
+
+def test_a_build_with_nothing_changed_skips_generation_and_keeps_the_counts(fresh, monkeypatch):
+    project, generate = fresh
+    first = generate()
+    assert not first.skipped and first.written and first.counts
+    no_rendering(monkeypatch)
+    again = generate()
+    assert again.skipped and again.counts == first.counts and again.notes == first.notes
+
+
+@pytest.mark.parametrize("change", ["data", "docs edited", "docs deleted", "record"])
+def test_any_change_since_the_record_generates_again(fresh, monkeypatch, change):
+    project, generate = fresh
+    generate()
+    if change == "data":
+        office = project.data / "provinces" / "ang-thong.yaml"
+        office.write_text(office.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    elif change == "docs edited":
+        (project.docs / "index.md").write_text("someone's edit\n", encoding="utf-8")
+    elif change == "docs deleted":
+        (project.docs / "provinces" / "ang-thong.md").unlink()
+    else:
+        (project.cache / "generated.json").write_text("{not json", encoding="utf-8")
+    result = generate()
+    assert not result.skipped
+    assert (project.docs / "provinces" / "ang-thong.md").read_text(encoding="utf-8").startswith("---\n")
+    assert "someone's edit" not in (project.docs / "index.md").read_text(encoding="utf-8")
+
+
+def test_another_commit_generates_again(fresh, monkeypatch):
+    """ "Last updated" and the feeds follow the history: a new commit, with no file changed, is a change."""
+    project, generate = fresh
+    generate()
+    real = state(project.data)
+    monkeypatch.setattr("changwat.build.history.state", lambda data: real + "another commit")
+    assert not generate().skipped
+
+
+def test_compiled_templates_are_kept_on_disk_for_the_next_process(tmp_path, monkeypatch):
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.j2").write_text("{{ x }}!", encoding="utf-8")
+
+    def env(cache: compiled.CompiledTemplates) -> jinja2.Environment:
+        return jinja2.Environment(loader=jinja2.FileSystemLoader(tmp_path / "t"), bytecode_cache=cache)
+
+    first = compiled.CompiledTemplates()
+    first.keep_in(tmp_path / "jinja")
+    assert env(first).get_template("page.j2").render(x="a") == "a!"
+    assert list((tmp_path / "jinja").glob("*.jinja"))
+    # a new process: loads the compiled code instead of compiling
+    second = compiled.CompiledTemplates()
+    second.keep_in(tmp_path / "jinja")
+    compiling = env(second)
+    monkeypatch.setattr(compiling, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert compiling.get_template("page.j2").render(x="b") == "b!"
+    # an edited template is compiled again (Jinja checks the source's checksum)
+    (tmp_path / "t" / "page.j2").write_text("{{ x }}?", encoding="utf-8")
+    assert env(compiled.CompiledTemplates()).get_template("page.j2").render(x="c") == "c?"
+    third = compiled.CompiledTemplates()
+    third.keep_in(tmp_path / "jinja")
+    assert env(third).get_template("page.j2").render(x="d") == "d?"
+
+
+def test_an_unwritable_template_cache_costs_only_the_compiling(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    cache = compiled.CompiledTemplates()
+    cache.keep_in(blocked / "jinja")
+    loader = jinja2.DictLoader({"p": "{{ 1 + 1 }}"})
+    assert jinja2.Environment(loader=loader, bytecode_cache=cache).get_template("p").render() == "2"
+
+
+def test_the_theme_listing_leaves_out_hidden_folders_and_is_made_once(tmp_path):
+    theme = tmp_path / "site-packages" / "theme"
+    (theme / ".icons").mkdir(parents=True)
+    (theme / ".icons" / "a.svg").write_text("<svg/>", encoding="utf-8")
+    (theme / "base.html").write_text("base", encoding="utf-8")
+
+    class Theme:
+        def get_env(self) -> jinja2.Environment:
+            return jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme)))
+
+    class Config:
+        theme = Theme()
+
+    config = Config()
+    compiled.faster_theme(config)
+    wrapped = config.theme.get_env
+    compiled.faster_theme(config)  # each language's pass calls it: wrapped once
+    assert config.theme.get_env is wrapped
+    env = config.theme.get_env()
+    assert env.bytecode_cache is compiled.TEMPLATES
+    assert env.list_templates() == ["base.html"]
+    (theme / "new.html").write_text("new", encoding="utf-8")
+    assert env.list_templates() == ["base.html"]  # an installed theme is listed once per process
+
+
+def test_hooks_time_themselves(monkeypatch):
+    timing.reset()
+
+    def on_config(config):
+        return config
+
+    on_config.__module__ = "changwat_site"
+    on_config.mkdocs_priority = 100
+    timed = timing.timed(on_config)
+    assert timed.mkdocs_priority == 100 and timed("c") == "c"
+    timed("c")
+    wall, cpu = timing.totals()
+    assert wall >= 0 and cpu >= 0
+    assert timing.summary().startswith("changwat: our hooks took ") and "site.on_config" in timing.summary()
+    timing.reset()
+    assert timing.totals() == (0.0, 0.0)
+
+
+def test_the_generation_record_lives_in_the_cache(fresh):
+    project, generate = fresh
+    generate()
+    assert (project.cache / "generated.json").is_file()
+    assert not any(p.name.endswith(".tmp") for p in Path(project.cache).iterdir())
