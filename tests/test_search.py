@@ -338,10 +338,27 @@ def test_an_unchanged_index_is_copied_from_the_cache_not_indexed_again(tmp_path,
     files = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again).as_posix() for p in again.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (again / f).read_bytes() for f in files)
-    # a changed text is indexed again, and only the latest bundle is kept
+    # a changed text is indexed again
     changed = built()
     changed[1] = search.BuiltPage("provinces/ang-thong/", "อ่างทอง", "<p>อ่างทอง ภาคกลาง ริมแม่น้ำเจ้าพระยา</p>")
     with pytest.raises(pytest.fail.Exception, match="Pagefind ran again"):
         search.write_index(changed, seg, LOCALES, provinces, tmp_path / "c" / "pagefind", tmp_path / "cache")
     with pytest.raises(pytest.fail.Exception, match="Pagefind ran again"):  # other names kept whole
         search.write_index(built(), seg, LOCALES, provinces, tmp_path / "d" / "pagefind", tmp_path / "cache", {"ภาค"})
+
+
+def test_a_few_recently_used_bundles_are_kept(tmp_path, monkeypatch, seg):
+    def fake_pagefind(pages, out):
+        out.mkdir(parents=True)
+        (out / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+
+    monkeypatch.setattr(search, "write_pagefind", fake_pagefind)
+    cache = tmp_path / "cache"
+    sites = [[search.BuiltPage("", "หน้าแรก", f"<p>ฉบับที่ {n}</p>")] for n in range(search.KEEP_BUNDLES + 2)]
+    for n, pages in enumerate(sites):
+        search.write_index(pages, seg, LOCALES, [], tmp_path / str(n), cache)
+    bundles = [b for b in (cache / "pagefind").iterdir() if not b.name.startswith(".")]
+    assert len(bundles) == search.KEEP_BUNDLES
+    # the latest is among them
+    monkeypatch.setattr(search, "write_pagefind", lambda *a: pytest.fail("Pagefind ran again"))
+    search.write_index(sites[-1], seg, LOCALES, [], tmp_path / "again", cache)

@@ -26,6 +26,7 @@ This module does not import MkDocs; hooks/changwat_search.py calls it after the 
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -408,7 +409,7 @@ def write_index(
     With ``cache_dir``, the bundle is kept in ``cache_dir/pagefind/<key>`` (the key: every page as
     built, the province names, the segmentation's fingerprint, Pagefind's version and this code), and
     a build whose pages did not change links or copies it instead of reading, segmenting and
-    indexing them again (about 1 s for the whole site). Only the latest bundle is kept."""
+    indexing them again (about 1 s for the whole site). The few most recently used bundles are kept."""
     import json
     import shutil
     from importlib.metadata import version
@@ -428,6 +429,7 @@ def write_index(
     if kept is not None and (kept / "pagefind-entry.json").exists():
         try:
             shutil.copytree(kept, out, copy_function=_link_or_copy)
+            os.utime(kept)  # recently used: kept longest
             return len(built)
         except OSError:  # removed meanwhile by another build: index again
             shutil.rmtree(out, ignore_errors=True)
@@ -445,7 +447,6 @@ def write_index(
 
 def _link_or_copy(src: str, dst: str) -> None:
     """A file of a kept bundle into the site: a hard link (nothing rewrites either), else a copy."""
-    import os
     import shutil
 
     try:
@@ -454,10 +455,14 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
+#: Bundles kept: a few, so that builds that alternate (the whole site and an editor's preview, two
+#: branches) do not throw each other's away.
+KEEP_BUNDLES = 4
+
+
 def _keep(out: Path, kept: Path) -> None:
     """Copy the bundle into the cache under its key, atomically (builds may run side by side), and
-    remove older bundles."""
-    import os
+    remove all but the :data:`KEEP_BUNDLES` most recently used."""
     import shutil
     import tempfile
 
@@ -470,6 +475,14 @@ def _keep(out: Path, kept: Path) -> None:
         pass
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    for other in kept.parent.iterdir():
-        if other.name != kept.name and not other.name.startswith(".tmp-"):
-            shutil.rmtree(other, ignore_errors=True)
+    bundles = [b for b in kept.parent.iterdir() if not b.name.startswith(".tmp-")]
+    bundles.sort(key=lambda b: (b.name == kept.name, _mtime(b)), reverse=True)
+    for other in bundles[KEEP_BUNDLES:]:
+        shutil.rmtree(other, ignore_errors=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
