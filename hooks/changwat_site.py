@@ -7,7 +7,8 @@ on_config          generate docs/ from data/ before the build reads docs/ (fails
 on_post_page       mend the two things Material prints that HTML does not allow (build/html.py); so does
 on_post_template   for 404.html
 on_post_build      sitemap.xml: an x-default alternate beside each page's language alternates
-on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save
+on_serve           stop watching the generated docs/ (data/ is watched): one rebuild per save; look for
+                   saved files every 0.1 s instead of MkDocs' 0.5 s (preview.watch_faster)
 on_startup, on_post_page, on_post_template
                    the preview never hangs: while serving, a data error does not stop the build;
                    every page shows the problems over the last good content (changwat.build.preview)
@@ -146,4 +147,5 @@ def on_serve(server, config, builder):
     # docs/ is written by on_config from data/ (which mkdocs.yml watches): watching docs/ too would
     # make every save build twice, the second time for the pages the first build just wrote.
     server.unwatch(config.docs_dir)
+    preview.watch_faster(server, [config.config_file_path, *config.theme.dirs])
     return server

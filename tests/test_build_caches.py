@@ -154,3 +154,33 @@ def test_the_generation_record_lives_in_the_cache(fresh):
     generate()
     assert (project.cache / "generated.json").is_file()
     assert not any(p.name.endswith(".tmp") for p in Path(project.cache).iterdir())
+
+
+def test_the_preview_looks_for_saved_files_more_often():
+    from changwat.build import preview
+
+    class Observer:
+        def __init__(self, timeout: float):
+            self.timeout = timeout
+
+    class Server:
+        def __init__(self):
+            self.observer = Observer(0.5)
+            self.watched = {"/site/mkdocs.yml": 1}
+            self.log: list[tuple[str, str, float]] = []
+
+        def watch(self, path: str) -> None:
+            self.watched[path] = self.watched.get(path, 0) + 1
+            self.log.append(("watch", path, self.observer.timeout))
+
+        def unwatch(self, path: str) -> None:
+            if path not in self.watched:
+                raise KeyError(path)  # as MkDocs' server does
+            del self.watched[path]
+            self.log.append(("unwatch", path, self.observer.timeout))
+
+    server = Server()
+    preview.watch_faster(server, ["/site/mkdocs.yml", "/theme/not-watched"])
+    assert server.observer.timeout == preview.POLL_SECONDS < 0.5
+    # what was watched is watched again, by the new observer; nothing else is added
+    assert server.log == [("unwatch", "/site/mkdocs.yml", 0.5), ("watch", "/site/mkdocs.yml", preview.POLL_SECONDS)]
