@@ -158,12 +158,17 @@ _TMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]+\.tmp$")
 _LEGACY_TMP = re.compile(r"^.+\.(?:md|json|csv)\.tmp$")  # the fixed name used before (<page>.tmp)
 
 
-def _write_if_changed(path: Path, text: str) -> bool:
+def _write_if_changed(path: Path, text: str, folders: set[Path] | None = None) -> bool:
+    """Write ``text`` to ``path`` unless it holds it already; ``folders``: those known to exist
+    (a generation writes 400 files into a few folders: one mkdir each, not one per file)."""
     data = text.encode("utf-8")
     try:
         if path.is_file() and path.read_bytes() == data:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if folders is None or path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if folders is not None:
+                folders.add(path.parent)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     except OSError as err:
         raise WriteError(_why(path, err)) from None
@@ -212,8 +217,9 @@ def write_pages(pages: list[Page], docs_dir: Path) -> Result:
     result = Result()
     wanted = {docs_dir / p.path for p in pages}
     remove_stale_temporaries(docs_dir)
+    folders: set[Path] = set()
     for page in pages:
-        if _write_if_changed(docs_dir / page.path, page.text):
+        if _write_if_changed(docs_dir / page.path, page.text, folders):
             result.written.append(page.path)
         else:
             result.unchanged += 1

@@ -42,6 +42,9 @@ _NODE_NAMES = {
     ScalarNode: ("ข้อความ", "a text"),
 }
 
+# a Common Era year where a Buddhist Era date is expected (K14 says which B.E. year it is)
+_CE_YEAR = re.compile(r"^(1[89][0-9]{2}|20[0-9]{2})(-.*)?$")
+
 
 @dataclass
 class Converted:
@@ -301,7 +304,7 @@ class Converter:
         if value is None:
             return _INVALID
         kind = meta.get("kind")
-        if kind == "date_be" and (ce := re.match(r"^(1[89][0-9]{2}|20[0-9]{2})(-.*)?$", value)):
+        if kind == "date_be" and (ce := _CE_YEAR.match(value)):
             self.problem(node, "K14", value=value, suggestion=f"{int(ce.group(1)) + 543}{ce.group(2) or ''}")
             return _INVALID
         if kind and not KINDS[kind].regex.fullmatch(value):

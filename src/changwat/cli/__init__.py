@@ -172,6 +172,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def run() -> int:
+    """The `changwat` command (and `python -m changwat`): :func:`main` in a process of its own."""
+    from ..cache import fewer_collections
+
+    fewer_collections()
+    return main()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
