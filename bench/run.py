@@ -16,7 +16,8 @@ Sections
             file, renamed, in a temporary data folder), as paired runs against today's data: the
             median of the per-pair ratios
   preview   a one-language rebuild after editing one office file, as `make serve-th` does it
-  weight    an office page's first-load weight (HTML, CSS, JS, fonts; raw and gzip), the search's own files
+  weight    the heaviest office page's first-load weight per language (HTML, CSS, JS, fonts; raw and
+            gzip -9, without HTTP headers: bench/lighthouse.py counts what a server sends), the search's files
 """
 
 from __future__ import annotations
@@ -447,20 +448,27 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
         subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-q"], cwd=ROOT, env=ENV, check=True)
     rows = []
     worst = 0
-    for lang, page in (
-        ("th", site / "provinces" / "ang-thong" / "index.html"),
-        ("en", site / "en" / "provinces" / "ang-thong" / "index.html"),
-    ):
-        parts = page_weight(site, page, lang)
+    for lang, folder in (("th", site / "provinces"), ("en", site / "en" / "provinces")):
+        # every office page of the language: the heaviest is the budget's page
+        weights = []
+        for page in sorted(folder.glob("*/index.html")):
+            parts = page_weight(site, page, lang)
+            weights.append((sum(z for _, _, z in parts), page.parent.name, parts))
+        total, slug, parts = max(weights)
         by: dict[str, list[int]] = {}
         for kind, raw, z in parts:
             acc = by.setdefault(kind, [0, 0])
             acc[0] += raw
             acc[1] += z
-        total = sum(z for _, _, z in parts)
         worst = max(worst, total)
         detail = ", ".join(f"{k} {v[0] / 1024:.0f}/{v[1] / 1024:.0f}" for k, v in by.items())
-        rows.append((f"office page ({lang}) first load, KiB raw/gzip", f"{detail}; total {total / 1024:.0f} KiB gzip"))
+        rows.append(
+            (
+                f"heaviest office page ({lang}: {slug}), first load KiB raw/gzip",
+                f"{detail}; total {total / 1024:.1f} KiB gzip ({total:,} bytes; the lightest "
+                f"{min(weights)[0] / 1024:.1f} KiB, of {len(weights)} pages)",
+            )
+        )
     # the search (changwat-search.js with Pagefind) loads nothing until a reader uses the box; what a
     # first search downloads per engine is measured by bench/search_bakeoff.py
     search_js = site / "assets" / "javascripts" / "changwat-search.js"

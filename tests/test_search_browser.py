@@ -204,7 +204,7 @@ def test_markup_in_the_index_is_shown_as_text_and_runs_nothing(browser, built_si
     if site.exists():
         shutil.rmtree(site)
     shutil.copytree(built_site.dir, site)
-    texts = []  # the built pages' texts, as hooks/changwat_search.py read them
+    texts = []  # the built pages, as hooks/changwat_search.py keeps them
     for path in site.rglob("index.html"):
         page = path.read_text(encoding="utf-8")
         content = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', page, re.S)
@@ -212,7 +212,7 @@ def test_markup_in_the_index_is_shown_as_text_and_runs_nothing(browser, built_si
             title = re.search(r"<h1[^>]*>(.*?)</h1>", content.group(1), re.S)
             url = path.parent.relative_to(site).as_posix() + "/"
             texts.append(
-                search.page_text("" if url == "./" else url, title.group(1) if title else "", content.group(1))
+                search.BuiltPage("" if url == "./" else url, title.group(1) if title else "", content.group(1))
             )
     assert len(texts) > 150
     plain = search.Segmenter()
