@@ -224,6 +224,12 @@ class Pagefind(Engine):
 class Changwat(Engine):
     name = "changwat"
 
+    def __init__(self, *args):
+        super().__init__(*args)
+        # changwat-search.js is fetched when a reader reaches for the search (partials/search.html)
+        self.page.focus("input[name=query]")
+        self.page.wait_for_function("() => window.changwatSearch !== undefined")
+
     def search(self, query: str) -> list[list[str]]:
         groups = self.page.evaluate("q => window.changwatSearch.search(q)", query)
         return [[self.location(h) for h in g["links"]] for g in groups]
