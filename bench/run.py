@@ -16,8 +16,9 @@ Sections
             file, renamed, in a temporary data folder), as paired runs against today's data: the
             median of the per-pair ratios
   preview   a one-language rebuild after editing one office file, as `make serve-th` does it
-  weight    the heaviest office page's first-load weight per language (HTML, CSS, JS, fonts; raw and
-            gzip -9, without HTTP headers: bench/lighthouse.py counts what a server sends), the search's files
+  weight    the heaviest office page's first-load weight per language (HTML, CSS, JS, and the font faces
+            Chromium fetches for it; raw and gzip -9, without HTTP headers: bench/lighthouse.py counts
+            what a server sends), the search's files
 """
 
 from __future__ import annotations
@@ -417,28 +418,56 @@ def _resolve(site: Path, page: Path, href: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def page_weight(site: Path, page: Path, lang: str) -> list[tuple[str, int, int]]:
-    """(kind, raw, gzip) for everything a first visit to `page` downloads (worst case for fonts)."""
+def page_weight(site: Path, page: Path, fonts: list[Path]) -> list[tuple[str, int, int]]:
+    """(kind, raw, gzip) for everything a first visit to `page` downloads: the page, its stylesheets
+    and scripts, and ``fonts`` (the faces the browser fetched for it)."""
     html = page.read_bytes()
     parser = _Assets()
     parser.feed(html.decode("utf-8"))
     out = [("html", len(html), gz(html))]
-    fonts: set[Path] = set()
     for kind, hrefs in (("css", parser.css), ("js", parser.js)):
         for href in hrefs:
             path = _resolve(site, page, href)
-            if path is None:
-                continue
-            data = path.read_bytes()
-            out.append((kind, len(data), gz(data)))
-            if kind == "css":
-                for url in re.findall(rb"url\(['\"]?([^'\")]+\.woff2)['\"]?\)", data):
-                    f = (path.parent / url.decode()).resolve()
-                    if f.is_file():
-                        fonts.add(f)
+            if path is not None:
+                data = path.read_bytes()
+                out.append((kind, len(data), gz(data)))
     for f in sorted(fonts):
         data = f.read_bytes()
         out.append(("font", len(data), len(data)))  # woff2 is compressed already
+    return out
+
+
+def fetched_fonts(site: Path, pages: list[Path]) -> dict[Path, list[Path]]:
+    """The font files Chromium fetches for each page (a face is fetched only for text in its
+    unicode-range at its weight), the site served locally."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None  # type: ignore[attr-defined]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out: dict[Path, list[Path]] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+            )
+            for page in pages:
+                tab = browser.new_page(viewport={"width": 375, "height": 800})
+                urls: list[str] = []
+                tab.on("request", lambda r: r.url.endswith(".woff2") and urls.append(r.url))
+                tab.goto(base + page.parent.relative_to(site).as_posix() + "/", wait_until="networkidle")
+                tab.close()
+                out[page] = sorted({site / u[len(base) :] for u in urls})
+            browser.close()
+    finally:
+        server.shutdown()
     return out
 
 
@@ -449,11 +478,16 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
     rows = []
     worst = 0
     for lang, folder in (("th", site / "provinces"), ("en", site / "en" / "provinces")):
-        # every office page of the language: the heaviest is the budget's page
-        weights = []
-        for page in sorted(folder.glob("*/index.html")):
-            parts = page_weight(site, page, lang)
-            weights.append((sum(z for _, _, z in parts), page.parent.name, parts))
+        # the heaviest office page of the language is the budget's page: the few heaviest without
+        # fonts are opened in Chromium for the faces they fetch
+        pages = sorted(folder.glob("*/index.html"))
+        bare = sorted(pages, key=lambda pg: -sum(z for _, _, z in page_weight(site, pg, [])))[:3]
+        fonts = fetched_fonts(site, bare)
+        weights = [
+            (sum(z for _, _, z in parts), pg.parent.name, parts)
+            for pg in bare
+            for parts in [page_weight(site, pg, fonts[pg])]
+        ]
         total, slug, parts = max(weights)
         by: dict[str, list[int]] = {}
         for kind, raw, z in parts:
@@ -462,11 +496,13 @@ def bench_weight(runs: int, results: dict) -> list[tuple[str, str]]:
             acc[1] += z
         worst = max(worst, total)
         detail = ", ".join(f"{k} {v[0] / 1024:.0f}/{v[1] / 1024:.0f}" for k, v in by.items())
+        faces = ", ".join(
+            f.name.removeprefix("sarabun-").removesuffix("-normal.woff2") for f in fonts[folder / slug / "index.html"]
+        )
         rows.append(
             (
                 f"heaviest office page ({lang}: {slug}), first load KiB raw/gzip",
-                f"{detail}; total {total / 1024:.1f} KiB gzip ({total:,} bytes; the lightest "
-                f"{min(weights)[0] / 1024:.1f} KiB, of {len(weights)} pages)",
+                f"{detail} ({faces}); total {total / 1024:.1f} KiB gzip ({total:,} bytes)",
             )
         )
     # the search (changwat-search.js with Pagefind) loads nothing until a reader uses the box; what a

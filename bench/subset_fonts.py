@@ -10,7 +10,11 @@ tests/test_speed_budget.py notices (it fails, naming the characters and this scr
 
 What is kept
   Thai faces   the whole Thai block the source has (any Thai text an office writes is drawn in Sarabun),
-               the zero-width (non-)joiner and the dotted circle that Thai shaping uses
+               the zero-width (non-)joiner and the dotted circle that Thai shaping uses, and what Thai
+               text holds besides Thai letters (digits, spaces, common punctuation), taken from the
+               Latin face of the same weight: Thai text, bold included, needs no Latin face. They are
+               the family "Sarabun Thai", first on Thai pages; "Sarabun" (the Latin faces) is first on
+               English pages (changwat.css), so each page's digits and spaces come from its own faces
   Latin faces  printable ASCII, and every other character in U+0080–U+024F, U+2000–U+2BFF that the data,
                the page templates, stylesheets and scripts, the UI strings or Material's Thai and English strings contain
 Each @font-face's unicode-range is rewritten to exactly what its subset maps, so a character outside
@@ -34,6 +38,9 @@ FONTS = ROOT / "templates" / "theme" / "assets" / "fonts"
 CSS = ROOT / "templates" / "theme" / "assets" / "stylesheets" / "changwat.css"
 
 THAI = set(range(0x0E01, 0x0E5C)) | {0x200C, 0x200D, 0x25CC}
+# in Thai text besides Thai letters: digits, spaces, punctuation, the headings' permalink ¶ (from the
+# Latin face of the weight)
+THAI_SHARED = {ord(c) for c in "0123456789 .,:;!?()[]/-%'\"+=&"} | {0xA0, 0xB6, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026}
 LATIN_ALWAYS = set(range(0x20, 0x7F)) | {0xA0}
 LATIN_SCAN = [range(0x80, 0x250), range(0x2000, 0x2C00)]
 
@@ -77,9 +84,28 @@ def unicode_range(points: set[int]) -> str:
     return ", ".join(f"U+{a:04X}" if a == b else f"U+{a:04X}-{b:04X}" for a, b in runs)
 
 
-def make(name: str, wanted: set[int]) -> set[int]:
+def merged(names: list[str]) -> TTFont:
+    """The fontsource faces ``names`` (one family and weight) merged into one font."""
+    import tempfile
+
+    from fontTools.merge import Merger
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for name in names:
+            face = TTFont(SOURCE / name, recalcTimestamp=False)
+            face.flavor = None
+            paths.append(f"{tmp}/{name}.ttf")
+            face.save(paths[-1])
+        Merger().merge(paths).save(f"{tmp}/merged.ttf")
+        return TTFont(f"{tmp}/merged.ttf", recalcTimestamp=False)
+
+
+def make(name: str, wanted: set[int], also: str | None = None) -> set[int]:
+    """The subset of the fontsource face ``name`` (merged with the face ``also``) that maps ``wanted``."""
     source = SOURCE / name
-    font = TTFont(source, recalcTimestamp=False)  # the same output for the same input (committed files)
+    # the same output for the same input (committed files)
+    font = merged([name, also]) if also else TTFont(source, recalcTimestamp=False)
     keep = wanted & set(font.getBestCmap())
     options = subset.Options()
     options.flavor = "woff2"
@@ -103,10 +129,10 @@ def main() -> int:
     used = used_characters()
     latin = LATIN_ALWAYS | {c for c in used if any(c in r for r in LATIN_SCAN)}
     css = CSS.read_text(encoding="utf-8")
-    for script, wanted in (("thai", THAI), ("latin", latin)):
+    for script, wanted in (("thai", THAI | THAI_SHARED), ("latin", latin)):
         for weight in (400, 700):
             name = f"sarabun-{script}-{weight}-normal.woff2"
-            kept = make(name, wanted)
+            kept = make(name, wanted, f"sarabun-latin-{weight}-normal.woff2" if script == "thai" else None)
             rule = re.compile(
                 r'(src: url\("\.\./fonts/' + re.escape(name) + r'"\) format\("woff2"\);\s*unicode-range:)[^;]*;'
             )

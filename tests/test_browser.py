@@ -69,24 +69,23 @@ def test_office_page_renders_with_the_vendored_font_and_stays_local(built_site, 
     page.screenshot(path=str(ARTIFACTS / f"ang-thong.{lang}.{width}.png"), full_page=True)
 
     assert page.evaluate("document.documentElement.lang") == lang
-    # Thai glyphs come from our Sarabun: the face is loaded from this server and used for Thai
-    assert page.evaluate(f"document.fonts.check('16px Sarabun', '{THAI_SAMPLE}')")
+    # Thai glyphs come from our Sarabun (its Thai faces, the family "Sarabun Thai"): the face is
+    # loaded from this server and used for Thai
+    assert page.evaluate(f"document.fonts.check('16px \"Sarabun Thai\"', '{THAI_SAMPLE}')")
     loaded = page.evaluate(
-        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Sarabun'"
+        "[...document.fonts].filter(f => f.family.replace(/\"/g, '') === 'Sarabun Thai'"
         " && f.status === 'loaded').map(f => f.weight + ' ' + f.unicodeRange)"
     )
     assert any("E01-E5B" in r.upper() for r in loaded), loaded
     fonts = [u for u in v.requests if u.endswith(".woff2")]
     assert any("sarabun-thai-400-normal.woff2" in u for u in fonts), fonts
-    assert (
-        page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily")
-        .replace('"', "")
-        .startswith("Sarabun")
-    )
+    # each language's own faces first (digits and spaces drawn by them)
+    family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset h1')).fontFamily")
+    assert family.replace('"', "").startswith("Sarabun Thai, Sarabun" if lang == "th" else "Sarabun, Sarabun Thai")
     widths = page.evaluate(f"""(() => {{
         const c = document.createElement('canvas').getContext('2d');
         const w = f => {{ c.font = f; return c.measureText('{THAI_SAMPLE}').width; }};
-        return [w('16px Sarabun'), w('16px monospace')];
+        return [w('16px "Sarabun Thai"'), w('16px monospace')];
     }})()""")
     assert widths[0] > 0 and widths[0] != widths[1], widths
     # no request left the machine
