@@ -40,7 +40,17 @@ CSS = ROOT / "templates" / "theme" / "assets" / "stylesheets" / "changwat.css"
 THAI = set(range(0x0E01, 0x0E5C)) | {0x200C, 0x200D, 0x25CC}
 # in Thai text besides Thai letters: digits, spaces, punctuation, the headings' permalink ¶ (from the
 # Latin face of the weight)
-THAI_SHARED = {ord(c) for c in "0123456789 .,:;!?()[]/-%'\"+=&"} | {0xA0, 0xB6, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026}
+THAI_SHARED = {ord(c) for c in "0123456789 .,:;!?()[]/-%'\"+=&"} | {
+    0xA0,
+    0xB6,
+    0x2013,
+    0x2014,
+    0x2018,
+    0x2019,
+    0x201C,
+    0x201D,
+    0x2026,
+}
 LATIN_ALWAYS = set(range(0x20, 0x7F)) | {0xA0}
 LATIN_SCAN = [range(0x80, 0x250), range(0x2000, 0x2C00)]
 
