@@ -167,9 +167,17 @@ class CachedSegmenter:
     def __init__(self, names: Iterable[str] = (), cache_dir: Path | None = None, name: str = "search"):
         names = frozenset(names)
         self.segmenter = Segmenter(names)
-        self.cache = ContentCache(name, fingerprint(names), cache_dir)
+        self._where = (name, cache_dir)
+        self._cache: ContentCache | None = None  # read when first needed (a kept search bundle needs none)
         self.hits = 0
         self.misses = 0
+
+    @property
+    def cache(self) -> ContentCache:
+        if self._cache is None:
+            name, cache_dir = self._where
+            self._cache = ContentCache(name, fingerprint(self.segmenter.names), cache_dir)
+        return self._cache
 
     def __call__(self, text: str) -> str:
         if not text or not _HAS_THAI.search(text):
@@ -185,7 +193,8 @@ class CachedSegmenter:
         return done
 
     def save(self) -> None:
-        self.cache.save()
+        if self._cache is not None:
+            self._cache.save()
 
 
 # ---------------------------------------------------------------------------------------------
