@@ -69,9 +69,10 @@ TEMPLATES = CompiledTemplates()
 
 
 class _ListedOnce(jinja2.FileSystemLoader):
-    """A theme loader that lists an installed theme's files once per process (MkDocs lists all
-    ~29 000 files of Material, icons included, on every rebuild to find its static files). Folders
-    of the project itself (templates/theme) are listed every time: an editor may add a file."""
+    """A theme loader that lists an installed theme's files once per process, hidden folders left
+    out (MkDocs lists all ~29 000 files of Material, icons included, in every pass and rebuild to
+    find its static files). Folders of the project itself (templates/theme) are listed every time:
+    an editor may add a file."""
 
     listings: ClassVar[dict[str, list[str]]] = {}
 
@@ -79,17 +80,23 @@ class _ListedOnce(jinja2.FileSystemLoader):
         found: set[str] = set()
         for path in self.searchpath:
             if (listing := self.listings.get(path)) is None:
-                # hidden files and folders (Material's .icons/: 28 000 files) are never static files
-                # for MkDocs (its filter drops '.*' and '*/.*'), so they are not listed at all
-                listing = [
-                    name
-                    for name in jinja2.FileSystemLoader(path).list_templates()
-                    if not any(part.startswith(".") for part in name.split("/"))
-                ]
+                listing = _visible_files(path)
                 if "site-packages" in Path(path).parts:
                     self.listings[path] = listing
             found.update(listing)
         return sorted(found)
+
+
+def _visible_files(root: str) -> list[str]:
+    """The files under ``root`` as Jinja names ("partials/x.html"), hidden files and folders left
+    out without being walked (Material's .icons/ holds 28 000 files; MkDocs' own filter drops '.*'
+    and '*/.*', so they are never static files)."""
+    found: list[str] = []
+    for folder, folders, files in os.walk(root, followlinks=True):
+        folders[:] = sorted(f for f in folders if not f.startswith("."))
+        rel = Path(folder).relative_to(root).as_posix()
+        found.extend(f if rel == "." else f"{rel}/{f}" for f in files if not f.startswith("."))
+    return sorted(found)
 
 
 class _Theme(Protocol):
@@ -97,7 +104,7 @@ class _Theme(Protocol):
 
 
 class _Config(Protocol):
-    """What faster_rebuilds uses of MkDocs' (or ProperDocs') config."""
+    """What faster_theme uses of MkDocs' (or ProperDocs') config."""
 
     @property
     def theme(self) -> _Theme: ...
