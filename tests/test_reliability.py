@@ -445,17 +445,31 @@ def test_24_stale_temporaries_of_dead_runs_are_removed(tmp_path):
 
 
 def test_18_failed_cache_save_leaves_no_temporary(tmp_path, monkeypatch):
-    import json
+    import os
 
     from changwat.cache import ContentCache
 
     cache = ContentCache("lint", "fp", tmp_path)
     cache.put("k", [1])
+    opened = os.fdopen
 
-    def full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
+    class Full:
+        """The temporary file, on a disk that fills up while it is written."""
 
-    monkeypatch.setattr(json, "dump", full)
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            self.fh.write(data[:1])
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: Full(opened(*a, **k)))
     cache.save()
     assert list(tmp_path.iterdir()) == []
 

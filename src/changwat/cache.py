@@ -103,27 +103,37 @@ class ContentCache:
     def save(self) -> None:
         if not self.dirty or self.path is None:
             return
-        tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=self.path.name, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(
-                    {"fingerprint": self.fingerprint, "entries": self.entries},
-                    fh,
-                    ensure_ascii=False,
-                    separators=(",", ":"),
-                    sort_keys=True,
-                )
-            os.replace(tmp, self.path)
-            tmp = None
+        data = json.dumps(
+            {"fingerprint": self.fingerprint, "entries": self.entries},
+            ensure_ascii=False,
+            separators=(",", ":"),
+            sort_keys=True,
+        )
+        # a read-only checkout or a full disk still validates, only slower next time
+        if write_quietly(self.path, data.encode("utf-8")):
             self.dirty = False
-        except OSError:
-            pass  # a read-only checkout or a full disk still validates, only slower next time
-        finally:
-            if tmp is not None:  # never leave a partial temporary behind (full disk, Ctrl-C)
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
+
+
+def write_quietly(path: Path, data: bytes) -> bool:
+    """Write a cache file whole or not at all: to a temporary file beside it, then renamed over it
+    (builds may run side by side; a reader never sees half a file). A file that cannot be written
+    (a read-only checkout, a full disk) is only a cache that is not kept: False, and no temporary is
+    left behind (Ctrl-C included)."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        tmp = None
+        return True
+    except OSError:
+        return False
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 #: Allocations between two collections of the youngest generation (Python's default: 700).

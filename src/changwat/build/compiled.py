@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, Protocol
 
 import jinja2
+
+from ..cache import write_quietly
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
@@ -47,21 +48,8 @@ class CompiledTemplates(jinja2.BytecodeCache):
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         code = self.store[bucket.key] = bucket.bytecode_to_string()
-        path = self._file(bucket.key)
-        if path is None:
-            return
-        try:  # written whole or not at all: builds may run side by side
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(code)
-            os.replace(tmp, path)
-        except OSError:
-            with contextlib.suppress(OSError, UnboundLocalError):
-                os.unlink(tmp)
-
-    def clear(self) -> None:
-        self.store.clear()
+        if (path := self._file(bucket.key)) is not None:
+            write_quietly(path, code)  # whole or not at all: builds may run side by side
 
 
 #: The one cache of the process.

@@ -37,6 +37,7 @@ from importlib.metadata import version as _version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from ..cache import write_quietly
 from ..project import Project
 from .compiled import TEMPLATES
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
@@ -114,12 +115,8 @@ class _Record:
         except (OSError, ValueError):
             entries = {}
         entries[key] = {"stamp": stamp, "counts": result.counts, "notes": result.notes}
-        with contextlib.suppress(OSError):  # no record: the next build generates again
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".generated.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(dict(list(entries.items())[-8:]), fh, ensure_ascii=False)  # the latest few
-            os.replace(tmp, self.path)
+        latest = dict(list(entries.items())[-8:])  # the latest few outputs
+        write_quietly(self.path, json.dumps(latest, ensure_ascii=False).encode("utf-8"))  # none: generate again
 
 
 def _fingerprint(project: Project) -> str:
