@@ -25,7 +25,6 @@ talks to pagefind.js, not to the theme's search worker.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import shutil
 import time
@@ -35,7 +34,7 @@ from changwat.build import search
 from changwat.build.timing import timed
 from changwat.load.allowlist import load_allowlist
 from changwat.model.registry import load_registry
-from changwat.project import Project
+from changwat.project import Project, tool_module
 
 log = logging.getLogger("mkdocs.hooks.changwat_search")
 
@@ -61,9 +60,7 @@ def _locales(config) -> dict[str, str]:
 
 
 def _fail(config, message: str):
-    # mkdocs.exceptions or properdocs.exceptions, whichever is running this build
-    errors = importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
-    return errors.PluginError(message)
+    return tool_module(config, "exceptions").PluginError(message)
 
 
 _built: dict[str, search.BuiltPage] = {}  # page URL → the page, over the passes of one build

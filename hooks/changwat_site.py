@@ -23,7 +23,6 @@ on_page_content    HTML (front matter ``body: html``): it is kept aside and give
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 import subprocess
@@ -32,7 +31,7 @@ from pathlib import Path
 from changwat.build import html, outline, pages, preview, sitemap, timing
 from changwat.build.timing import timed
 from changwat.build.ui import ui_strings
-from changwat.project import Project
+from changwat.project import Project, tool_module
 
 log = logging.getLogger("mkdocs.hooks.changwat")
 
@@ -55,7 +54,7 @@ def commit_date(root: Path) -> None:
 
 def _errors(config):
     """mkdocs.exceptions or properdocs.exceptions, whichever is running this build."""
-    return importlib.import_module(type(config).__module__.split(".")[0] + ".exceptions")
+    return tool_module(config, "exceptions")
 
 
 @timed
@@ -133,8 +132,7 @@ def on_page_content(html, page, config, files):
     body = _bodies.pop(page.file.src_uri, None)
     if body is None:
         return html
-    toc = importlib.import_module(type(config).__module__.split(".")[0] + ".structure.toc")
-    page.toc = toc.get_toc(outline.toc(body))
+    page.toc = tool_module(config, "structure.toc").get_toc(outline.toc(body))
     return body
 
 

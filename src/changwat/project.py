@@ -13,10 +13,12 @@ package finds files relative to its own location, so an installed package works 
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -153,3 +155,9 @@ def read_config(path: Path) -> dict[str, Any]:
     """mkdocs.yml as a mapping (MkDocs' !ENV tags resolved; other tags are not used here)."""
     with path.open(encoding="utf-8") as fh:
         return yaml.load(fh, Loader=_ConfigLoader) or {}
+
+
+def tool_module(config: object, name: str) -> ModuleType:
+    """``mkdocs.<name>`` or ``properdocs.<name>``: the module of the tool whose loaded configuration
+    ``config`` is (the hooks in hooks/ run under either; nothing here imports them)."""
+    return importlib.import_module(f"{type(config).__module__.split('.')[0]}.{name}")
