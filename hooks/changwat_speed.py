@@ -2,14 +2,13 @@
 changwat.build.minify).
 
 on_config      Python's cycle collector runs less often (changwat.cache.fewer_collections); the
-               theme's Jinja environments list the installed theme's files once per process (MkDocs
-               lists all of Material's, 28 000 icons included, in each language's pass and rebuild)
-               and keep compiled templates (changwat.build.compiled.faster_theme)
-on_env         the theme's Jinja environment (Material's base.html and partials, our overrides: about
-               100 templates, compiled again in each language's pass and each process, about a tenth
-               of the build's CPU time) keeps compiled templates in changwat.build.compiled.TEMPLATES:
-               in memory, and on disk in the project's cache (Project.cache / "jinja"), where the
-               page templates' are kept too; an edited template is compiled again
+               theme's Jinja environments (one per language's pass and rebuild, and the ones plugins
+               make) list the installed theme's files once per process (MkDocs lists all of
+               Material's, 28 000 icons included, each time) and keep compiled templates
+               (changwat.build.compiled.faster_theme): Material's base.html and partials and our
+               overrides, about 100 templates and a tenth of the build's CPU time, in memory and in
+               the project's cache (Project.cache / "jinja"), where the page templates' are kept
+               too; an edited template is compiled again
 on_post_build  our stylesheets (extra_css) served minified (changwat.build.minify: comments and
                needless spaces out, about 1.8 kB of gzip on every first load)
 """
@@ -28,20 +27,14 @@ from changwat.project import Project
 @timed
 def on_config(config):
     fewer_collections()
+    root = Path(config.config_file_path).resolve().parent
+    TEMPLATES.keep_in(Project.from_config(config, root).cache / "jinja")
     faster_theme(config)
     return config
 
 
 # Before the plugins' on_config (the theme's search plugin makes a Jinja environment in its own).
 on_config.mkdocs_priority = 100
-
-
-@timed
-def on_env(env, config, files):
-    root = Path(config.config_file_path).resolve().parent
-    TEMPLATES.keep_in(Project.from_config(config, root).cache / "jinja")
-    env.bytecode_cache = TEMPLATES
-    return env
 
 
 @timed
