@@ -143,13 +143,18 @@ def measure(mode: str, office: str, runs: int, in_place: bool, timeout: float) -
         finally:
             if path.read_text(encoding="utf-8") != original:
                 write(path, original)
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-            log.close()
+            stop(server, log)
     return result
+
+
+def stop(server: subprocess.Popen, log) -> None:
+    """End `mkdocs serve` (its whole process group) and close its log."""
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+    log.close()
 
 
 def in_browser(page, marker: str, timeout: float, start: float) -> float:
@@ -221,12 +226,7 @@ def measure_browser(office: str, runs: int, timeout: float) -> dict:
             log.seek(0)
             result["error"] = f"{err}\n--- mkdocs serve log (last lines) ---\n" + "".join(log.readlines()[-30:])
         finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-            log.close()
+            stop(server, log)
     return result
 
 
