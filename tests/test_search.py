@@ -165,6 +165,26 @@ def test_every_text_is_escaped_where_the_index_is_written(tmp_path):
     assert html.escape(evil) in html_ and 'id="a&quot;&gt;&lt;b"' in html_
 
 
+def test_pagefind_runs_as_its_program_whatever_the_callers_settings(tmp_path, monkeypatch, seg):
+    """Pagefind reads its options from PAGEFIND_* variables and configuration files in its working
+    folder: neither of the caller's may change the bundle; a program that fails fails the index."""
+    pages = search.search_pages(texts(), seg, LOCALES)
+    search.write_pagefind(pages, tmp_path / "plain")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pagefind.yml").write_text("force_language: en\n", encoding="utf-8")
+    monkeypatch.setenv("PAGEFIND_FORCE_LANGUAGE", "en")
+    monkeypatch.setenv("PAGEFIND_KEEP_INDEX_URL", "true")
+    search.write_pagefind(pages, tmp_path / "set")
+    files = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "set") for p in (tmp_path / "set").rglob("*") if p.is_file())
+    assert all((tmp_path / "plain" / f).read_bytes() == (tmp_path / "set" / f).read_bytes() for f in files)
+    entry = json.loads((tmp_path / "set" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en", "x-th"]
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/bin/false")
+    with pytest.raises(RuntimeError, match="Pagefind failed"):
+        search.write_pagefind(pages, tmp_path / "failed")
+
+
 def test_name_keys_meet_across_spellings():
     k = search.name_key
     for a, b in [

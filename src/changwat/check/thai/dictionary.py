@@ -2,7 +2,7 @@
 dictionary, warning) and D02 (text too long to check in full, warning).
 
 Words come from pythainlp's word list (loaded once, lazily, on the first check that needs it);
-texts are cut into words with pythainlp's newmm tokeniser.
+texts are cut into words with pythainlp's newmm tokeniser (over :class:`.wordlist.WordList`).
 
 Bounded work. Cutting a text into words costs about a microsecond per character, but repairing
 garbled letters (U04) tries moving each misplaced mark and re-cuts the text for each try, and a
@@ -169,7 +169,9 @@ def tokens(run: str) -> tuple[str, ...]:
     if toks is None:
         from pythainlp.tokenize import word_tokenize
 
-        toks = tuple(word_tokenize(run, engine="newmm"))
+        from .wordlist import thai_words
+
+        toks = tuple(word_tokenize(run, custom_dict=thai_words(), engine="newmm"))
         _CACHE.put(run, toks)
     return toks
 
