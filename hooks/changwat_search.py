@@ -1,26 +1,29 @@
-"""MkDocs / ProperDocs hook: the site's search index, with Pagefind (thin glue to changwat.build.search).
+"""MkDocs / ProperDocs hook: the site's search index, with Pagefind (thin glue to changwat.build.searchjob).
 
-on_page_content keeps each built page's content, and tells the theme's own search plugin to index
-                nothing (page.meta search.exclude: Material's plugin stays enabled
-                only so that its header shows the box, templates/theme/partials/search.html).
-on_post_build   once every language is built: reads the pages' text by sections
-                (changwat.build.outline: cut at their headings; what is marked data-search-exclude
-                left out, so national content shown on 76 office pages is indexed once, on
-                /standard/), segments the Thai texts with pythainlp (words joined
-                by U+200B, which Pagefind splits on and never shows) and writes Pagefind's bundle to
-                pagefind/: pagefind.js and one index per language, so a reader downloads only the
-                index of the page's language, in small chunks. Beside it,
-                pagefind/changwat-lexicon.<lang>.json: the index's words and the province names,
-                with which templates/theme/assets/javascripts/changwat-search.js rewrites queries
-                (Thai segmentation, one typo per word, US/UK spellings, RTGS variants of names).
-                The theme plugin's empty search/search_index.json is removed: nothing reads it.
+on_config       once docs/ is generated (hooks/changwat_site.py's on_config runs first): starts the
+                job that indexes its pages in a child process while MkDocs builds the site
+                (changwat.build.searchjob): it reads each page's text by sections (what is marked
+                data-search-exclude left out, so national content shown on 76 office pages is
+                indexed once, on /standard/), segments the Thai texts with pythainlp (words joined
+                by U+200B, which Pagefind splits on and never shows) and writes Pagefind's bundle:
+                pagefind.js and one index per language, so a reader downloads only the index of the
+                page's language, in small chunks. Beside it, changwat-lexicon.<lang>.json: the
+                index's words and the province names, with which
+                templates/theme/assets/javascripts/changwat-search.js rewrites queries (Thai
+                segmentation, one typo per word, US/UK spellings, RTGS variants of names). MkDocs
+                runs on_config once per language: a later pass keeps the job its docs/ started.
+on_page_content notes each generated page built, and tells the theme's own search plugin to index nothing
+                (page.meta search.exclude: Material's plugin stays enabled only so that its header
+                shows the box, templates/theme/partials/search.html).
+on_post_build   once every language is built: waits for the job, checks that it indexed exactly the
+                pages MkDocs built, and moves its bundle to the site's pagefind/. The theme plugin's
+                empty search/search_index.json is removed: nothing reads it.
+on_shutdown     ends a job still running (a live preview stopped mid-build).
 
-mkdocs-static-i18n builds the site once per language, each pass ending in on_post_build: the index
-is written by the pass that completes the set of languages built. Segmentations are cached by
-content (.cache/changwat/search.json), so an unchanged text is never segmented twice, and the last
-Pagefind bundle is kept (.cache/changwat/pagefind/<key>), so a build whose pages did not change
-copies it instead of running Pagefind. Nothing here depends on the theme's search: the browser side
-talks to pagefind.js, not to the theme's search worker.
+Segmentations are cached by content (.cache/changwat/search.json) and the last Pagefind bundles are
+kept (.cache/changwat/pagefind/<key>), so a build whose pages did not change links one instead of
+running Pagefind. Nothing here depends on the theme's search: the browser side talks to
+pagefind.js, not to the theme's search worker.
 """
 
 from __future__ import annotations
@@ -30,30 +33,27 @@ import shutil
 import time
 from pathlib import Path
 
-from changwat.build import search
+from changwat.build import search, searchjob
 from changwat.build.timing import timed
-from changwat.load.allowlist import load_allowlist
-from changwat.model.registry import load_registry
 from changwat.project import Project, tool_module
 
 log = logging.getLogger("mkdocs.hooks.changwat_search")
 
-_segmenter: search.CachedSegmenter | None = None
+
+def _i18n_languages(config) -> list:
+    """mkdocs-static-i18n's languages, or none (a site without it has the theme's language only)."""
+    i18n = config.plugins.get("i18n")
+    return list(getattr(getattr(i18n, "config", None), "languages", None) or [])
 
 
-def _get_segmenter(project: Project) -> search.CachedSegmenter:
-    """One segmenter per process (MkDocs calls the hook once per language and per serve rebuild).
-    Proper names that must stay whole: the data's Thai allow-list (province names are built in)."""
-    global _segmenter
-    names = load_allowlist(project.allowlist) if project.allowlist.exists() else frozenset()
-    if _segmenter is None or _segmenter.segmenter.names != names:
-        _segmenter = search.CachedSegmenter(names, project.cache)
-    return _segmenter
+def _languages(config) -> list[str]:
+    """Every language of the site, built or not (the suffixes of docs/ pages); none without i18n."""
+    return sorted(lang.locale for lang in _i18n_languages(config))
 
 
 def _locales(config) -> dict[str, str]:
-    i18n = config.plugins.get("i18n")
-    languages = getattr(getattr(i18n, "config", None), "languages", None)
+    """The languages this build builds, and the location prefix of each."""
+    languages = _i18n_languages(config)
     if not languages:
         return {str(config.theme.get("language") or "en"): ""}
     return search.locales_of((lang.locale, bool(lang.default)) for lang in languages if lang.build)
@@ -63,55 +63,91 @@ def _fail(config, message: str):
     return tool_module(config, "exceptions").PluginError(message)
 
 
-_built: dict[str, search.BuiltPage] = {}  # page URL → the page, over the passes of one build
+_job: searchjob.Job | None = None
+_built: set[str] = set()  # locations of the generated pages built, over the passes of one build
+_passes = 0  # the passes of that build ended so far (mkdocs-static-i18n builds one per language)
+
+
+@timed
+def on_config(config):
+    global _job, _passes
+    project = Project.from_config(config, Path(config.config_file_path).resolve().parent)
+    locales = _locales(config)
+    spec = searchjob.Spec(
+        docs=str(project.docs),
+        cache=str(project.cache),
+        registry=str(project.registry) if project.registry.exists() else "",
+        allowlist=str(project.allowlist) if project.allowlist.exists() else "",
+        locales=locales,
+        languages=_languages(config),
+    )
+    if _job is not None and _job.key == spec.key():
+        return config  # a later language's pass of the same build
+    if _job is not None:
+        _job.stop()  # a live preview's earlier build, of other pages
+    _built.clear()
+    _passes = 0
+    _job = searchjob.Job.start(spec)
+    return config
+
+
+# After hooks/changwat_site.py's on_config (0), which writes docs/.
+on_config.mkdocs_priority = -50
 
 
 @timed
 def on_page_content(html, page, config, files):
-    _built[page.url] = search.BuiltPage(page.url, page.title or "", html)
-    page.meta["search"] = {"exclude": True}  # for the theme's search plugin: this hook indexes it
+    if page.meta.get("body") == "html":  # generated (a preview's placeholder for broken data is not)
+        _built.add(page.url)
+    page.meta["search"] = {"exclude": True}  # for the theme's search plugin: the job indexes it
     return html
-
-
-# After hooks/changwat_site.py's on_page_content (100), which gives generated pages their HTML.
-on_page_content.mkdocs_priority = 50
 
 
 @timed
 def on_post_build(config):
+    global _job, _passes
     site = Path(config.site_dir)
     # the theme plugin's index, of nothing (every page is search-excluded above); nothing reads it
     shutil.rmtree(site / "search", ignore_errors=True)
-    locales = _locales(config)
-    if not set(locales) <= {search.language_of(url, locales) for url in _built}:
-        return  # an earlier language's pass: the pass that completes the set writes
-    start = time.monotonic()
-    built = list(_built.values())
+    _passes += 1
+    if _job is None or _passes < len(_locales(config)):
+        return  # an earlier language's pass: the last pass installs the index
+    job, _job = _job, None
+    built = set(_built)
     _built.clear()
-    root = Path(config.config_file_path).resolve().parent
-    project = Project.from_config(config, root)
-    segmenter = _get_segmenter(project)
-    hits, misses = segmenter.hits, segmenter.misses
-    # province names for the browser's lexicon (a test fixture's data may have no registry)
-    provinces = list(load_registry(project.registry)) if project.registry.exists() else []
-    if not provinces:
-        log.info("changwat: no %s: province names are not in the search lexicon", project.registry)
+    start = time.monotonic()
     try:
-        pages = search.write_index(
-            built, segmenter, locales, provinces, site / "pagefind", project.cache, segmenter.segmenter.names
-        )
-    except Exception as e:  # Pagefind failed: the build must not pass without search
+        result = job.wait()
+    except searchjob.JobFailed as e:  # the build must not pass without search
         raise _fail(config, f"changwat search: the index was not written: {e}") from e
-    segmenter.save()
+    waited = time.monotonic() - start
+    indexed = set(result.urls)
+    if indexed != built:
+        job.stop()
+        raise _fail(
+            config,
+            "changwat search: the index does not hold the pages built: "
+            f"built, not indexed: {sorted(built - indexed)[:5]}; indexed, not built: {sorted(indexed - built)[:5]}",
+        )
+    job.install(site / "pagefind")
     log.info(
-        "changwat: search index of %d pages written with Pagefind (%d texts segmented, %d cached) in %.2f s",
-        pages,
-        segmenter.misses - misses,
-        segmenter.hits - hits,
-        time.monotonic() - start,
+        "changwat: search index of %d pages written with Pagefind (%d texts segmented, %d cached) in %.2f s "
+        "beside the build (waited %.2f s)",
+        len(indexed),
+        result.segmented,
+        result.cached,
+        result.seconds,
+        waited,
     )
 
 
 # After mkdocs-static-i18n's on_post_build (-100), which builds the other languages and writes the
 # theme plugin's index of all of them.
 on_post_build.mkdocs_priority = -200
+
+
+def on_shutdown():
+    global _job
+    if _job is not None:
+        _job.stop()
+        _job = None

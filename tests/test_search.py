@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import html
-import importlib.util
 import json
 import re
 
@@ -256,73 +255,6 @@ def test_the_cache_is_emptied_when_what_segmentation_depends_on_changes(tmp_path
     assert other.cache.entries == {}
     assert search.fingerprint() != search.fingerprint({"ดำรงธรรม"})
     assert search.fingerprint() == search.fingerprint(())
-
-
-# ---------------------------------------------------------------------------------------------
-# the hook
-
-
-def load_hook():
-    spec = importlib.util.spec_from_file_location("changwat_search_hook", REPO / "hooks" / "changwat_search.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def mkdocs_config(tmp_path):
-    from mkdocs.config.defaults import MkDocsConfig
-
-    (tmp_path / "docs").mkdir(exist_ok=True)
-    config = MkDocsConfig(config_file_path=str(tmp_path / "mkdocs.yml"))
-    config.load_dict(
-        {
-            "site_name": "t",
-            "site_dir": str(tmp_path / "site"),
-            "docs_dir": str(tmp_path / "docs"),
-            "extra": {"changwat": {"data_dir": str(REPO / "data")}},
-        }
-    )
-    assert config.validate() == ([], [])
-    return config
-
-
-def test_hook_writes_pagefind_and_the_lexicon(tmp_path, monkeypatch):
-    from types import SimpleNamespace
-
-    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "cache"))
-    hook = load_hook()
-    assert hook.on_post_build.mkdocs_priority < -100  # after mkdocs-static-i18n built every language
-    config = mkdocs_config(tmp_path)
-    theirs = tmp_path / "site" / "search" / "search_index.json"  # the theme plugin's, of nothing
-    theirs.parent.mkdir(parents=True)
-    theirs.write_text('{"docs": []}', encoding="utf-8")
-    for b in built():
-        page = SimpleNamespace(url=b.url, title=b.title, meta={})
-        assert hook.on_page_content(b.html, page=page, config=config, files=None) == b.html
-        assert page.meta["search"] == {"exclude": True}  # the theme's own search indexes nothing
-    monkeypatch.chdir(tmp_path)
-    hook.on_post_build(config)
-    out = tmp_path / "site" / "pagefind"
-    assert (out / "pagefind.js").exists()
-    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert set(entry["languages"]) == {"en"}  # no mkdocs-static-i18n here: one language, the theme's
-    lexicon = json.loads((out / "changwat-lexicon.en.json").read_text(encoding="utf-8"))
-    assert "ศูนย์" in lexicon["words"]
-    assert not (tmp_path / "pagefind").exists()  # nothing written into the current folder
-    assert not theirs.parent.exists()  # nothing serves what nobody reads
-    assert hook._built == {}  # the next build starts afresh
-
-
-def test_hook_writes_nothing_before_every_language_is_built(tmp_path, monkeypatch):
-    from types import SimpleNamespace
-
-    hook = load_hook()
-    monkeypatch.setattr(hook, "_locales", lambda config: LOCALES)
-    monkeypatch.setattr(search, "write_index", lambda *a: pytest.fail("written before the English pass"))
-    config = mkdocs_config(tmp_path)
-    hook.on_page_content("<p>ไทย</p>", page=SimpleNamespace(url="", title="ไทย", meta={}), config=config, files=None)
-    hook.on_post_build(config)  # the Thai pass: English is not built yet
-    assert list(hook._built) == [""]
 
 
 # ---------------------------------------------------------------------------------------------

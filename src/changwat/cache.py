@@ -136,6 +136,17 @@ def write_quietly(path: Path, data: bytes) -> bool:
                 os.unlink(tmp)
 
 
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (the owner of a temporary a killed run may have left)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
+
+
 #: Allocations between two collections of the youngest generation (Python's default: 700).
 GC_THRESHOLD = (50_000, 20, 100)
 

@@ -37,7 +37,7 @@ from importlib.metadata import version as _version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..cache import write_quietly
+from ..cache import process_alive, write_quietly
 from ..project import Project
 from .compiled import TEMPLATES
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
@@ -188,22 +188,12 @@ def _why(path: Path, err: OSError) -> str:
     return f"changwat: เขียนไฟล์ {display_path(path)} ไม่ได้ / cannot write {display_path(path)}: {err.strerror or err}"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # exists, owned by someone else
-        return True
-    return True
-
-
 def remove_stale_temporaries(docs_dir: Path) -> list[str]:
     """Delete temporaries that no running generation owns (left by a killed run)."""
     removed = []
     for p in docs_dir.rglob("*.tmp") if docs_dir.is_dir() else ():
         m = _TMP.match(p.name)
-        if (m and not _alive(int(m.group("pid")))) or (not m and _LEGACY_TMP.match(p.name)):
+        if (m and not process_alive(int(m.group("pid")))) or (not m and _LEGACY_TMP.match(p.name)):
             with contextlib.suppress(FileNotFoundError):
                 p.unlink()
                 removed.append(p.relative_to(docs_dir).as_posix())

@@ -428,6 +428,8 @@ def write_index(
     built = sorted((p for p in built if language_of(p.url, locales) is not None), key=lambda p: p.url)
     provinces = list(provinces)
     shutil.rmtree(out, ignore_errors=True)
+    if not built:  # a preview started on broken data has no page yet: no index, until it has
+        return 0
     key = digest(
         fingerprint(names),
         Path(outline.__file__).read_bytes(),
