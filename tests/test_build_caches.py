@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from changwat.build import compiled, pages, render, timing
-from changwat.build.history import state
+from changwat.build.git import state
 from conftest import copy_data, project_for
 
 
@@ -68,7 +68,7 @@ def test_another_commit_generates_again(fresh, monkeypatch):
     project, generate = fresh
     generate()
     real = state(project.data)
-    monkeypatch.setattr("changwat.build.history.state", lambda data: real + "another commit")
+    monkeypatch.setattr("changwat.build.git.state", lambda data: real + "another commit")
     assert not generate().skipped
 
 

@@ -15,7 +15,7 @@ import feedparser  # a test dependency (pyproject.toml [test])
 import pytest
 
 from changwat.build import feeds as feeds_mod
-from changwat.build import history as history_mod
+from changwat.build import git as git_mod
 from changwat.build.feeds import feed_files, feed_links, feed_path
 from changwat.build.history import ChangeDate, History, history_of, parse_log
 from changwat.build.urls import SiteInfo
@@ -220,7 +220,7 @@ def _count_git(monkeypatch) -> list[list[str]]:
             calls.append(list(args))
         return real(args, *a, **kw)
 
-    monkeypatch.setattr(history_mod.subprocess, "run", counting)
+    monkeypatch.setattr(git_mod.subprocess, "run", counting)
     return calls
 
 

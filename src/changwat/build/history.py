@@ -30,15 +30,14 @@ is written. Nothing here reads the clock, so two builds of the same commit are i
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model.dates import MONTHS_EN, MONTHS_TH, BEDate
+from .git import describe, git, probe
 from .urls import SiteInfo
 from .views import ChangesView, ChangeView, TextView
 
@@ -73,7 +72,6 @@ SCOPE_REGISTRY = "registry"
 _RECORD = "\x1e"  # before each commit's header line
 _FIELD = "\x1f"
 _FORMAT = f"--format={_RECORD}%H{_FIELD}%cI{_FIELD}%s"
-GIT_TIMEOUT = 60
 
 
 def office_file(slug: str) -> str:
@@ -246,41 +244,6 @@ def parse_log(text: str) -> tuple[Change, ...]:
     return tuple(out)
 
 
-def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str] | None:
-    # The build's environment could name another repository (GIT_DIR) or change git's output;
-    # ask about the data folder's own repository, in a fixed form.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env["LC_ALL"] = "C"
-    try:
-        return subprocess.run(
-            ["git", "-c", "core.quotepath=off", "-c", "log.showSignature=false", *args],
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=GIT_TIMEOUT,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
-def state(data: Path) -> str:
-    """What the data folder's history depends on, in one short git call: whether the clone is
-    shallow and the commit checked out (build/pages.py keys its record of the last generation with
-    it: a new commit changes "last updated" even when no file changed). History.state is the same."""
-    return _state(_probe(data))
-
-
-def _probe(data: Path) -> subprocess.CompletedProcess[str] | None:
-    return _git(["rev-parse", "--is-shallow-repository", "HEAD"], data) if data.is_dir() else None
-
-
-def _state(probe: subprocess.CompletedProcess[str] | None) -> str:
-    return f"{probe.returncode}:{probe.stdout.strip()}" if probe is not None else "no git"
-
-
 def load_history(project: Project) -> History:
     """The history of the project's data folder: two git calls for the whole build (is the clone
     shallow; the log with changed file names)."""
@@ -290,21 +253,21 @@ def load_history(project: Project) -> History:
 def history_of(data: Path) -> History:
     """The history of the data folder ``data``."""
     if not data.is_dir():
-        return none(f"no data folder {data}", _state(None))
-    probe = _probe(data)
-    at = _state(probe)
-    if probe is None:
+        return none(f"no data folder {data}", describe(None))
+    answer = probe(data)
+    at = describe(answer)
+    if answer is None:
         return none("git is not installed", at)
-    if probe.returncode != 0 and "HEAD" in probe.stderr:  # a repository without a commit yet
+    if answer.returncode != 0 and "HEAD" in answer.stderr:  # a repository without a commit yet
         return none("no commit has changed the data folder yet", at)
-    if probe.returncode != 0:
+    if answer.returncode != 0:
         return none("the data folder is not in a git checkout", at)
-    if probe.stdout.split()[:1] == ["true"]:
+    if answer.stdout.split()[:1] == ["true"]:
         return none(
             "shallow clone: fetch the whole history (git fetch --unshallow; actions/checkout with fetch-depth: 0)",
             at,
         )
-    log = _git(["log", "--no-merges", "--no-color", "--relative", "--name-only", _FORMAT, "--", "."], data)
+    log = git(["log", "--no-merges", "--no-color", "--relative", "--name-only", _FORMAT, "--", "."], data)
     if log is None or log.returncode != 0:
         detail = (log.stderr.strip().splitlines() or [""])[0] if log is not None else "git failed"
         return none(f"git log failed: {detail}", at)

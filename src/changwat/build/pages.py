@@ -288,7 +288,7 @@ def generate(project: Project, force: bool = False) -> Result:
     nothing changed is nearly free (MkDocs runs on_config once per language). In a preview
     (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
-    from .history import state as history_state
+    from .git import state as history_state
 
     info, docs_dir = project.site, project.docs
     TEMPLATES.keep_in(project.cache / "jinja")
