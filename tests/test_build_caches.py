@@ -1,6 +1,6 @@
 """What a build keeps for the next one, and when it must not trust it: the record of the last
-generation (build/pages.py), the compiled templates (build/compiled.py), and the hooks' own timing
-(build/timing.py)."""
+generation (build/pages.py), office pages (build/pagecache.py), the compiled templates
+(build/compiled.py), and the hooks' own timing (build/timing.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from changwat.build import compiled, pages, render, timing
+from changwat.build import compiled, pagecache, pages, render, timing
 from changwat.build.git import state
 from conftest import copy_data, project_for
 
@@ -70,6 +70,108 @@ def test_another_commit_generates_again(fresh, monkeypatch):
     real = state(project.data)
     monkeypatch.setattr("changwat.build.git.state", lambda data: real + "another commit")
     assert not generate().skipped
+
+
+def docs_text(docs: Path) -> dict[str, str]:
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+
+
+def count_office_renders(monkeypatch) -> list[tuple[str, str]]:
+    rendered: list[tuple[str, str]] = []
+    real = render.Renderer._office
+
+    def counting(self, o, lang, url):
+        rendered.append((o.slug, lang))
+        return real(self, o, lang, url)
+
+    monkeypatch.setattr(render.Renderer, "_office", counting)
+    return rendered
+
+
+def uncached(project, tmp_path: Path, monkeypatch) -> dict[str, str]:
+    """docs/ as a generation with an empty cache writes it."""
+    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "empty-cache"))
+    other = project_for(data=project.data, docs=tmp_path / "uncached")
+    shutil.rmtree(other.docs, ignore_errors=True)
+    pages.generate(other, force=True)
+    monkeypatch.setenv("CHANGWAT_CACHE", str(project.cache))
+    return docs_text(other.docs)
+
+
+def test_office_pages_come_from_the_cache_only_when_they_would_come_out_the_same(fresh, tmp_path, monkeypatch):
+    project, generate = fresh
+    rendered = count_office_renders(monkeypatch)
+    generate()
+    assert len(rendered) == 152  # 76 offices, two languages
+    first = docs_text(project.docs)
+    # docs/ removed: every office page comes from the cache, the same
+    rendered.clear()
+    shutil.rmtree(project.docs)
+    generate()
+    assert rendered == [] and docs_text(project.docs) == first
+    # an editor's save: that office's two pages are rendered again, and docs/ is what it would be
+    # with no cache at all
+    office = project.data / "provinces" / "ang-thong.yaml"
+    office.write_text(office.read_text(encoding="utf-8").replace("เป็นราชการส่วนภูมิภาค", "เป็นส่วนราชการ", 1))
+    generate()
+    assert sorted(rendered) == [("ang-thong", "en"), ("ang-thong", "th")]
+    assert docs_text(project.docs) == uncached(project, tmp_path, monkeypatch) != first
+    # what every office inherits changed: every office page is rendered again
+    rendered.clear()
+    national = project.data / "national.yaml"
+    national.write_text(national.read_text(encoding="utf-8").replace("ราชการส่วนภูมิภาค", "ราชการภูมิภาค", 1))
+    generate()
+    assert len(rendered) == 152
+    assert docs_text(project.docs) == uncached(project, tmp_path, monkeypatch)
+
+
+def test_an_office_page_key_follows_everything_it_is_made_from():
+    cache = pagecache.PageCache(None, "inputs")
+    key = cache.key("th", "krabi", None, ["c1"])
+    assert key == pagecache.PageCache(None, "inputs").key("th", "krabi", None, ["c1"])
+    assert key != cache.key("en", "krabi", None, ["c1"])  # the language
+    assert key != cache.key("th", "trang", None, ["c1"])  # the office
+    assert key != cache.key("th", "krabi", {"name": "x"}, ["c1"])  # its own file
+    assert key != cache.key("th", "krabi", None, ["c2", "c1"])  # a new commit on its page
+    assert key != pagecache.PageCache(None, "other").key("th", "krabi", None, ["c1"])  # code, templates, data
+
+
+def test_inputs_follow_the_code_the_data_the_settings_and_the_history(fresh):
+    project, _ = fresh
+    from changwat.build.history import load_history
+
+    history = load_history(project)
+    args = ("code", project.data, project.provinces, "settings", history)
+    base = pagecache.inputs(*args)
+    assert base == pagecache.inputs(*args)
+    assert base != pagecache.inputs("other code", *args[1:])
+    assert base != pagecache.inputs(*args[:3], "other settings", history)
+    # an office file is the page's own input, not every page's
+    office = project.data / "provinces" / "ang-thong.yaml"
+    office.write_text(office.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert pagecache.inputs(*args) == base
+    (project.data / "registry" / "provinces.csv").write_text("changed\n", encoding="utf-8")
+    assert pagecache.inputs(*args) != base
+
+
+def test_the_pages_of_a_few_generations_are_kept(tmp_path):
+    older = pagecache.PageCache(tmp_path, "a")
+    for n in range(20):
+        older.put(f"old{n:02}", "page")
+    latest = pagecache.PageCache(tmp_path, "b")
+    latest.put("new1", "page")
+    assert latest.get("old03") == "page" and latest.hits == 1
+    latest.prune(pages=2)  # room for 3 generations of 2 pages: the 2 used now and 4 more
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert len(kept) == 6 and {"new1", "old03"} <= set(kept)
+
+
+def test_a_cache_that_cannot_be_written_is_only_not_kept(tmp_path):
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    cache = pagecache.PageCache(tmp_path / "file" / "pages", "inputs")
+    cache.put("k", "page")
+    assert cache.get("k") is None
+    cache.prune(pages=2)
 
 
 def test_compiled_templates_are_kept_on_disk_for_the_next_process(tmp_path, monkeypatch):

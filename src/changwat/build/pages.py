@@ -119,28 +119,32 @@ class _Record:
         write_quietly(self.path, json.dumps(latest, ensure_ascii=False).encode("utf-8"))  # none: generate again
 
 
-def _fingerprint(project: Project) -> str:
-    """Changes whenever an input of the pages may have changed: data files, page templates, ui.yaml
-    and the package's Python modules, the JSON Schemas, and the docs/ files themselves (someone
-    may delete them); the Python and library versions that render them."""
-    h = hashlib.sha256()
-    h.update(f"{sys.version}\0{_LIBRARIES}\n".encode())
+def _code(project: Project) -> list[Path]:
+    """What renders the pages: the package (its Python modules, ui.yaml), the JSON Schemas and the
+    page templates."""
     pkg = Path(str(resources.files("changwat")))
     schema_dir, templates = project.schema, project.templates
     schemas = sorted(schema_dir.glob("*.json")) if schema_dir.is_dir() else []
-    pages = [p for p in sorted(templates.rglob("*.j2"))] if templates.is_dir() else []
-    inputs = [
-        *sorted(project.data.rglob("*")),
-        *sorted(pkg.rglob("*")),
-        *schemas,
-        *pages,
-        *sorted(project.docs.rglob("*")),
-    ]
-    for p in inputs:
+    pages = sorted(templates.rglob("*.j2")) if templates.is_dir() else []
+    return [*sorted(pkg.rglob("*")), *schemas, *pages]
+
+
+def _stat_digest(paths: list[Path]) -> str:
+    """The name, size and time of every file of ``paths``, with the Python and library versions."""
+    h = hashlib.sha256()
+    h.update(f"{sys.version}\0{_LIBRARIES}\n".encode())
+    for p in paths:
         if p.is_file() and "__pycache__" not in p.parts:
             st = p.stat()
             h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()
+
+
+def _fingerprint(project: Project) -> str:
+    """Changes whenever an input of the pages may have changed: data files, page templates, ui.yaml
+    and the package's Python modules, the JSON Schemas, and the docs/ files themselves (someone
+    may delete them); the Python and library versions that render them."""
+    return _stat_digest([*sorted(project.data.rglob("*")), *_code(project), *sorted(project.docs.rglob("*"))])
 
 
 class WriteError(Exception):
@@ -306,6 +310,8 @@ def generate(project: Project, force: bool = False) -> Result:
     from ..problems import report as format_report
     from .feeds import feed_files
     from .history import load_history
+    from .pagecache import PageCache
+    from .pagecache import inputs as page_inputs
     from .render import Page, render_site
 
     dataset, problems = load_dataset(project)
@@ -316,19 +322,25 @@ def generate(project: Project, force: bool = False) -> Result:
     if errors:
         raise DataError(report, len(errors))
     history = load_history(project)  # one git log for the whole build (build/history.py)
+    # office pages that would come out the same as an earlier build's are not rendered again
+    cache = PageCache(
+        project.cache / "pages",
+        page_inputs(_stat_digest(_code(project)), project.data, project.provinces, repr(info), history),
+    )
     if only is not None:
         unknown = sorted(only - set(dataset.registry.by_slug))
         if unknown:
             raise DataError(f"CHANGWAT_PREVIEW: unknown province {', '.join(unknown)}", len(unknown))
-        pages = render_site(dataset, info, project.templates, only, history=history)
+        pages = render_site(dataset, info, project.templates, only, history=history, cache=cache)
     else:
         pages = [
-            *render_site(dataset, info, project.templates, history=history),
+            *render_site(dataset, info, project.templates, history=history, cache=cache),
             *open_data_files(dataset, info, project.schema),
             *(Page(f.path, f.text) for f in feed_files(dataset, info, history)),
         ]
     with terminate_as_interrupt():
         result = write_pages(pages, docs_dir)
+    cache.prune(len(dataset.registry.by_slug) * 2)
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1

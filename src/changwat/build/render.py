@@ -64,6 +64,7 @@ from .opendata import (
     json_ld_script,
     translation,
 )
+from .pagecache import PageCache
 from .pageviews import contribute_links, office_page, office_title, standard_page
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
@@ -140,8 +141,10 @@ class Renderer:
         templates: Path,
         areas: DopaAreas | None = None,
         history: History | None = None,
+        cache: PageCache | None = None,
     ):
         self.info = info
+        self.cache = cache  # office pages of earlier builds (build/pagecache.py)
         # the repository's history (build/history.py): "last updated", changes, feeds; none given,
         # the pages say they have no history
         self.history = history if history is not None else History()
@@ -382,6 +385,18 @@ class Renderer:
 
     def office(self, o: ResolvedOffice, lang: str) -> Page:
         url = office_url(o.slug)
+        if self.cache is None:
+            return self._office(o, lang, url)
+        changes = (c.sha for c in self.history.office(o.slug).changes)
+        key = self.cache.key(lang, o.slug, o.file, changes)
+        text = self.cache.get(key)
+        if text is not None:
+            return Page(docs_path(url, lang), text)
+        page = self._office(o, lang, url)
+        self.cache.put(key, page.text)
+        return page
+
+    def _office(self, o: ResolvedOffice, lang: str, url: str) -> Page:
         province = self.by_slug.get(o.slug, o.province)
         o = replace(o, province=province)
         view = office_page(
@@ -439,11 +454,13 @@ def render_site(
     templates: Path,
     only: frozenset[str] | None = None,
     history: History | None = None,
+    cache: PageCache | None = None,
 ) -> list[Page]:
     """All pages of the site, both languages, for a loaded dataset.
     With `only` (a set of slugs: the editor's preview), the office pages of those offices alone.
     ``history`` (build/history.py) dates the pages and lists their changes; without it they say
-    they have no history."""
+    they have no history. ``cache`` (build/pagecache.py) holds the office pages of earlier builds:
+    one that would come out the same is not rendered again."""
     renderer = Renderer(
         info,
         dataset.registry,
@@ -452,5 +469,6 @@ def render_site(
         templates=templates,
         areas=load_dopa(dataset.root / "registry"),
         history=history,
+        cache=cache,
     )
     return renderer.site(dataset.resolved(), dataset.national, only)

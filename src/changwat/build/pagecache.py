@@ -1,0 +1,104 @@
+"""Office pages rendered by earlier builds, kept for the next: an office whose page would come out
+the same is not rendered again.
+
+An office's page is made from its own file (if it has one), the rest of the data folder (the
+national content it inherits, the registry's names, regions and DOPA areas), its history (the
+commits that changed those files), the site's settings, the templates and this package's code. Every
+office file is read by itself (model/resolve.py: an office never reads another office's file), so
+an office page's key (:meth:`PageCache.key`) is the digest of
+
+* :func:`inputs`, once per generation: the code and templates (as build/pages.py fingerprints them:
+  name, size and time of every file), every data file that is not an office file (by content), the
+  site's settings, the Python and library versions, and the history as a whole (whether it is
+  available; the site's changes, which every page's feed links depend on);
+* the page's language and office, the office's model as loaded from its file (pickled: the same
+  YAML gives the same model), and the commits of its page's history.
+
+An editor's save re-renders the two pages of the office saved; a change to national.yaml, a
+template or the code re-renders them all. Pages are kept in the project's cache (``pages/<key>``),
+written whole or not at all; the pages of the last few generations are kept (:meth:`prune`). A
+cache that cannot be written is only a cache that is not kept. This module does not import MkDocs.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from ..cache import digest, write_quietly
+
+#: Generations whose pages are kept (a full build and an editor's preview, or two branches, alternate).
+KEEP_GENERATIONS = 3
+
+
+def inputs(code: str, data: Path, offices: Path, settings: str, history: Any) -> str:
+    """Everything every office page depends on (``code``: the fingerprint of the package and the
+    templates; ``data``: the data folder, of which ``offices`` holds the office files, left out)."""
+    files = sorted(p for p in data.rglob("*") if p.is_file() and p.parent != offices)
+    site_changes = ",".join(c.sha for c in history.site().changes)
+    return digest(
+        sys.version,
+        code,
+        settings,
+        f"{history.available}\0{history.reason}\0{history.state}\0{site_changes}",
+        *(f"{p.relative_to(data).as_posix()}\0" for p in files),
+        *(p.read_bytes() for p in files),
+    )
+
+
+class PageCache:
+    """Rendered office pages by key, in ``folder`` (None: nothing is kept)."""
+
+    def __init__(self, folder: Path | None, inputs: str):
+        self.folder = folder
+        self.inputs = inputs
+        self.used: set[str] = set()  # keys read or written by this generation
+        self.hits = 0
+
+    def key(self, lang: str, slug: str, office_file: object, changes: Iterable[str]) -> str:
+        """The key of an office's page: ``office_file``, the office's model as loaded from its file
+        (None without a file); ``changes``: the commits of its page's history."""
+        own = pickle.dumps(office_file, protocol=5) if office_file is not None else b""
+        return digest(self.inputs, lang, slug, own, ",".join(changes))
+
+    def get(self, key: str) -> str | None:
+        if self.folder is None:
+            return None
+        path = self.folder / key
+        try:
+            text = path.read_text(encoding="utf-8")
+            os.utime(path)  # recently used: kept longest
+        except (OSError, UnicodeDecodeError):
+            return None
+        self.used.add(key)
+        self.hits += 1
+        return text
+
+    def put(self, key: str, text: str) -> None:
+        if self.folder is not None and write_quietly(self.folder / key, text.encode("utf-8")):
+            self.used.add(key)
+
+    def prune(self, pages: int) -> None:
+        """Keep the pages of about :data:`KEEP_GENERATIONS` generations of ``pages`` office pages:
+        this one's, then the most recently used."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        entries = []
+        for entry in os.scandir(self.folder):
+            if entry.name in self.used or entry.name.startswith("."):
+                continue
+            try:
+                entries.append((entry.stat().st_mtime, entry.path))
+            except OSError:
+                continue
+        room = max(KEEP_GENERATIONS * pages - len(self.used), 0)
+        entries.sort(reverse=True)
+        for _, path in entries[room:]:
+            try:
+                os.unlink(path)
+            except OSError:
+                continue
