@@ -1,4 +1,5 @@
-"""WordList (check/thai/wordlist.py) answers newmm exactly as pythainlp's trie does."""
+"""WordList (check/thai/wordlist.py) answers newmm exactly as pythainlp's trie does; the lint's
+short-word frequencies are pythainlp's."""
 
 from __future__ import annotations
 
@@ -64,3 +65,13 @@ def test_it_is_never_changed_after_it_is_built():
     with pytest.raises(TypeError):
         words.remove("ดี")
     assert list(words) == ["ดี"]
+
+
+def test_short_word_frequencies_are_pythainlps():
+    from pythainlp.corpus.tnc import word_freqs
+
+    from changwat.check.thai.dictionary import short_word_freqs
+
+    mine = short_word_freqs()
+    assert len(mine) > 10_000 and mine["ที่"] > 100_000
+    assert mine == {w: f for w, f in word_freqs() if len(w) <= 3}

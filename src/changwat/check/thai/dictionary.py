@@ -109,16 +109,29 @@ def _dict() -> tuple[frozenset[str], dict[str, int]]:
     """(known words, TNC frequencies of short words); loaded on first use."""
     if not _DICT:
         from pythainlp.corpus import thai_words
-        from pythainlp.corpus.tnc import word_freqs
 
         words = thai_words()
         # Single consonants in the list (ฆ ฏ ฒ) are letter names, not words in running text:
         # a lone consonant token is almost always a broken word (เรื่องกฏ → เรื่อ|งก|ฏ).
         known = frozenset(w for w in words if len(w) > 1) | _BUILTIN_WORDS
-        freqs = {w: f for w, f in word_freqs() if len(w) <= 3}
         _DICT["known"] = known
-        _DICT["freq"] = freqs
+        _DICT["freq"] = short_word_freqs()
     return _DICT["known"], _DICT["freq"]  # type: ignore[return-value]
+
+
+# A word of 1 to 3 letters and its count, one per line of the TNC frequency list.
+_SHORT_FREQ = re.compile(r"^([^\t\n]{1,3})\t([^\t\n]*)", re.M)
+
+
+def short_word_freqs() -> dict[str, int]:
+    """The Thai National Corpus's count of each word of 1 to 3 letters (what is_rare_short asks):
+    pythainlp's ``tnc_freq.txt``, the list its ``tnc.word_freqs()`` reads, read by one regular
+    expression in 15 ms instead of 90 ms for all 100,000 pairs (tests/test_thai_wordlist.py
+    checks that both give the same)."""
+    from importlib.resources import files
+
+    text = files("pythainlp.corpus").joinpath("tnc_freq.txt").read_text(encoding="utf-8-sig")
+    return {word: int(count) for word, count in _SHORT_FREQ.findall(text)}
 
 
 # ---------------------------------------------------------------------------------------------
