@@ -81,13 +81,14 @@ def on_config(config):
         locales=locales,
         languages=_languages(config),
     )
-    if _job is not None and _job.key == spec.key():
+    key = spec.key()
+    if _job is not None and _job.key == key:
         return config  # a later language's pass of the same build
     if _job is not None:
         _job.stop()  # a live preview's earlier build, of other pages
     _built.clear()
     _passes = 0
-    _job = searchjob.Job.start(spec)
+    _job = searchjob.Job.start(spec, key)
     return config
 
 

@@ -231,3 +231,13 @@ def test_a_preview_of_broken_data_with_no_page_yet_has_no_index(tmp_path, hook):
     hook.on_config(config)
     hook.on_post_build(config)  # the English pass
     assert not (tmp_path / "site" / "pagefind").exists() and hook._job is None
+
+
+def test_a_cache_that_cannot_be_written_still_gives_an_index(tmp_path):
+    write_docs(tmp_path / "docs", SITE)
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    spec = searchjob.Spec(str(tmp_path / "docs"), str(tmp_path / "file" / "cache"), "", "", LOCALES, ["en", "th"])
+    job = searchjob.Job.start(spec)
+    assert len(job.wait().urls) == 5
+    job.install(tmp_path / "site" / "pagefind")
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file() and not job.folder.exists()

@@ -479,8 +479,11 @@ def _keep(out: Path, kept: Path) -> None:
     import shutil
     import tempfile
 
-    kept.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=kept.parent))
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=kept.parent))
+    except OSError:  # a cache that cannot be written (a read-only checkout): nothing is kept
+        return
     try:
         shutil.copytree(out, tmp / "bundle")
         os.rename(tmp / "bundle", kept)

@@ -136,11 +136,15 @@ class Job:
         self.out = folder / "pagefind"
 
     @classmethod
-    def start(cls, spec: Spec) -> Job:
+    def start(cls, spec: Spec, key: str | None = None) -> Job:
+        """The job of ``spec`` (``key``: its :meth:`Spec.key`, when the caller has it already)."""
         cache = Path(spec.cache)
         remove_stale(cache)
-        cache.mkdir(parents=True, exist_ok=True)
-        folder = Path(tempfile.mkdtemp(prefix=f".search-{os.getpid()}-", dir=cache))
+        try:
+            cache.mkdir(parents=True, exist_ok=True)
+            folder = Path(tempfile.mkdtemp(prefix=f".search-{os.getpid()}-", dir=cache))
+        except OSError:  # a cache that cannot be written (a read-only checkout): the system's
+            folder = Path(tempfile.mkdtemp(prefix=f"changwat-search-{os.getpid()}-"))
         # a file, not a pipe: the child never waits for us to read (closed by wait() or stop())
         output = tempfile.TemporaryFile()  # noqa: SIM115
         job = {"spec": asdict(spec), "out": str(folder / "pagefind")}
@@ -153,7 +157,7 @@ class Job:
         assert proc.stdin is not None
         with proc.stdin:
             proc.stdin.write(json.dumps(job).encode("utf-8"))
-        started = cls(spec, spec.key(), folder, proc, output)
+        started = cls(spec, key or spec.key(), folder, proc, output)
         atexit.register(started.stop)  # a build that fails before waiting leaves no child behind
         return started
 
@@ -181,6 +185,7 @@ class Job:
             except OSError:  # another file system
                 shutil.copytree(self.out, dest)
         shutil.rmtree(self.folder, ignore_errors=True)
+        atexit.unregister(self.stop)
 
     def stop(self) -> None:
         """End the child if it still runs, and remove its folder."""
