@@ -12,7 +12,7 @@ Engines:
   pagefind  Pagefind (PyPI pagefind[extended], its own Thai segmentation) run as documented on the
             same built HTML: content root <article>, data-search-exclude'd elements and heading
             links left out. Queried through its JavaScript API (pagefind.js).
-  changwat  what the site uses now: Pagefind fed by hooks/changwat_search.py (sections of the
+  changwat  what the site uses now: Pagefind fed by build/searchjob.py (sections of the
             pages, Thai pre-segmented by pythainlp, inherited content once) and the query rewritten
             in the browser by changwat-search.js (Thai segmentation, one typo per word, US/UK
             spellings, province names in Thai, English and RTGS variants). Queried through its
@@ -359,7 +359,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "\nKB for page + 1st query: the mean of the two sites (one page each); all queries: both sites, "
         "the whole set.\nindex build s: lunr = the pythainlp segmentation hook (Material's own index "
-        "not timed); pagefind = the CLI run; changwat = the hook (segmentation and Pagefind)."
+        "not timed); pagefind = the CLI run; changwat = the search job beside the build (segmentation and Pagefind)."
     )
     return 0
 

@@ -485,7 +485,7 @@ def _keep(out: Path, kept: Path) -> None:
     except OSError:  # a cache that cannot be written (a read-only checkout): nothing is kept
         return
     try:
-        shutil.copytree(out, tmp / "bundle")
+        shutil.copytree(out, tmp / "bundle", copy_function=_link_or_copy)  # nothing rewrites either
         os.rename(tmp / "bundle", kept)
     except OSError:  # another build kept the same bundle first
         pass
