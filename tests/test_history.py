@@ -239,6 +239,41 @@ def test_one_git_log_for_the_whole_build(data_repo, tmp_path, monkeypatch):
     assert len(list((tmp_path / "docs" / "feeds").rglob("*.xml"))) == 2 * (1 + 76 + 1)
 
 
+def test_a_commit_renders_again_only_the_office_pages_it_changes(data_repo, tmp_path, monkeypatch):
+    """Office pages kept by earlier builds (build/pagecache.py) follow the history: after a commit
+    that changes one office, that office's pages show it, the others come from the cache, and docs/
+    is what a build with no cache writes."""
+    from changwat.build import pages, render
+
+    monkeypatch.delenv("CHANGWAT_PREVIEW", raising=False)
+    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "cache"))
+    data, _ = data_repo
+    project = project_for(data=data, docs=tmp_path / "docs")
+    pages.generate(project, force=True)
+    rendered: list[str] = []
+    real = render.Renderer._office
+    monkeypatch.setattr(
+        render.Renderer, "_office", lambda self, o, lang, url: rendered.append(o.slug) or real(self, o, lang, url)
+    )
+    office = data / "provinces" / "ang-thong.yaml"
+    commit(
+        data.parent,
+        "Ang Thong: a sentence",
+        "2026-03-03T09:00:00+07:00",
+        {"data/provinces/ang-thong.yaml": office.read_text(encoding="utf-8") + "# a comment\n"},
+    )
+    pages.generate(project, force=True)
+    assert rendered == ["ang-thong", "ang-thong"]  # its two languages
+    page = (project.docs / "provinces" / "ang-thong.en.md").read_text(encoding="utf-8")
+    assert "Ang Thong: a sentence" in page
+    monkeypatch.setenv("CHANGWAT_CACHE", str(tmp_path / "empty-cache"))
+    fresh = project_for(data=data, docs=tmp_path / "fresh-docs")
+    pages.generate(fresh, force=True)
+    for path in sorted(fresh.docs.rglob("*.md")):
+        rel = path.relative_to(fresh.docs)
+        assert (project.docs / rel).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), rel
+
+
 # ---------------------------------------------------------------------------------------------
 # Feeds
 

@@ -10,7 +10,7 @@ an office page's key (:meth:`PageCache.key`) is the digest of
 * :func:`inputs`, once per generation: the code and templates (as build/pages.py fingerprints them:
   name, size and time of every file), every data file that is not an office file (by content), the
   site's settings, the Python and library versions, and the history as a whole (whether it is
-  available; the site's changes, which every page's feed links depend on);
+  available, and whether the site has changes, which every page's feed links depend on);
 * the page's language and office, the office's model as loaded from its file (pickled: the same
   YAML gives the same model), and the commits of its page's history.
 
@@ -39,12 +39,13 @@ def inputs(code: str, data: Path, offices: Path, settings: str, history: Any) ->
     """Everything every office page depends on (``code``: the fingerprint of the package and the
     templates; ``data``: the data folder, of which ``offices`` holds the office files, left out)."""
     files = sorted(p for p in data.rglob("*") if p.is_file() and p.parent != offices)
-    site_changes = ",".join(c.sha for c in history.site().changes)
     return digest(
         sys.version,
         code,
         settings,
-        f"{history.available}\0{history.reason}\0{history.state}\0{site_changes}",
+        # a page links the site's feed when the site has changes (build/feeds.py); its own changes
+        # are in its key: a commit that changes one office re-renders that office's pages only
+        f"{history.available}\0{bool(history.site().changes)}",
         *(f"{p.relative_to(data).as_posix()}\0" for p in files),
         *(p.read_bytes() for p in files),
     )
