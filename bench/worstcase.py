@@ -113,9 +113,11 @@ def items(size: int = LIMIT) -> str:
 
 
 def long_line(size: int = LIMIT) -> str:
-    """Every item on one flow-style line, each with a U05 error far to the right."""
-    body = _fill(lambda i: f"{{th: ก{'a' * (1 + i % 3)}}}, ", size - 20, header="")
-    return f"province: krabi\nmandate: {{replace: [items], items: [{body.rstrip(', ')}]}}\n"
+    """Every item on one flow-style line, each with a U05 error far to the right (the whole file
+    within ``size`` bytes: it was 17 bytes over the limit, and refused as too large unread)."""
+    head, tail = "province: krabi\nmandate: {replace: [items], items: [", "]}\n"
+    body = _fill(lambda i: f"{{th: ก{'a' * (1 + i % 3)}}}, ", size - len(head) - len(tail), header="")
+    return f"{head}{body.rstrip(', ')}{tail}"
 
 
 CASES: dict[str, Callable[..., str]] = {

@@ -845,6 +845,7 @@ def test_worst_case_many_items(worst_project, capsys, monkeypatch) -> None:
 
 def test_worst_case_long_line(worst_project, capsys, monkeypatch) -> None:
     content = _worstcase().long_line(size=30_000)
+    assert 29_000 < len(content.encode("utf-8")) <= 30_000  # the size asked for, not over it
     code, out = _validate(worst_project, content, capsys, monkeypatch)
     assert code == 1
     line = content.splitlines()[1]

@@ -75,3 +75,13 @@ def test_short_word_frequencies_are_pythainlps():
     mine = short_word_freqs()
     assert len(mine) > 10_000 and mine["ที่"] > 100_000
     assert mine == {w: f for w, f in word_freqs() if len(w) <= 3}
+
+
+def test_a_word_list_asked_much_answers_from_the_trie_the_same(trie, monkeypatch):
+    monkeypatch.setattr(WordList, "switch_after", 50)
+    words = WordList(pythainlp_words())
+    texts = data_texts()[:40]
+    asked = [(text, start) for text in texts for start in range(len(text) + 1)]
+    assert len(asked) > 200
+    assert [words.prefixes(t, s) for t, s in asked] == [trie.prefixes(t, s) for t, s in asked]
+    assert words._trie is not None  # built after 50 questions

@@ -7,8 +7,11 @@ every process that cuts a text it has not cut before: the build after an editor 
 sentence builds two (the lint's and the search's). :class:`WordList` answers the same question
 from the sorted list of the words, by binary search, one letter longer each step while some
 word still begins that way. Sorting takes 20 ms; cutting a text takes about 1.8 times as long as
-with the trie, which is less than the trie's building saves unless a process cuts hundreds of
-thousands of characters. newmm gives the same words with either (tests/test_thai_wordlist.py).
+with the trie. So a process that cuts much (a fresh clone's build, bench/worstcase.py's soup of a
+million letters) builds the trie after all, once it has asked :data:`WordList.switch_after`
+questions, about where the trie's building is paid back. A process that asks about that many pays
+for both (bench/worstcase.py's real-nospace: 2.5 s of CPU instead of 2.2 s). newmm gives the same
+words either way (tests/test_thai_wordlist.py).
 
 This module imports pythainlp: import it where a text is cut, not where rules are declared.
 """
@@ -26,12 +29,23 @@ class WordList(Trie):
     """pythainlp's :class:`~pythainlp.util.Trie` interface over a sorted list of words (words are
     stripped of surrounding spaces, as the trie does; none is ever added or removed after)."""
 
-    def __init__(self, words: Iterable[str]) -> None:  # the trie's own nodes are never built
+    #: Questions answered from the sorted list before the trie is built (each costs ~2 µs more
+    #: than the trie's answer; the trie takes ~0.2 s to build).
+    switch_after = 100_000
+
+    def __init__(self, words: Iterable[str]) -> None:  # the trie's own nodes are built only if asked much
         self._words = frozenset(w for w in (word.strip() for word in words) if w)
         self._sorted = sorted(self._words)
+        self._asked = 0
+        self._trie: Trie | None = None
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         """The words that ``text`` has at ``start``, shortest first."""
+        if self._trie is not None:
+            return self._trie.prefixes(text, start)
+        self._asked += 1
+        if self._asked > self.switch_after:
+            self._trie = Trie(self._sorted)
         found: list[str] = []
         ordered, n = self._sorted, len(self._sorted)
         low = 0
