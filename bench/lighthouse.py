@@ -57,7 +57,9 @@ PAGES = {  # page kind → path under the base
     "404": "404.html",
 }
 
-SEARCH_PARTS = ("/search/search_index.json", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
+# The search's files (templates/theme/assets/javascripts/changwat-search.js, Pagefind's script and index,
+# and Material's worker and lunr, were they ever fetched): a reader fetches them only by using the search.
+SEARCH_PARTS = ("/pagefind/", "/assets/javascripts/changwat-search.js", "/assets/javascripts/workers/", "/lunr/")
 
 BUDGETS = {
     "performance": 95,  # score, at least
@@ -191,8 +193,8 @@ def summarise(report: dict) -> dict:
     by_type = {}
     for row in items("resource-summary"):
         by_type[row["resourceType"]] = row["transferSize"]
-    # what Material's search fetches once the page is up (its worker, lunr, the index): apart, since the
-    # search is being replaced and may load on demand; the page budget is what reading the page costs
+    # what the search fetches (nothing until the reader uses it): apart, since the page budget is what
+    # reading the page costs
     search = sum(
         r.get("transferSize", 0)
         for r in items("network-requests")
@@ -270,8 +272,8 @@ def report(kind: str, r: dict) -> list[str]:
     ]
     page = r["bytes"] - r["search_bytes"]
     lines.append(
-        f"  of which search {r['search_bytes'] / 1000:.1f} kB (worker, lunr, index: fetched once the page is "
-        f"up); the page itself {page / 1000:.1f} kB"
+        f"  of which search {r['search_bytes'] / 1000:.1f} kB (its script and index: fetched only when the "
+        f"search is used); the page itself {page / 1000:.1f} kB"
     )
     if kind.startswith("office"):
         lines.append(
