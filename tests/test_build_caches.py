@@ -125,15 +125,26 @@ def test_office_pages_come_from_the_cache_only_when_they_would_come_out_the_same
     assert docs_text(project.docs) == uncached(project, tmp_path, monkeypatch)
 
 
-def test_an_office_page_key_follows_everything_it_is_made_from():
+def test_an_office_page_key_follows_everything_it_is_made_from(tmp_path):
     cache = pagecache.PageCache(None, "inputs")
-    key = cache.key("th", "krabi", None, ["c1"])
-    assert key == pagecache.PageCache(None, "inputs").key("th", "krabi", None, ["c1"])
-    assert key != cache.key("en", "krabi", None, ["c1"])  # the language
-    assert key != cache.key("th", "trang", None, ["c1"])  # the office
-    assert key != cache.key("th", "krabi", {"name": "x"}, ["c1"])  # its own file
-    assert key != cache.key("th", "krabi", None, ["c2", "c1"])  # a new commit on its page
-    assert key != pagecache.PageCache(None, "other").key("th", "krabi", None, ["c1"])  # code, templates, data
+    key = cache.key("th", "krabi", ["c1"])
+    assert key == pagecache.PageCache(None, "inputs").key("th", "krabi", ["c1"])
+    assert key != cache.key("en", "krabi", ["c1"])  # the language
+    assert key != cache.key("th", "trang", ["c1"])  # the office
+    assert key != cache.key("th", "krabi", ["c2", "c1"])  # a new commit on its page
+    assert key != pagecache.PageCache(None, "other").key("th", "krabi", ["c1"])  # code, templates, data
+    # its own file, by content
+    (tmp_path / "krabi.yaml").write_text("province: krabi\n", encoding="utf-8")
+    (tmp_path / "trang.yml").write_text("province: trang\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not an office file\n", encoding="utf-8")
+    own = pagecache.own_files(tmp_path)
+    assert set(own) == {"krabi", "trang"}
+    with_file = pagecache.PageCache(None, "inputs", own)
+    assert with_file.key("th", "krabi", ["c1"]) != key
+    (tmp_path / "krabi.yaml").write_text("province: krabi\nname: {th: x}\n", encoding="utf-8")
+    assert pagecache.PageCache(None, "inputs", pagecache.own_files(tmp_path)).key("th", "krabi", ["c1"]) != (
+        with_file.key("th", "krabi", ["c1"])
+    )
 
 
 def test_inputs_follow_the_code_the_data_the_settings_and_the_history(fresh):

@@ -255,12 +255,17 @@ def test_a_commit_renders_again_only_the_office_pages_it_changes(data_repo, tmp_
     monkeypatch.setattr(
         render.Renderer, "_office", lambda self, o, lang, url: rendered.append(o.slug) or real(self, o, lang, url)
     )
+    # two commits that leave the file as it was: only its history tells its pages apart
     office = data / "provinces" / "ang-thong.yaml"
+    original = office.read_text(encoding="utf-8")
     commit(
         data.parent,
-        "Ang Thong: a sentence",
+        "Ang Thong: a note",
         "2026-03-03T09:00:00+07:00",
-        {"data/provinces/ang-thong.yaml": office.read_text(encoding="utf-8") + "# a comment\n"},
+        {"data/provinces/ang-thong.yaml": original + "# a note\n"},
+    )
+    commit(
+        data.parent, "Ang Thong: a sentence", "2026-03-04T09:00:00+07:00", {"data/provinces/ang-thong.yaml": original}
     )
     pages.generate(project, force=True)
     assert rendered == ["ang-thong", "ang-thong"]  # its two languages

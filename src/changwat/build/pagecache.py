@@ -11,8 +11,8 @@ an office page's key (:meth:`PageCache.key`) is the digest of
   name, size and time of every file), every data file that is not an office file (by content), the
   site's settings, the Python and library versions, and the history as a whole (whether it is
   available, and whether the site has changes, which every page's feed links depend on);
-* the page's language and office, the office's model as loaded from its file (pickled: the same
-  YAML gives the same model), and the commits of its page's history.
+* the page's language and office, the bytes of the office's own file (:func:`own_files`: the model
+  is made from them by the code, which the inputs cover), and the commits of its page's history.
 
 An editor's save re-renders the two pages of the office saved; a change to national.yaml, a
 template or the code re-renders them all. Pages are kept in the project's cache (``pages/<key>``),
@@ -23,9 +23,8 @@ cache that cannot be written is only a cache that is not kept. This module does 
 from __future__ import annotations
 
 import os
-import pickle
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,20 +50,30 @@ def inputs(code: str, data: Path, offices: Path, settings: str, history: Any) ->
     )
 
 
-class PageCache:
-    """Rendered office pages by key, in ``folder`` (None: nothing is kept)."""
+def own_files(offices: Path) -> dict[str, str]:
+    """Each office's own file (``offices``: the folder of the office files, named by the office), by
+    the digest of its bytes."""
+    files: dict[str, list[bytes]] = {}
+    for path in sorted(offices.glob("*.y*ml")) if offices.is_dir() else ():
+        if path.suffix in (".yaml", ".yml") and path.is_file():
+            files.setdefault(path.stem, []).append(path.read_bytes())
+    return {slug: digest(*contents) for slug, contents in files.items()}
 
-    def __init__(self, folder: Path | None, inputs: str):
+
+class PageCache:
+    """Rendered office pages by key, in ``folder`` (None: nothing is kept); ``own``: each office's
+    file by digest (:func:`own_files`)."""
+
+    def __init__(self, folder: Path | None, inputs: str, own: Mapping[str, str] | None = None):
         self.folder = folder
         self.inputs = inputs
+        self.own = dict(own or {})
         self.used: set[str] = set()  # keys read or written by this generation
         self.hits = 0
 
-    def key(self, lang: str, slug: str, office_file: object, changes: Iterable[str]) -> str:
-        """The key of an office's page: ``office_file``, the office's model as loaded from its file
-        (None without a file); ``changes``: the commits of its page's history."""
-        own = pickle.dumps(office_file, protocol=5) if office_file is not None else b""
-        return digest(self.inputs, lang, slug, own, ",".join(changes))
+    def key(self, lang: str, slug: str, changes: Iterable[str]) -> str:
+        """The key of an office's page (``changes``: the commits of its page's history)."""
+        return digest(self.inputs, lang, slug, self.own.get(slug, ""), ",".join(changes))
 
     def get(self, key: str) -> str | None:
         if self.folder is None:

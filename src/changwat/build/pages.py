@@ -310,7 +310,7 @@ def generate(project: Project, force: bool = False) -> Result:
     from ..problems import report as format_report
     from .feeds import feed_files
     from .history import load_history
-    from .pagecache import PageCache
+    from .pagecache import PageCache, own_files
     from .pagecache import inputs as page_inputs
     from .render import Page, render_site
 
@@ -326,6 +326,7 @@ def generate(project: Project, force: bool = False) -> Result:
     cache = PageCache(
         project.cache / "pages",
         page_inputs(_stat_digest(_code(project)), project.data, project.provinces, repr(info), history),
+        own_files(project.provinces),
     )
     if only is not None:
         unknown = sorted(only - set(dataset.registry.by_slug))

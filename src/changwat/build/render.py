@@ -388,7 +388,7 @@ class Renderer:
         if self.cache is None:
             return self._office(o, lang, url)
         changes = (c.sha for c in self.history.office(o.slug).changes)
-        key = self.cache.key(lang, o.slug, o.file, changes)
+        key = self.cache.key(lang, o.slug, changes)
         text = self.cache.get(key)
         if text is not None:
             return Page(docs_path(url, lang), text)
