@@ -61,4 +61,18 @@ def test_an_unclosed_marked_element_leaves_out_the_rest_and_nothing_breaks():
 
 
 def test_plain_text_decodes_references_and_collapses_spaces():
-    assert outline.plain("<p>a &amp;\n <b>b</b>&#46;</p>") == "a & b ."
+    assert outline.plain("<p>a &amp;\n <b>b</b>&#46;</p>") == "a & b."
+
+
+def test_tags_part_words_but_leave_no_space_before_a_comma():
+    """The search's excerpts read as the page does: "Ang Thong, Mukdahan", not "Ang Thong , Mukdahan";
+    elements side by side stay apart ("… Group 12 duties" in the org chart, not "Group12")."""
+    assert outline.plain('<p>Browse: <a href="x/">Ang Thong</a>, <a href="y/">Mukdahan</a>.</p>') == (
+        "Browse: Ang Thong, Mukdahan."
+    )
+    assert (
+        outline.plain('<a class="t">Strategy Group</a><span class="m">12 duties</span>') == "Strategy Group 12 duties"
+    )
+    assert outline.plain("(<a>มาตรา 52/1</a>)") == "(มาตรา 52/1)"
+    assert outline.plain("<ul><li>one</li><li>two</li></ul><p>three<br>four</p>") == "one two three four"
+    assert outline.plain("a &lt;b&gt; , c") == "a <b> , c"  # text as written keeps its own spaces

@@ -15,7 +15,8 @@ From those headings come
   indexed once on the standard page) left out.
 
 So neither depends on Markdown, on MkDocs or on the theme. The text is what a reader reads: tags
-become spaces, character references are decoded, runs of spaces become one. This module only reads
+become spaces (none before a comma or a closing bracket), character references are decoded, runs of
+spaces become one. This module only reads
 HTML that build/render.py wrote; it is not a general HTML parser.
 """
 
@@ -34,6 +35,12 @@ _ID = re.compile(r'\bid="([^"]*)"')
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _EXCLUDED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>")
 _TAG = re.compile(r"<[^>]*>")
+# Where a tag was: a space, except before closing punctuation and after opening punctuation
+# ("<a>Ang Thong</a>, <a>Mukdahan</a>" reads "Ang Thong, Mukdahan", not "Ang Thong , Mukdahan").
+# Bodies never hold U+0000 (render.py folds control characters), so it marks the tags' places.
+_GAP = "\x00"
+_GAP_BEFORE_CLOSE = re.compile(r"\x00+(?=[,.;:!?)\]}%])")
+_GAP_AFTER_OPEN = re.compile(r"(?<=[(\[{])\x00+")
 _SPACE = re.compile(r"\s+")
 _VOID = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
@@ -52,8 +59,11 @@ class Section:
 
 
 def plain(markup: str) -> str:
-    """The text a reader reads in ``markup``: tags dropped, references decoded, spaces collapsed."""
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", markup))).strip()
+    """The text a reader reads in ``markup``: tags dropped (as a space, but none before a comma or
+    a closing bracket, nor after an opening one), references decoded, spaces collapsed."""
+    text = html.unescape(_TAG.sub(_GAP, markup))
+    text = _GAP_AFTER_OPEN.sub("", _GAP_BEFORE_CLOSE.sub("", text))
+    return _SPACE.sub(" ", text.replace(_GAP, " ")).strip()
 
 
 def _heading_text(inner: str) -> str:
