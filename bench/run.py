@@ -448,20 +448,10 @@ def page_weight(site: Path, page: Path, fonts: list[Path]) -> list[tuple[str, in
 def fetched_fonts(site: Path, pages: list[Path]) -> dict[Path, list[Path]]:
     """The font files Chromium fetches for each page (a face is fetched only for text in its
     unicode-range at its weight), the site served locally."""
-    import functools
-    import http.server
-    import threading
-
+    from _serve import serve
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, format, *args):
-            pass  # the benchmark's output is its figures, not one line per request
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    server, base = serve(site)
     out: dict[Path, list[Path]] = {}
     try:
         with sync_playwright() as p:

@@ -28,21 +28,19 @@ Pagefind CLI run).
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import yaml
+from _serve import serve as serve_folder
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
@@ -282,21 +280,8 @@ def run_engine(browser, engine: str, base: str, queries: list[dict], misses: boo
 
 
 def serve(root: Path):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def send_head(self):
-            f = super().send_head()
-            path = Path(self.translate_path(self.path))
-            if f is not None and path.is_file():
-                SERVED.append(path)
-            return f
-
     ROOTS[:] = [root]
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    return serve_folder(root, SERVED)
 
 
 def main(argv: list[str] | None = None) -> int:
