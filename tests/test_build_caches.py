@@ -11,7 +11,7 @@ import jinja2
 import pytest
 
 from changwat.build import compiled, pagecache, pages, render, timing
-from changwat.build.git import state
+from changwat.build.git import describe, probe
 from conftest import copy_data, project_for
 
 
@@ -67,8 +67,8 @@ def test_another_commit_generates_again(fresh, monkeypatch):
     """ "Last updated" and the feeds follow the history: a new commit, with no file changed, is a change."""
     project, generate = fresh
     generate()
-    real = state(project.data)
-    monkeypatch.setattr("changwat.build.git.state", lambda data: real + "another commit")
+    real = describe(probe(project.data))
+    monkeypatch.setattr("changwat.build.git.describe", lambda answer: real + "another commit")
     assert not generate().skipped
 
 

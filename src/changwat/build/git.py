@@ -1,6 +1,6 @@
 """The git calls of a build, in a fixed form, and the one that keys the last generation.
 
-Light on purpose: a build with nothing to generate asks :func:`state` only, and must not load the
+Light on purpose: a build with nothing to generate asks :func:`probe` only, and must not load the
 history's views and dates (build/history.py) to do it.
 """
 
@@ -40,11 +40,7 @@ def probe(data: Path) -> subprocess.CompletedProcess[str] | None:
 
 
 def describe(answer: subprocess.CompletedProcess[str] | None) -> str:
+    """:func:`probe`'s answer as what the data folder's history depends on: whether the clone is
+    shallow and the commit checked out (build/pages.py keys its record of the last generation with
+    it: a new commit changes "last updated" even when no file changed). History.state is the same."""
     return f"{answer.returncode}:{answer.stdout.strip()}" if answer is not None else "no git"
-
-
-def state(data: Path) -> str:
-    """What the data folder's history depends on: whether the clone is shallow and the commit
-    checked out (build/pages.py keys its record of the last generation with it: a new commit changes
-    "last updated" even when no file changed). History.state is the same."""
-    return describe(probe(data))

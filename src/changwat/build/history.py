@@ -42,6 +42,8 @@ from .urls import SiteInfo
 from .views import ChangesView, ChangeView, TextView
 
 if TYPE_CHECKING:
+    from subprocess import CompletedProcess
+
     from ..project import Project
 
 __all__ = [
@@ -181,7 +183,7 @@ class History:
     changes: tuple[Change, ...] = ()
     available: bool = False
     reason: str = ""  # why there is no history (for the build log)
-    state: str = ""  # what it was read at (see state()): the commit checked out, shallow or not
+    state: str = ""  # what it was read at (build/git.py, describe()): the commit checked out, shallow or not
     _by_file: dict[str, tuple[Change, ...]] = field(default_factory=dict, compare=False, repr=False)
     # pages that show the same files have the same history (73 offices without a file of their own)
     _pages: dict[frozenset[str], PageHistory] = field(default_factory=dict, compare=False, repr=False)
@@ -244,17 +246,19 @@ def parse_log(text: str) -> tuple[Change, ...]:
     return tuple(out)
 
 
-def load_history(project: Project) -> History:
+def load_history(project: Project, answer: CompletedProcess[str] | None = None) -> History:
     """The history of the project's data folder: two git calls for the whole build (is the clone
-    shallow; the log with changed file names)."""
-    return history_of(project.data)
+    shallow, unless ``answer`` is git's answer already (build/git.py: ``probe``); the log with
+    changed file names)."""
+    return history_of(project.data, answer)
 
 
-def history_of(data: Path) -> History:
+def history_of(data: Path, answer: CompletedProcess[str] | None = None) -> History:
     """The history of the data folder ``data``."""
     if not data.is_dir():
         return none(f"no data folder {data}", describe(None))
-    answer = probe(data)
+    if answer is None:
+        answer = probe(data)
     at = describe(answer)
     if answer is None:
         return none("git is not installed", at)

@@ -292,7 +292,7 @@ def generate(project: Project, force: bool = False) -> Result:
     nothing changed is nearly free (MkDocs runs on_config once per language). In a preview
     (CHANGWAT_PREVIEW) only the named offices' pages are written, and no open-data files.
     """
-    from .git import state as history_state
+    from .git import describe, probe
 
     info, docs_dir = project.site, project.docs
     TEMPLATES.keep_in(project.cache / "jinja")
@@ -302,7 +302,8 @@ def generate(project: Project, force: bool = False) -> Result:
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
     record, record_key = _Record(project), json.dumps([*key[:2], repr(info), sorted(only or ())])
-    if not force and (done := record.get(record_key, f"{stamp}:{history_state(project.data)}")) is not None:
+    answer = probe(project.data)  # the commit checked out; load_history asks git nothing more about it
+    if not force and (done := record.get(record_key, f"{stamp}:{describe(answer)}")) is not None:
         _last[key] = stamp
         return done
     # the stages, imported only when there is something to generate
@@ -321,7 +322,7 @@ def generate(project: Project, force: bool = False) -> Result:
     report = "\n\n".join(format_report(problems, dataset.source_lines))
     if errors:
         raise DataError(report, len(errors))
-    history = load_history(project)  # one git log for the whole build (build/history.py)
+    history = load_history(project, answer)  # one git log for the whole build (build/history.py)
     # office pages that would come out the same as an earlier build's are not rendered again
     cache = PageCache(
         project.cache / "pages",
