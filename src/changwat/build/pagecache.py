@@ -17,7 +17,9 @@ an office page's key (:meth:`PageCache.key`) is the digest of
 An editor's save re-renders the two pages of the office saved; a change to national.yaml, a
 template or the code re-renders them all. Pages are kept in the project's cache (``pages/<key>``),
 written whole or not at all; the pages of the last few generations are kept (:meth:`prune`). A
-cache that cannot be written is only a cache that is not kept. This module does not import MkDocs.
+cache that cannot be written is only a cache that is not kept. The cache folder is trusted as the
+checkout is (its compiled templates are code): a page read from it is used as it is. This module
+does not import MkDocs.
 """
 
 from __future__ import annotations
