@@ -9,6 +9,9 @@ on_config      Python's cycle collector runs less often (changwat.cache.fewer_co
                overrides, about 100 templates and a tenth of the build's CPU time, in memory and in
                the project's cache (Project.cache / "jinja"), where the page templates' are kept
                too; an edited template is compiled again
+on_files       Material's own search, which no page loads (lunr, its 34 language files and the
+               search worker: 36 files, 1.2 MB), is not copied into the site: the search is
+               Pagefind's (hooks/changwat_search.py)
 on_post_build  our stylesheets (extra_css) served minified (changwat.build.minify: comments and
                needless spaces out, about 1.8 kB of gzip on every first load)
 """
@@ -35,6 +38,22 @@ def on_config(config):
 
 # Before the plugins' on_config (the theme's search plugin makes a Jinja environment in its own).
 on_config.mkdocs_priority = 100
+
+
+# Material's search: the theme's files, which MkDocs copies into every build of a site whose search
+# plugin is enabled (it is, for Material's header to show the box: templates/theme/partials/search.html)
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
+@timed
+def on_files(files, config):
+    for file in [f for f in files if f.src_uri.startswith(UNUSED_THEME_FILES)]:
+        files.remove(file)
+    return files
+
+
+# After mkdocs-static-i18n's on_files (-100), which gives each language's pass its files.
+on_files.mkdocs_priority = -200
 
 
 @timed

@@ -278,6 +278,10 @@ def test_built_site_has_one_pagefind_index_per_language(built_site):
     assert "changwat-search.js" in page and "data-changwat-search" in page
     assert 'name="search"' not in page and 'data-md-component="search' not in page
     assert "thai-search.js" not in page
+    # and Material's own search (lunr, its worker), which no page loads, is not in the site
+    javascripts = built_site.dir / "assets" / "javascripts"
+    assert (javascripts / "changwat-search.js").is_file()
+    assert not (javascripts / "lunr").exists() and not (javascripts / "workers").exists()
 
 
 def test_an_unchanged_index_is_copied_from_the_cache_not_indexed_again(tmp_path, monkeypatch, seg):
