@@ -69,8 +69,7 @@ class Segmenter:
 
     def __init__(self, names: Iterable[str] = ()):
         self.names = frozenset(names)
-        self._words: frozenset[str] = frozenset()
-        self._trie: WordList | None = None
+        self._trie: WordList | None = None  # the dictionary: newmm's words, and the parts' (_parts)
         self._keep: frozenset[str] = frozenset()
         self._memo: dict[str, tuple[str, ...]] = {}  # run → words (runs repeat across pages)
 
@@ -82,8 +81,7 @@ class Segmenter:
         # provinces() is a frozenset of names (without details=True); pythainlp types both forms as one union
         provinces_th = frozenset(cast("frozenset[str]", provinces()))
         self._keep = self.names | provinces_th
-        self._words = frozenset(thai_words()) | self._keep
-        self._trie = WordList(self._words)
+        self._trie = WordList(frozenset(thai_words()) | self._keep)
 
     def words(self, run: str) -> list[str]:
         """The words of one run of Thai letters (no spaces, no digits)."""
@@ -107,10 +105,11 @@ class Segmenter:
         return [w for part in parts for w in self._split(part)]
 
     def _parts(self, token: str) -> list[str]:
-        words = self._words
+        trie = self._trie
+        assert trie is not None, "words() loads the dictionary before splitting"
         for prefix in PREFIXES:
             rest = token[len(prefix) :]
-            if token.startswith(prefix) and len(rest) >= 2 and rest in words:
+            if token.startswith(prefix) and len(rest) >= 2 and rest in trie:
                 return [prefix, rest]
         # fewest dictionary words of MIN_PART+ code points covering the token, cut only between
         # Thai character clusters
@@ -120,8 +119,6 @@ class Segmenter:
         cuts = tcc_pos(token) | {0, n}
         best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
         best[n] = (0, [])
-        trie = self._trie
-        assert trie is not None, "words() loads the dictionary before splitting"
         for i in range(n - 1, -1, -1):
             if i not in cuts:
                 continue
