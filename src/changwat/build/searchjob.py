@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..cache import digest, process_alive
-from .search import BuiltPage, language_of
+from .search import BuiltPage
 
 FRONT_MATTER_END = "\n---\n"
 
@@ -119,8 +119,8 @@ def run(spec: Spec, out: Path) -> Result:
     provinces = list(load_registry(Path(spec.registry))) if spec.registry else []
     write_index(built, segmenter, spec.locales, provinces, out, Path(spec.cache), names)
     segmenter.save()
-    urls = sorted(p.url for p in built if language_of(p.url, spec.locales) is not None)
-    return Result(urls, segmenter.misses, segmenter.hits, time.monotonic() - start)
+    # generated_pages gives only the pages of the languages built, each under its language's prefix
+    return Result(sorted(p.url for p in built), segmenter.misses, segmenter.hits, time.monotonic() - start)
 
 
 class JobFailed(Exception):
