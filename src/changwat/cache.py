@@ -22,7 +22,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,17 @@ def digest(*parts: str | bytes) -> str:
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
         h.update(b"\0")
     return h.hexdigest()
+
+
+def stat_digest(paths: Iterable[Path], *extra: str) -> str:
+    """Changes whenever one of the files ``paths`` may have changed (its name, size or time; a
+    path that is not a file, or is in ``__pycache__``, is left out), or ``extra`` does."""
+    entries = [*extra]
+    for p in paths:
+        if p.is_file() and "__pycache__" not in p.parts:
+            st = p.stat()
+            entries.append(f"{p}\0{st.st_size}\0{st.st_mtime_ns}")
+    return digest(*entries)
 
 
 MAX_BYTES = 256 * 1024 * 1024  # a cache file larger than this is not read (it is rebuilt)

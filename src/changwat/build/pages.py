@@ -22,7 +22,6 @@ build never publishes a partial site. This module does not import MkDocs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -37,7 +36,7 @@ from importlib.metadata import version as _version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from ..cache import process_alive, write_quietly
+from ..cache import process_alive, stat_digest, write_quietly
 from ..project import Project
 from .compiled import TEMPLATES
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
@@ -131,13 +130,7 @@ def _code(project: Project) -> list[Path]:
 
 def _stat_digest(paths: list[Path]) -> str:
     """The name, size and time of every file of ``paths``, with the Python and library versions."""
-    h = hashlib.sha256()
-    h.update(f"{sys.version}\0{_LIBRARIES}\n".encode())
-    for p in paths:
-        if p.is_file() and "__pycache__" not in p.parts:
-            st = p.stat()
-            h.update(f"{p}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()
+    return stat_digest(paths, sys.version, _LIBRARIES)
 
 
 def _fingerprint(project: Project) -> str:

@@ -33,7 +33,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from ..cache import digest, process_alive
+from ..cache import digest, process_alive, stat_digest
 from .search import BuiltPage
 
 FRONT_MATTER_END = "\n---\n"
@@ -74,11 +74,7 @@ def generated_pages(docs: Path, locales: Mapping[str, str], languages: Iterable[
 
 def docs_stamp(docs: Path) -> str:
     """Changes whenever a page of docs/ may have changed (its name, size or time)."""
-    entries = []
-    for path in sorted(docs.rglob("*.md")):
-        st = path.stat()
-        entries.append(f"{path.relative_to(docs).as_posix()}\0{st.st_size}\0{st.st_mtime_ns}")
-    return digest(*entries)
+    return stat_digest(sorted(docs.rglob("*.md")))
 
 
 @dataclass(frozen=True)
