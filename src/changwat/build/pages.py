@@ -133,11 +133,11 @@ def _stat_digest(paths: list[Path]) -> str:
     return stat_digest(paths, sys.version, _LIBRARIES)
 
 
-def _fingerprint(project: Project) -> str:
-    """Changes whenever an input of the pages may have changed: data files, page templates, ui.yaml
-    and the package's Python modules, the JSON Schemas, and the docs/ files themselves (someone
-    may delete them); the Python and library versions that render them."""
-    return _stat_digest([*sorted(project.data.rglob("*")), *_code(project), *sorted(project.docs.rglob("*"))])
+def _fingerprint(project: Project, code: list[Path]) -> str:
+    """Changes whenever an input of the pages may have changed: data files, ``code`` (:func:`_code`:
+    page templates, ui.yaml and the package's Python modules, the JSON Schemas), and the docs/ files
+    themselves (someone may delete them); the Python and library versions that render them."""
+    return _stat_digest([*sorted(project.data.rglob("*")), *code, *sorted(project.docs.rglob("*"))])
 
 
 class WriteError(Exception):
@@ -291,7 +291,8 @@ def generate(project: Project, force: bool = False) -> Result:
     TEMPLATES.keep_in(project.cache / "jinja")
     only = preview_offices()
     key = (str(docs_dir.resolve()), str(project.data.resolve()), info, only)
-    stamp = _fingerprint(project)
+    code = _code(project)  # listed once: the fingerprints and the page cache's inputs stat it
+    stamp = _fingerprint(project, code)
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
     record, record_key = _Record(project), json.dumps([*key[:2], repr(info), sorted(only or ())])
@@ -319,7 +320,7 @@ def generate(project: Project, force: bool = False) -> Result:
     # office pages that would come out the same as an earlier build's are not rendered again
     cache = PageCache(
         project.cache / "pages",
-        page_inputs(_stat_digest(_code(project)), project.data, project.provinces, repr(info), history),
+        page_inputs(_stat_digest(code), project.data, project.provinces, repr(info), history),
         own_files(project.provinces),
     )
     if only is not None:
@@ -339,6 +340,6 @@ def generate(project: Project, force: bool = False) -> Result:
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
-    _last[key] = stamp = _fingerprint(project)
+    _last[key] = stamp = _fingerprint(project, code)
     record.put(record_key, f"{stamp}:{history.state}", result)
     return result
