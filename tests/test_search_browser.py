@@ -163,6 +163,26 @@ def test_typed_query_shows_the_results(browser, built_site, lang, query, expect)
         p.close()
 
 
+def test_a_reader_who_clicks_the_box_and_types_at_once_sees_the_results(browser, built_site):
+    """At desktop width the box is in the header: its first focus fetches the search script, and
+    the reader types before it arrives. The results must open all the same (they stayed hidden,
+    drawn but not shown, until the box was focused a second time)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(built_site.url + "en/provinces/", wait_until="networkidle")
+        box = page.locator("[data-changwat-search] input[name=query]")
+        box.click()
+        box.press_sequentially("Mukdahan")  # at once: the script is still on its way
+        page.wait_for_function("() => document.querySelector('[data-changwat-search]').dataset.state === 'done'")
+        first = page.locator("[data-changwat-search-results] a[href]").first
+        first.wait_for(state="visible", timeout=5000)
+        assert "mukdahan" in (first.get_attribute("href") or "")
+        assert page.evaluate("document.getElementById('__search').checked")
+    finally:
+        context.close()
+
+
 def test_the_reader_downloads_only_the_page_language(browser, built_site):
     for lang, other in (("th", "en"), ("en", "x-th")):
         p = SearchPage(browser, built_site.url, lang)

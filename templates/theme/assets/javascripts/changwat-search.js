@@ -478,6 +478,11 @@
     if (toggle) toggle.checked = true
     input.focus()
     update()
+  } else if (document.activeElement === input) {
+    /* this script is fetched when the box is focused (partials/search.html): that focus, and what was
+       typed since, came before the listeners above, so the results open now */
+    if (toggle) toggle.checked = true
+    if (input.value) update()
   }
 
   window.changwatSearch = Object.freeze({
