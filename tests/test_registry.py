@@ -11,9 +11,10 @@ from pathlib import Path
 import pycountry
 import pytest
 from pythainlp.corpus import provinces as pythainlp_provinces
+from pythainlp.util import collate
 
 from changwat.check.thai import RULES, lint
-from changwat.model.registry import REGION_KEYS, REGIONS, Province, Registry, load_registry
+from changwat.model.registry import REGION_KEYS, REGIONS, Province, Registry, load_registry, thai_order
 from conftest import REGISTRY_CSV
 
 CSV = Path(__file__).resolve().parents[1] / "data" / "registry" / "provinces.csv"
@@ -103,6 +104,22 @@ def test_thai_names_are_pythainlps(registry: Registry) -> None:
     assert set(by_en) - {p.en for p in registry} == {"Bangkok"}
     for p in registry:
         assert p.th == by_en[p.en], p.iso
+
+
+def test_thai_order_sorts_the_provinces_as_pythainlp_does(registry: Registry) -> None:
+    """The lists of offices sort Thai names with thai_order, which pythainlp's collate checks."""
+    names = [p.th for p in registry]
+    ours = sorted(names, key=thai_order)
+    assert ours == collate(names)
+    assert ours[:3] == ["กระบี่", "กาญจนบุรี", "กาฬสินธุ์"]
+    # เ sorts under the consonant after it: เชียงราย after ชุมพร, ใหม่ under ห, after ราย
+    assert ours.index("ชุมพร") + 1 == ours.index("เชียงราย") == ours.index("เชียงใหม่") - 1
+
+
+def test_thai_order_is_dictionary_order() -> None:
+    """Leading vowels sort under their consonant; tone marks only part words of the same letters."""
+    words = ["หมู", "วัว", "ไก่", "กาล", "เป็ด", "วันที่", "เกิด", "กาก", "ก่า", "กา"]
+    assert sorted(words, key=thai_order) == ["กา", "ก่า", "กาก", "กาล", "เกิด", "ไก่", "เป็ด", "วันที่", "วัว", "หมู"]
 
 
 def test_thai_names_against_pycountry_with_known_gaps(registry: Registry) -> None:

@@ -49,7 +49,7 @@ from markupsafe import Markup, escape
 from ..model import Law, National, ResolvedOffice
 from ..model.dataset import Dataset
 from ..model.dopa import DopaAreas, load_dopa
-from ..model.registry import REGIONS, Province, Region
+from ..model.registry import REGIONS, Province, Region, thai_order
 from .compiled import TEMPLATES
 from .feeds import feed_links
 from .history import History, PageHistory, history_view
@@ -106,10 +106,7 @@ def sort_by_name(provinces: list[Province], lang: str) -> list[Province]:
     """Provinces in the reader's alphabetical order: Thai collation (leading vowels such as เ แ โ
     sort under their consonant) or English."""
     if lang == "th":
-        from pythainlp.util import collate
-
-        order = {name: i for i, name in enumerate(collate([p.th for p in provinces]))}
-        return sorted(provinces, key=lambda p: order[p.th])
+        return sorted(provinces, key=lambda p: thai_order(p.th))
     return sorted(provinces, key=lambda p: p.en.casefold())
 
 
