@@ -1,6 +1,7 @@
 """What a build keeps for the next one, and when it must not trust it: the record of the last
-generation (build/pages.py), office pages (build/pagecache.py), the compiled templates
-(build/compiled.py), and the hooks' own timing (build/timing.py)."""
+generation (build/pages.py), whole generations (build/generations.py), office pages
+(build/pagecache.py), the compiled templates (build/compiled.py), and the hooks' own timing
+(build/timing.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from changwat.build import compiled, pagecache, pages, render, timing
+from changwat.build import compiled, generations, pagecache, pages, render, timing
 from changwat.build.git import describe, probe
 from conftest import copy_data, project_for
 
@@ -104,9 +105,11 @@ def test_office_pages_come_from_the_cache_only_when_they_would_come_out_the_same
     generate()
     assert len(rendered) == 152  # 76 offices, two languages
     first = docs_text(project.docs)
-    # docs/ removed: every office page comes from the cache, the same
+    # docs/ removed, and the whole generation kept with it: every office page comes from the cache,
+    # the same
     rendered.clear()
     shutil.rmtree(project.docs)
+    shutil.rmtree(project.cache / "generations")
     generate()
     assert rendered == [] and docs_text(project.docs) == first
     # an editor's save: that office's two pages are rendered again, and docs/ is what it would be
@@ -123,6 +126,110 @@ def test_office_pages_come_from_the_cache_only_when_they_would_come_out_the_same
     generate()
     assert len(rendered) == 152
     assert docs_text(project.docs) == uncached(project, tmp_path, monkeypatch)
+
+
+def docs_bytes(docs: Path) -> dict[str, bytes]:
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in sorted(docs.rglob("*")) if p.is_file()}
+
+
+def test_docs_removed_is_written_again_as_the_generation_of_the_same_inputs_wrote_it(fresh, monkeypatch):
+    """make clean keeps the cache: the next build writes docs/ without checking or rendering."""
+    project, generate = fresh
+    first = generate()
+    made = docs_bytes(project.docs)
+    assert any(path.startswith("data/") for path in made) and "provinces/ang-thong.en.md" in made
+    shutil.rmtree(project.docs)
+    no_rendering(monkeypatch)
+    monkeypatch.setattr("changwat.check.load_dataset", lambda *a, **k: pytest.fail("checked again"))
+    again = generate()
+    assert docs_bytes(project.docs) == made
+    assert sorted(again.written) == sorted(first.written) and again.unchanged == 0
+    assert again.counts == first.counts and again.notes == first.notes
+    assert again.kept and not first.kept and "as a kept generation wrote them" in again.summary()
+    # one page edited by hand: only that page is written back
+    (project.docs / "index.md").write_text("someone's edit\n", encoding="utf-8")
+    third = generate()
+    assert third.written == ["index.md"] and docs_bytes(project.docs) == made
+
+
+def test_inputs_that_come_back_find_their_generation(fresh, monkeypatch):
+    """A branch built before, checked out again: its generation is still kept."""
+    project, generate = fresh
+    generate()
+    made = docs_bytes(project.docs)
+    office = project.data / "provinces" / "ang-thong.yaml"
+    original = office.read_text(encoding="utf-8")
+    office.write_text(original.replace("เป็นราชการส่วนภูมิภาค", "เป็นส่วนราชการ", 1), encoding="utf-8")
+    generate()
+    assert docs_bytes(project.docs) != made
+    office.write_text(original, encoding="utf-8")
+    no_rendering(monkeypatch)
+    generate()
+    assert docs_bytes(project.docs) == made
+
+
+def test_a_generation_key_follows_every_input(tmp_path):
+    data = tmp_path / "data"
+    (data / "provinces").mkdir(parents=True)
+    office = data / "provinces" / "krabi.yaml"
+    office.write_text("province: krabi\n", encoding="utf-8")
+    (data / "national.yaml").write_text("name: x\n", encoding="utf-8")
+    args = ("code", data, "settings", None, "commit")
+    base = generations.key(*args)
+    assert base == generations.key(*args)
+    assert base != generations.key("other code", *args[1:])
+    assert base != generations.key(*args[:2], "other settings", *args[3:])
+    assert base != generations.key(*args[:3], frozenset({"krabi"}), "commit")  # a preview of one office
+    assert base != generations.key(*args[:4], "another commit")
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(data, moved)
+    assert base != generations.key("code", moved, "settings", None, "commit")  # another data folder
+    for path, text in ((office, "province: krabi\nname: {th: x}\n"), (data / "national.yaml", "name: y\n")):
+        before = path.read_text(encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
+        assert generations.key(*args) != base, path.name  # any data file, by content
+        path.write_text(before, encoding="utf-8")
+        assert generations.key(*args) == base
+    (data / "provinces" / "trang.yaml").write_text("province: trang\n", encoding="utf-8")
+    assert generations.key(*args) != base  # a new file
+
+
+def test_a_damaged_generation_is_made_again(fresh):
+    project, generate = fresh
+    generate()
+    made = docs_bytes(project.docs)
+    (kept,) = (project.cache / "generations").iterdir()
+    whole = kept.read_bytes()
+    for damaged in (whole[:-10], whole + b"more", b"{not json\n" + whole, b""):
+        kept.write_bytes(damaged)
+        shutil.rmtree(project.docs)
+        generate()
+        assert docs_bytes(project.docs) == made
+        assert kept.read_bytes() == whole  # made again, and kept again
+
+
+def test_a_generation_with_errors_is_not_kept(fresh):
+    project, generate = fresh
+    office = project.data / "provinces" / "ang-thong.yaml"
+    office.write_text(office.read_text(encoding="utf-8") + "unknown_key: 1\n", encoding="utf-8")
+    with pytest.raises(pages.DataError):
+        generate()
+    assert not (project.cache / "generations").exists()
+
+
+def test_the_last_few_generations_are_kept(tmp_path):
+    kept = generations.Generations(tmp_path)
+    for n in range(generations.KEEP + 3):
+        kept.put(f"g{n}", [("index.md", f"{n}\n".encode())], {"note": n}, "")
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert len(names) == generations.KEEP and f"g{generations.KEEP + 2}" in names
+    hit = kept.get(f"g{generations.KEEP + 2}")
+    assert hit is not None and hit.files == (("index.md", f"{generations.KEEP + 2}\n".encode()),)
+    assert hit.counts == {"note": generations.KEEP + 2}
+    (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+    unwritable = generations.Generations(tmp_path / "file" / "generations")
+    unwritable.put("g", [("index.md", b"x")], {}, "")
+    assert unwritable.get("g") is None
 
 
 def test_an_office_page_key_follows_everything_it_is_made_from(tmp_path):

@@ -377,11 +377,11 @@ def test_16_a_write_interleaved_with_another_of_the_same_page_succeeds(tmp_path,
     def replace(src, dst):
         if not state["inner"]:
             state["inner"] = True
-            pages._write_if_changed(target, "other run\n")  # the other generation, complete
+            pages._write_if_changed(target, b"other run\n")  # the other generation, complete
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    assert pages._write_if_changed(target, "this run\n")
+    assert pages._write_if_changed(target, b"this run\n")
     assert target.read_text() == "this run\n"
     assert [p.name for p in target.parent.iterdir()] == ["krabi.md"]
 

@@ -29,20 +29,19 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
 from ..cache import process_alive, stat_digest, write_quietly
 from ..project import Project
 from .compiled import TEMPLATES
+from .generations import Generations
+from .generations import key as generation_key
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
-
-if TYPE_CHECKING:  # imported where pages are made: a build with nothing to generate never loads them
-    from .render import Page
 
 GENERATED_SUFFIX = ".md"
 # What renders the pages besides our own code (part of the generation's fingerprint).
@@ -50,6 +49,14 @@ _LIBRARIES = " ".join(f"{name}={_version(name)}" for name in ("jinja2", "markups
 # Folders of docs/ that hold only generated static files (open data, schemas): anything in them
 # that the current data does not produce is stale and removed.
 GENERATED_DIRS = ("data", "schema", "feeds")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page (or open-data file): its path under docs/ and its text."""
+
+    path: str
+    text: str
 
 
 class DataError(Exception):
@@ -69,13 +76,15 @@ class Result:
     notes: str = ""  # warnings and notes about the data, formatted (they do not stop the build)
     counts: dict[str, int] = field(default_factory=dict)  # severity → number of problems
     skipped: bool = False  # nothing changed since the last generation (in this process or, see _Record, before)
+    kept: bool = False  # written as a generation of the same inputs wrote it (build/generations.py)
 
     def summary(self) -> str:
         if self.skipped:
             return "changwat: pages up to date"
         data = ", ".join(f"{n} {sev}(s)" for sev, n in sorted(self.counts.items()))
         return (
-            f"changwat: {len(self.written)} file(s) written, {self.unchanged} unchanged, "
+            f"changwat: {len(self.written)} file(s) written{' as a kept generation wrote them' if self.kept else ''}, "
+            f"{self.unchanged} unchanged, "
             f"{len(self.removed)} removed" + (f"; data: {data} (see `changwat validate`)" if data else "")
         )
 
@@ -152,10 +161,9 @@ _TMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]+\.tmp$")
 _LEGACY_TMP = re.compile(r"^.+\.(?:md|json|csv)\.tmp$")  # the fixed name used before (<page>.tmp)
 
 
-def _write_if_changed(path: Path, text: str, folders: set[Path] | None = None) -> bool:
-    """Write ``text`` to ``path`` unless it holds it already; ``folders``: those known to exist
+def _write_if_changed(path: Path, data: bytes, folders: set[Path] | None = None) -> bool:
+    """Write ``data`` to ``path`` unless it holds it already; ``folders``: those known to exist
     (a generation writes 400 files into a few folders: one mkdir each, not one per file)."""
-    data = text.encode("utf-8")
     try:
         if path.is_file() and path.read_bytes() == data:
             return False
@@ -198,13 +206,24 @@ def remove_stale_temporaries(docs_dir: Path) -> list[str]:
 
 
 def write_pages(pages: list[Page], docs_dir: Path) -> Result:
+    return write_files(encoded(pages), docs_dir)
+
+
+def encoded(pages: list[Page]) -> list[tuple[str, bytes]]:
+    """Each page's path and its text as written (UTF-8)."""
+    return [(page.path, page.text.encode("utf-8")) for page in pages]
+
+
+def write_files(files: Sequence[tuple[str, bytes]], docs_dir: Path) -> Result:
+    """Write each file (its path under ``docs_dir`` and its bytes) that differs from what is there;
+    remove the generated files that are not among them."""
     result = Result()
-    wanted = {docs_dir / p.path for p in pages}
+    wanted = {docs_dir / path for path, _ in files}
     remove_stale_temporaries(docs_dir)
     folders: set[Path] = set()
-    for page in pages:
-        if _write_if_changed(docs_dir / page.path, page.text, folders):
-            result.written.append(page.path)
+    for path, data in files:
+        if _write_if_changed(docs_dir / path, data, folders):
+            result.written.append(path)
         else:
             result.unchanged += 1
     if docs_dir.exists():
@@ -252,7 +271,6 @@ def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page
     as its page shows it, all offices as JSON and CSV, the national content as written, and the
     JSON Schemas of the data files. One copy for both languages."""
     from .opendata import all_offices_json, national_json, offices_csv, open_data_schemas
-    from .render import Page
 
     base = info.site_url
     everything = all_offices_json(dataset, base)
@@ -300,6 +318,17 @@ def generate(project: Project, force: bool = False) -> Result:
     if not force and (done := record.get(record_key, f"{stamp}:{describe(answer)}")) is not None:
         _last[key] = stamp
         return done
+    # docs/ removed or changed, the inputs those of a generation kept (make clean; a branch built before)
+    code_digest = _stat_digest(code)
+    kept = Generations(project.cache / "generations")
+    inputs = generation_key(code_digest, project.data, repr(info), only, describe(answer))
+    if not force and (generation := kept.get(inputs)) is not None:
+        with terminate_as_interrupt():
+            result = write_files(generation.files, docs_dir)
+        result.counts, result.notes, result.kept = generation.counts, generation.notes, True
+        _last[key] = stamp = _fingerprint(project, code)
+        record.put(record_key, f"{stamp}:{describe(answer)}", result)
+        return result
     # the stages, imported only when there is something to generate
     from ..check import load_dataset
     from ..problems import report as format_report
@@ -307,7 +336,7 @@ def generate(project: Project, force: bool = False) -> Result:
     from .history import load_history
     from .pagecache import PageCache, own_files
     from .pagecache import inputs as page_inputs
-    from .render import Page, render_site
+    from .render import render_site
 
     dataset, problems = load_dataset(project)
     errors = [p for p in problems if p.severity == "error"]
@@ -320,7 +349,7 @@ def generate(project: Project, force: bool = False) -> Result:
     # office pages that would come out the same as an earlier build's are not rendered again
     cache = PageCache(
         project.cache / "pages",
-        page_inputs(_stat_digest(code), project.data, project.provinces, repr(info), history),
+        page_inputs(code_digest, project.data, project.provinces, repr(info), history),
         own_files(project.provinces),
     )
     if only is not None:
@@ -334,12 +363,14 @@ def generate(project: Project, force: bool = False) -> Result:
             *open_data_files(dataset, info, project.schema),
             *(Page(f.path, f.text) for f in feed_files(dataset, info, history)),
         ]
+    files = encoded(pages)
     with terminate_as_interrupt():
-        result = write_pages(pages, docs_dir)
+        result = write_files(files, docs_dir)
     cache.prune(len(dataset.registry.by_slug) * 2)
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
+    kept.put(inputs, files, result.counts, result.notes)
     _last[key] = stamp = _fingerprint(project, code)
     record.put(record_key, f"{stamp}:{history.state}", result)
     return result

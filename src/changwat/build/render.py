@@ -38,7 +38,7 @@ No MkDocs import here: the output is files' text, and ``pages.py`` writes them.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +65,7 @@ from .opendata import (
     translation,
 )
 from .pagecache import PageCache
+from .pages import Page
 from .pageviews import contribute_links, office_page, office_title, standard_page
 from .sectionviews import PageFacts, province_view
 from .ui import ui_strings
@@ -92,14 +93,6 @@ from .views import Field, FileEntry, FragmentKey, Link, ListedProvince, RegionVi
 # Front matter is written by PyYAML's safe dumper; libyaml's (same output, several times faster,
 # which matters with a JSON-LD string in every office page's front matter) when PyYAML has it.
 _YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-@dataclass(frozen=True)
-class Page:
-    """A generated page: its path under docs/ and its text."""
-
-    path: str
-    text: str
 
 
 def sort_by_name(provinces: list[Province], lang: str) -> list[Province]:
