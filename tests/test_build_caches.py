@@ -146,10 +146,12 @@ def test_docs_removed_is_written_again_as_the_generation_of_the_same_inputs_wrot
     assert sorted(again.written) == sorted(first.written) and again.unchanged == 0
     assert again.counts == first.counts and again.notes == first.notes
     assert again.kept and not first.kept and "as a kept generation wrote them" in again.summary()
-    # one page edited by hand: only that page is written back
+    # one page replaced by hand (not in place, which would change the kept file: see below): only
+    # that page is put back
+    (project.docs / "index.md").unlink()
     (project.docs / "index.md").write_text("someone's edit\n", encoding="utf-8")
     third = generate()
-    assert third.written == ["index.md"] and docs_bytes(project.docs) == made
+    assert third.kept and third.written == ["index.md"] and docs_bytes(project.docs) == made
 
 
 def test_inputs_that_come_back_find_their_generation(fresh, monkeypatch):
@@ -194,18 +196,50 @@ def test_a_generation_key_follows_every_input(tmp_path):
     assert generations.key(*args) != base  # a new file
 
 
-def test_a_damaged_generation_is_made_again(fresh):
+def test_a_kept_generation_is_put_back_as_links_or_copies(fresh, monkeypatch):
+    """Linked where the cache and docs/ share a file system (no new file is made), copied where not."""
+    project, generate = fresh
+    generate()
+    made = docs_bytes(project.docs)
+    shutil.rmtree(project.docs)
+    generate()
+    assert all(p.stat().st_nlink > 1 for p in project.docs.rglob("*") if p.is_file())
+    shutil.rmtree(project.docs)
+    shutil.rmtree(project.cache / "generations")
+
+    def no_links(src, dst, **kwargs):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("os.link", no_links)
+    generate()
+    shutil.rmtree(project.docs)
+    no_rendering(monkeypatch)
+    again = generate()
+    assert again.kept and docs_bytes(project.docs) == made
+    assert all(p.stat().st_nlink == 1 for p in project.docs.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("damage", ["manifest", "file edited", "file removed", "path outside"])
+def test_a_damaged_or_changed_generation_is_made_again(fresh, damage):
     project, generate = fresh
     generate()
     made = docs_bytes(project.docs)
     (kept,) = (project.cache / "generations").iterdir()
-    whole = kept.read_bytes()
-    for damaged in (whole[:-10], whole + b"more", b"{not json\n" + whole, b""):
-        kept.write_bytes(damaged)
-        shutil.rmtree(project.docs)
-        generate()
-        assert docs_bytes(project.docs) == made
-        assert kept.read_bytes() == whole  # made again, and kept again
+    manifest = kept / generations.MANIFEST
+    stored = kept / "files" / "provinces" / "ang-thong.md"
+    if damage == "manifest":
+        manifest.write_text("{not json", encoding="utf-8")
+    elif damage == "file edited":  # in place, as an editor may save docs/'s file (the same file)
+        with (project.docs / "provinces" / "ang-thong.md").open("a", encoding="utf-8") as fh:
+            fh.write("someone's edit\n")
+    elif damage == "file removed":
+        stored.unlink()
+    else:
+        manifest.write_text(manifest.read_text(encoding="utf-8").replace('"index.md"', '"../index.md"'))
+    shutil.rmtree(project.docs)
+    again = generate()
+    assert not again.kept and docs_bytes(project.docs) == made
+    assert stored.read_bytes() == made["provinces/ang-thong.md"]  # kept again, whole
 
 
 def test_a_generation_with_errors_is_not_kept(fresh):
@@ -218,17 +252,24 @@ def test_a_generation_with_errors_is_not_kept(fresh):
 
 
 def test_the_last_few_generations_are_kept(tmp_path):
-    kept = generations.Generations(tmp_path)
+    docs, folder = tmp_path / "docs", tmp_path / "generations"
+    docs.mkdir()
+    kept = generations.Generations(folder)
     for n in range(generations.KEEP + 3):
-        kept.put(f"g{n}", [("index.md", f"{n}\n".encode())], {"note": n}, "")
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert len(names) == generations.KEEP and f"g{generations.KEEP + 2}" in names
+        (docs / "new").write_bytes(f"{n}\n".encode())
+        (docs / "new").replace(docs / "index.md")  # as pages.py writes: a new file renamed over the old
+        kept.put(f"g{n}", docs, ["index.md"], {"note": n}, "")
+    left = folder / f".g9.{2**22 + 1}.tmp"  # half made by a run that was killed
+    (left / "files").mkdir(parents=True)
+    kept.put("g", docs, ["index.md"], {}, "")
+    names = sorted(p.name for p in folder.iterdir())
+    assert len(names) == generations.KEEP and {"g", f"g{generations.KEEP + 2}"} <= set(names)
     hit = kept.get(f"g{generations.KEEP + 2}")
-    assert hit is not None and hit.files == (("index.md", f"{generations.KEEP + 2}\n".encode()),)
-    assert hit.counts == {"note": generations.KEEP + 2}
+    assert hit is not None and hit.counts == {"note": generations.KEEP + 2}
+    assert [(path, stored.read_bytes()) for path, stored in hit.files] == [("index.md", b"5\n")]
     (tmp_path / "file").write_text("not a folder", encoding="utf-8")
     unwritable = generations.Generations(tmp_path / "file" / "generations")
-    unwritable.put("g", [("index.md", b"x")], {}, "")
+    unwritable.put("g", docs, ["index.md"], {}, "")
     assert unwritable.get("g") is None
 
 

@@ -29,12 +29,12 @@ import signal
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TypeVar
 
 from ..cache import process_alive, stat_digest, write_quietly
 from ..project import Project
@@ -149,6 +149,9 @@ def _fingerprint(project: Project, code: list[Path]) -> str:
     return _stat_digest([*sorted(project.data.rglob("*")), *code, *sorted(project.docs.rglob("*"))])
 
 
+T = TypeVar("T")
+
+
 class WriteError(Exception):
     """docs/ could not be written (a full disk, a read-only folder): one line saying which file and why."""
 
@@ -217,12 +220,23 @@ def encoded(pages: list[Page]) -> list[tuple[str, bytes]]:
 def write_files(files: Sequence[tuple[str, bytes]], docs_dir: Path) -> Result:
     """Write each file (its path under ``docs_dir`` and its bytes) that differs from what is there;
     remove the generated files that are not among them."""
+    return _put_all(files, docs_dir, _write_if_changed)
+
+
+def link_files(files: Sequence[tuple[str, Path]], docs_dir: Path) -> Result:
+    """:func:`write_files` with files kept by an earlier generation (build/generations.py): each is
+    put in docs/ as a hard link where docs/ has no such file (no new file is made), and written
+    where docs/ has another."""
+    return _put_all(files, docs_dir, _link_if_changed)
+
+
+def _put_all(files: Sequence[tuple[str, T]], docs_dir: Path, put: Callable[[Path, T, set[Path]], bool]) -> Result:
     result = Result()
     wanted = {docs_dir / path for path, _ in files}
     remove_stale_temporaries(docs_dir)
     folders: set[Path] = set()
-    for path, data in files:
-        if _write_if_changed(docs_dir / path, data, folders):
+    for path, source in files:
+        if put(docs_dir / path, source, folders):
             result.written.append(path)
         else:
             result.unchanged += 1
@@ -239,6 +253,23 @@ def write_files(files: Sequence[tuple[str, bytes]], docs_dir: Path) -> Result:
                     raise WriteError(_why(old, err)) from None
                 result.removed.append(old.relative_to(docs_dir).as_posix())
     return result
+
+
+def _link_if_changed(path: Path, kept: Path, folders: set[Path]) -> bool:
+    """Put the kept file ``kept`` at ``path`` unless it is there already. Raises FileNotFoundError
+    when ``kept`` is gone (another build removed its generation meanwhile)."""
+    try:
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        os.link(kept, path)  # appears whole: a reader never sees half of it
+        return True
+    except FileExistsError:
+        if os.path.samefile(kept, path):
+            return False
+    except OSError:
+        pass  # another file system, or no links: written (a folder that cannot be made says so there)
+    return _write_if_changed(path, kept.read_bytes(), folders)
 
 
 @contextlib.contextmanager
@@ -323,12 +354,16 @@ def generate(project: Project, force: bool = False) -> Result:
     kept = Generations(project.cache / "generations")
     inputs = generation_key(code_digest, project.data, repr(info), only, describe(answer))
     if not force and (generation := kept.get(inputs)) is not None:
-        with terminate_as_interrupt():
-            result = write_files(generation.files, docs_dir)
-        result.counts, result.notes, result.kept = generation.counts, generation.notes, True
-        _last[key] = stamp = _fingerprint(project, code)
-        record.put(record_key, f"{stamp}:{describe(answer)}", result)
-        return result
+        try:
+            with terminate_as_interrupt():
+                result = link_files(generation.files, docs_dir)
+        except FileNotFoundError:
+            pass  # removed by another build meanwhile: generated again below
+        else:
+            result.counts, result.notes, result.kept = generation.counts, generation.notes, True
+            _last[key] = stamp = _fingerprint(project, code)
+            record.put(record_key, f"{stamp}:{describe(answer)}", result)
+            return result
     # the stages, imported only when there is something to generate
     from ..check import load_dataset
     from ..problems import report as format_report
@@ -370,7 +405,7 @@ def generate(project: Project, force: bool = False) -> Result:
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
-    kept.put(inputs, files, result.counts, result.notes)
+    kept.put(inputs, docs_dir, (path for path, _ in files), result.counts, result.notes)
     _last[key] = stamp = _fingerprint(project, code)
     record.put(record_key, f"{stamp}:{history.state}", result)
     return result
