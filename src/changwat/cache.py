@@ -20,6 +20,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
@@ -40,8 +41,13 @@ def stat_digest(paths: Iterable[Path], *extra: str) -> str:
     path that is not a file, or is in ``__pycache__``, is left out), or ``extra`` does."""
     entries = [*extra]
     for p in paths:
-        if p.is_file() and "__pycache__" not in p.parts:
+        if "__pycache__" in p.parts:
+            continue
+        try:
             st = p.stat()
+        except OSError:  # gone since it was listed
+            continue
+        if stat.S_ISREG(st.st_mode):
             entries.append(f"{p}\0{st.st_size}\0{st.st_mtime_ns}")
     return digest(*entries)
 

@@ -25,8 +25,16 @@ def conform(html: str) -> str:
     cut = html.find("<article")
     head, rest = (html[:cut], html[cut:]) if cut >= 0 else (html, "")
     head = _CHECKBOX.sub(lambda m: _AUTOCOMPLETE.sub("", m.group(0)), head)
-    # a label's target exists when some element has its id (a substring search per label)
-    return _LABEL_FOR.sub(lambda m: m.group(0) if _has_id(html, m.group("id")) else m.group(1), head) + rest
+    # a label's target exists when some element has its id (a substring search per id named)
+    known: dict[str, bool] = {}
+
+    def label(m: re.Match[str]) -> str:
+        ident = m.group("id")
+        if ident not in known:
+            known[ident] = _has_id(html, ident)
+        return m.group(0) if known[ident] else m.group(1)
+
+    return _LABEL_FOR.sub(label, head) + rest
 
 
 def _has_id(html: str, ident: str) -> bool:

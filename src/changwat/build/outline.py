@@ -61,6 +61,8 @@ class Section:
 def plain(markup: str) -> str:
     """The text a reader reads in ``markup``: tags dropped (as a space, but none before a comma or
     a closing bracket, nor after an opening one), references decoded, spaces collapsed."""
+    if "<" not in markup and "&" not in markup:  # most headings: text alone
+        return _SPACE.sub(" ", markup).strip()
     text = html.unescape(_TAG.sub(_GAP, markup))
     text = _GAP_AFTER_OPEN.sub("", _GAP_BEFORE_CLOSE.sub("", text))
     return _SPACE.sub(" ", text.replace(_GAP, " ")).strip()
