@@ -28,3 +28,13 @@ def test_the_content_is_left_as_it_is():
     out = html.conform(PAGE)
     assert out.endswith('<p>autocomplete="off" for="__toc" is text here</p></article></body>')
     assert html.conform("<p>no article</p>") == "<p>no article</p>"
+
+
+def test_an_id_counts_only_as_an_attribute_of_its_own():
+    """data-id="__toc" is not the id __toc: the label loses its for; an id after a newline counts."""
+    page = (
+        '<body><div data-id="__toc"></div><input type="checkbox"\nid="__drawer">'
+        '<label for="__toc">Contents</label><label for="__drawer"></label><article></article></body>'
+    )
+    out = html.conform(page)
+    assert "<label>Contents</label>" in out and '<label for="__drawer">' in out
