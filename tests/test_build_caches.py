@@ -5,6 +5,7 @@ generation (build/pages.py), whole generations (build/generations.py), office pa
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -194,6 +195,27 @@ def test_a_generation_key_follows_every_input(tmp_path):
         assert generations.key(*args) == base
     (data / "provinces" / "trang.yaml").write_text("province: trang\n", encoding="utf-8")
     assert generations.key(*args) != base  # a new file
+
+
+@pytest.mark.parametrize("odd", ["link", "large", "fifo"])
+def test_a_data_folder_with_a_file_the_loader_would_not_read_is_never_kept(tmp_path, odd):
+    """The key is made before the data is checked: such a file is not read for it (a 50 MB file, a
+    link to /dev/zero or a FIFO would cost memory or hang), and the folder is generated every time."""
+    data = tmp_path / "data"
+    (data / "provinces").mkdir(parents=True)
+    (data / "national.yaml").write_text("name: x\n", encoding="utf-8")
+    args = ("code", data, "settings", None, "commit")
+    assert generations.key(*args) is not None
+    odd_file = data / "provinces" / "krabi.yaml"
+    if odd == "link":
+        odd_file.symlink_to(data / "national.yaml")
+    elif odd == "large":
+        from changwat.load.yaml import MAX_BYTES
+
+        odd_file.write_bytes(b"#" * (MAX_BYTES + 1))
+    else:
+        os.mkfifo(odd_file)
+    assert generations.key(*args) is None
 
 
 def test_a_kept_generation_is_put_back_as_links_or_copies(fresh, monkeypatch):

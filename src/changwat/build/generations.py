@@ -26,15 +26,17 @@ trusted as the checkout is. This module does not import MkDocs.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
+import stat
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..cache import digest, process_alive, write_quietly
+from ..cache import process_alive, write_quietly
 
 #: Generations kept (a full build and an editor's preview, or two branches, alternate).
 KEEP = 3
@@ -51,20 +53,35 @@ class Generation:
     notes: str
 
 
-def key(code: str, data: Path, settings: str, only: frozenset[str] | None, state: str) -> str:
+def key(code: str, data: Path, settings: str, only: frozenset[str] | None, state: str) -> str | None:
     """The digest of a generation's inputs (``code``: pages.py's fingerprint of the package and the
-    templates; ``state``: git's ``describe`` of the data folder's commit)."""
-    files = sorted(p for p in data.rglob("*") if p.is_file()) if data.is_dir() else []
-    return digest(
-        sys.version,
-        code,
-        settings,
-        ",".join(sorted(only)) if only is not None else "\0all",
-        state,
-        str(data.resolve()),
-        *(f"{p.relative_to(data).as_posix()}\0{p.stat().st_size}" for p in files),
-        *(p.read_bytes() for p in files),
-    )
+    templates; ``state``: git's ``describe`` of the data folder's commit). None when the data folder
+    holds a file that the loader would not read as it is (a link, a FIFO, a device, a file over its
+    size limit): this runs before the data is checked, so such a file is never read here, and a
+    folder that holds one is always generated (and its problems reported)."""
+    from ..load.yaml import MAX_BYTES
+
+    h = hashlib.blake2b(digest_size=16)
+    for part in (sys.version, code, settings, ",".join(sorted(only)) if only is not None else "\0all", state):
+        h.update(part.encode("utf-8") + b"\0")
+    h.update(str(data.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+    for path in sorted(data.rglob("*")) if data.is_dir() else ():
+        try:
+            st = os.lstat(path)
+            if stat.S_ISDIR(st.st_mode):
+                continue
+            if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+                return None
+            with path.open("rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
+        except OSError:
+            return None
+        if len(raw) > MAX_BYTES:
+            return None
+        name = path.relative_to(data).as_posix().encode("utf-8", "surrogateescape")
+        h.update(b"%s\0%d\0" % (name, len(raw)))
+        h.update(raw)
+    return h.hexdigest()
 
 
 def _inside(path: str) -> bool:

@@ -353,7 +353,7 @@ def generate(project: Project, force: bool = False) -> Result:
     code_digest = _stat_digest(code)
     kept = Generations(project.cache / "generations")
     inputs = generation_key(code_digest, project.data, repr(info), only, describe(answer))
-    if not force and (generation := kept.get(inputs)) is not None:
+    if not force and inputs is not None and (generation := kept.get(inputs)) is not None:
         try:
             with terminate_as_interrupt():
                 result = link_files(generation.files, docs_dir)
@@ -405,7 +405,8 @@ def generate(project: Project, force: bool = False) -> Result:
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1
-    kept.put(inputs, docs_dir, (path for path, _ in files), result.counts, result.notes)
+    if inputs is not None:
+        kept.put(inputs, docs_dir, (path for path, _ in files), result.counts, result.notes)
     _last[key] = stamp = _fingerprint(project, code)
     record.put(record_key, f"{stamp}:{history.state}", result)
     return result
