@@ -295,6 +295,36 @@ def test_the_last_few_generations_are_kept(tmp_path):
     assert unwritable.get("g") is None
 
 
+def test_open_data_comes_out_as_serialising_it_whole_would_write_it(fresh, tmp_path, monkeypatch):
+    """offices.json is put together from each office's JSON (kept by the page cache): the same bytes
+    as json.dumps of all_offices_json, and each office's file those of its resolved_json."""
+    import json
+
+    from changwat.build import opendata
+    from changwat.check import load_dataset
+
+    project, generate = fresh
+    generate()  # the open data of every office is kept in the page cache
+    shutil.rmtree(project.cache / "generations")
+    shutil.rmtree(project.docs)
+    office = project.data / "provinces" / "ang-thong.yaml"
+    office.write_text(office.read_text(encoding="utf-8").replace("เป็นราชการส่วนภูมิภาค", "เป็นส่วนราชการ", 1))
+    made = []
+    real = opendata.resolved_json
+    monkeypatch.setattr(opendata, "resolved_json", lambda r, *a: made.append(r.slug) or real(r, *a))
+    generate()
+    assert made == ["ang-thong"]  # the others from the cache
+
+    def compact(value: object) -> bytes:
+        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+    dataset, _ = load_dataset(project)
+    whole = opendata.all_offices_json(dataset, project.site.site_url)
+    assert (project.docs / "data" / "offices.json").read_bytes() == compact(whole)
+    for o in whole["offices"]:
+        assert (project.docs / "data" / "provinces" / f"{o['province']['slug']}.json").read_bytes() == compact(o)
+
+
 def test_an_office_page_key_follows_everything_it_is_made_from(tmp_path):
     cache = pagecache.PageCache(None, "inputs")
     key = cache.key("th", "krabi", ["c1"])

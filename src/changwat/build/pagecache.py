@@ -1,5 +1,5 @@
 """Office pages rendered by earlier builds, kept for the next: an office whose page would come out
-the same is not rendered again.
+the same is not rendered again (nor its open data, ``data/provinces/<slug>.json``, kept the same way).
 
 An office's page is made from its own file (if it has one), the rest of the data folder (the
 national content it inherits, the registry's names, regions and DOPA areas), its history (the
@@ -74,7 +74,8 @@ class PageCache:
         self.hits = 0
 
     def key(self, lang: str, slug: str, changes: Iterable[str]) -> str:
-        """The key of an office's page (``changes``: the commits of its page's history)."""
+        """The key of an office's page in ``lang`` (``changes``: the commits of its page's history),
+        or with ``lang`` "open-data", of its open data (build/pages.py: the same inputs, no history)."""
         return digest(self.inputs, lang, slug, self.own.get(slug, ""), ",".join(changes))
 
     def get(self, key: str) -> str | None:

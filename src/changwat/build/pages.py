@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from ..cache import process_alive, stat_digest, write_quietly
 from ..project import Project
@@ -42,6 +42,9 @@ from .compiled import TEMPLATES
 from .generations import Generations
 from .generations import key as generation_key
 from .urls import DATA_NATIONAL_JSON, DATA_OFFICES_CSV, DATA_OFFICES_JSON, SCHEMA_FILES, SiteInfo, data_office_json
+
+if TYPE_CHECKING:  # imported where pages are made: a build with nothing to generate never loads it
+    from .pagecache import PageCache
 
 GENERATED_SUFFIX = ".md"
 # What renders the pages besides our own code (part of the generation's fingerprint).
@@ -297,18 +300,31 @@ def _json(value: Any, indent: int | None = 2) -> str:
     return json.dumps(value, ensure_ascii=False, indent=indent) + "\n"
 
 
-def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path) -> list[Page]:
+def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path, cache: PageCache | None = None) -> list[Page]:
     """The open-data files (paths relative to the site root, which is docs/'s root too): each office
     as its page shows it, all offices as JSON and CSV, the national content as written, and the
-    JSON Schemas of the data files. One copy for both languages."""
-    from .opendata import all_offices_json, national_json, offices_csv, open_data_schemas
+    JSON Schemas of the data files. One copy for both languages. ``cache`` (build/pagecache.py)
+    holds each office's JSON of earlier builds: an editor's save makes that office's again."""
+    from .opendata import dopa_areas, national_json, offices_csv, offices_header, open_data_schemas, resolved_json
 
-    base = info.site_url
-    everything = all_offices_json(dataset, base)
-    # each entry of offices.json is the office's resolved_json (the same dict, computed once)
-    # compact JSON: CPython's C encoder serialises it, the indenting encoder is pure Python (3x slower)
-    files = [Page(data_office_json(o["province"]["slug"]), _json(o, indent=None)) for o in everything["offices"]]
-    files.append(Page(DATA_OFFICES_JSON, _json(everything, indent=None)))
+    base, areas = info.site_url, dopa_areas(dataset)
+
+    def office_text(r: Any) -> str:
+        key = cache.key("open-data", r.slug, ()) if cache is not None else None
+        text = cache.get(key) if cache is not None and key is not None else None
+        if text is None:
+            text = _json(resolved_json(r, base, areas), indent=None)
+            if cache is not None and key is not None:
+                cache.put(key, text)
+        return text
+
+    offices = [(r.slug, office_text(r)) for r in dataset.resolved()]
+    files = [Page(data_office_json(slug), text) for slug, text in offices]
+    # offices.json is {header, "offices": [each office's JSON]}: each office serialised once, and
+    # the same bytes as serialising the whole (tests/test_build_caches.py)
+    head = _json(offices_header(base), indent=None).rstrip("\n")
+    listed = ",".join(text.rstrip("\n") for _, text in offices)
+    files.append(Page(DATA_OFFICES_JSON, f'{head[:-1]},"offices":[{listed}]}}\n'))
     files.append(Page(DATA_OFFICES_CSV, offices_csv(dataset, base)))
     files.append(Page(DATA_NATIONAL_JSON, _json(national_json(dataset.national), indent=None)))
     # the JSON Schema of each published JSON file, beside it (data/*.schema.json)
@@ -395,13 +411,13 @@ def generate(project: Project, force: bool = False) -> Result:
     else:
         pages = [
             *render_site(dataset, info, project.templates, history=history, cache=cache),
-            *open_data_files(dataset, info, project.schema),
+            *open_data_files(dataset, info, project.schema, cache),
             *(Page(f.path, f.text) for f in feed_files(dataset, info, history)),
         ]
     files = encoded(pages)
     with terminate_as_interrupt():
         result = write_files(files, docs_dir)
-    cache.prune(len(dataset.registry.by_slug) * 2)
+    cache.prune(len(dataset.registry.by_slug) * 3)  # per office: its two pages and its open data
     result.notes = report
     for p in problems:
         result.counts[p.severity] = result.counts.get(p.severity, 0) + 1

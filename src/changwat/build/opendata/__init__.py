@@ -6,7 +6,8 @@ Nothing here writes files or knows about MkDocs; the site stage decides where th
 
 * :func:`office_json`, :func:`national_json` — one data file exactly as its editor wrote it.
 * :func:`resolved_json`, :func:`all_offices_json` — what an office page shows, with inheritance
-  from the national content applied and each section's origin stated.
+  from the national content applied and each section's origin stated (:func:`offices_header`: what
+  offices.json says before its list, for a writer that serialises each office once).
 * :func:`offices_csv` — one row per office, for spreadsheets.
 * :func:`json_ld`, :func:`json_ld_script` — schema.org ``GovernmentOrganization`` for an office page.
 * :func:`open_data_schemas` — a JSON Schema for every published JSON file, published beside it.
@@ -28,8 +29,10 @@ from .records import (
     SCHEMA_VERSION,
     all_offices_json,
     data_url,
+    dopa_areas,
     national_json,
     office_json,
+    offices_header,
     page_urls,
     province_json,
     record_json,
@@ -51,11 +54,13 @@ __all__ = [
     "all_offices_json",
     "csv_cell",
     "data_url",
+    "dopa_areas",
     "json_ld",
     "json_ld_script",
     "national_json",
     "office_json",
     "offices_csv",
+    "offices_header",
     "open_data_schemas",
     "page_urls",
     "province_json",

@@ -35,7 +35,7 @@ LICENSES: dict[str, Any] = {
 }
 
 
-def _areas(dataset: Any) -> DopaAreas | None:
+def dopa_areas(dataset: Any) -> DopaAreas | None:
     """The DOPA province and district lists beside the dataset's registry, if any."""
     root = getattr(dataset, "root", None)
     return load_dopa(root / "registry") if root is not None else None
@@ -176,13 +176,17 @@ def resolved_json(r: ResolvedOffice, base_url: str, areas: DopaAreas | None = No
     }
 
 
-def all_offices_json(dataset: Any, base_url: str) -> dict[str, Any]:
-    """All 76 offices as their pages show them, in ISO-code order (pipeline.Dataset)."""
-    areas = _areas(dataset)
+def offices_header(base_url: str) -> dict[str, Any]:
+    """What offices.json says before its list of offices (the list is its last member)."""
     return {
         "$schema": absolute(base_url, SCHEMA_OFFICES),
         "schema_version": SCHEMA_VERSION,
         "license": LICENSES,
         "generated_from": "data/",
-        "offices": [resolved_json(r, base_url, areas) for r in dataset.resolved()],
     }
+
+
+def all_offices_json(dataset: Any, base_url: str) -> dict[str, Any]:
+    """All 76 offices as their pages show them, in ISO-code order (pipeline.Dataset)."""
+    areas = dopa_areas(dataset)
+    return {**offices_header(base_url), "offices": [resolved_json(r, base_url, areas) for r in dataset.resolved()]}

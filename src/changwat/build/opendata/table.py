@@ -12,7 +12,7 @@ from ...model import (
     Text,
     data_fields,
 )
-from .records import _areas, data_url, page_urls
+from .records import data_url, dopa_areas, page_urls
 
 # ---------------------------------------------------------------------------------------------
 # CSV
@@ -112,7 +112,7 @@ def offices_csv(dataset: Any, base_url: str) -> str:
     buf.write(BOM)
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
-    areas = _areas(dataset)
+    areas = dopa_areas(dataset)
     for r in dataset.resolved():
         p, head, contact = r.province, r.head, r.contact
         translated, total = translation(r)
