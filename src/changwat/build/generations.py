@@ -105,9 +105,11 @@ class Generations:
             meta = json.loads((kept / MANIFEST).read_bytes())
             files = []
             for path, size, mtime in meta["files"]:
+                if not _inside(path):
+                    return None
                 stored = kept / "files" / path
                 st = stored.stat()
-                if not _inside(path) or st.st_size != size or st.st_mtime_ns != mtime:
+                if st.st_size != size or st.st_mtime_ns != mtime:
                     return None  # changed since it was kept
                 files.append((str(path), stored))
             counts = {str(k): int(v) for k, v in meta["counts"].items()}

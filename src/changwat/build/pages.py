@@ -310,12 +310,13 @@ def open_data_files(dataset: Any, info: SiteInfo, schema_dir: Path, cache: PageC
     base, areas = info.site_url, dopa_areas(dataset)
 
     def office_text(r: Any) -> str:
-        key = cache.key("open-data", r.slug, ()) if cache is not None else None
-        text = cache.get(key) if cache is not None and key is not None else None
+        if cache is None:
+            return _json(resolved_json(r, base, areas), indent=None)
+        key = cache.key("open-data", r.slug, ())
+        text = cache.get(key)
         if text is None:
             text = _json(resolved_json(r, base, areas), indent=None)
-            if cache is not None and key is not None:
-                cache.put(key, text)
+            cache.put(key, text)
         return text
 
     offices = [(r.slug, office_text(r)) for r in dataset.resolved()]
