@@ -75,7 +75,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml constraints.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[site,test]'
 	@# compiled as pip compiles an installed package (an editable install is not): a build reads them
-	@# even where PYTHONDONTWRITEBYTECODE is set (Docker images), instead of compiling 50 modules each time
+	@# even where PYTHONDONTWRITEBYTECODE is set (Docker images), instead of compiling 70 modules each time
 	$(BIN)/python -m compileall -q src hooks
 	touch $@
 
