@@ -153,6 +153,18 @@ def write_quietly(path: Path, data: bytes) -> bool:
                 os.unlink(tmp)
 
 
+def link_or_copy(src: str | Path, dst: str | Path) -> None:
+    """``src`` at ``dst`` too: a hard link (a directory entry, not a new file), or a copy where the
+    two are on different file systems or links are not allowed. For files nothing rewrites in place
+    (kept search bundles, kept generations of docs/): a link shares what the file holds."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        import shutil
+
+        shutil.copy2(src, dst)
+
+
 def process_alive(pid: int) -> bool:
     """Whether a process with this id runs (the owner of a temporary a killed run may have left)."""
     try:

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..cache import process_alive, write_quietly
+from ..cache import link_or_copy, process_alive, write_quietly
 
 #: Generations kept (a full build and an editor's preview, or two branches, alternate).
 KEEP = 3
@@ -130,10 +130,7 @@ class Generations:
                 if stored.parent not in folders:
                     stored.parent.mkdir(parents=True, exist_ok=True)
                     folders.add(stored.parent)
-                try:
-                    os.link(source, stored)
-                except OSError:  # another file system, or links not allowed: a copy
-                    shutil.copyfile(source, stored)
+                link_or_copy(source, stored)
                 st = stored.stat()
                 entries.append([path, st.st_size, st.st_mtime_ns])
             manifest = {"counts": counts, "notes": notes, "files": entries}

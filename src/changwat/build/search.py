@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ..cache import ContentCache, digest
+from ..cache import ContentCache, digest, link_or_copy
 from . import outline
 
 if TYPE_CHECKING:
@@ -438,7 +438,7 @@ def write_index(
     kept = cache_dir / "pagefind" / key if cache_dir is not None else None
     if kept is not None and (kept / "pagefind-entry.json").exists():
         try:
-            shutil.copytree(kept, out, copy_function=_link_or_copy)
+            shutil.copytree(kept, out, copy_function=link_or_copy)
             os.utime(kept)  # recently used: kept longest
             return len(built)
         except OSError:  # removed meanwhile by another build: index again
@@ -453,16 +453,6 @@ def write_index(
     if kept is not None:
         _keep(out, kept)
     return len(pages)
-
-
-def _link_or_copy(src: str, dst: str) -> None:
-    """A file of a kept bundle into the site: a hard link (nothing rewrites either), else a copy."""
-    import shutil
-
-    try:
-        os.link(src, dst)
-    except OSError:
-        shutil.copy2(src, dst)
 
 
 #: Bundles kept: a few, so that builds that alternate (the whole site and an editor's preview, two
@@ -482,7 +472,7 @@ def _keep(out: Path, kept: Path) -> None:
     except OSError:  # a cache that cannot be written (a read-only checkout): nothing is kept
         return
     try:
-        shutil.copytree(out, tmp / "bundle", copy_function=_link_or_copy)  # nothing rewrites either
+        shutil.copytree(out, tmp / "bundle", copy_function=link_or_copy)  # nothing rewrites either
         os.rename(tmp / "bundle", kept)
     except OSError:  # another build kept the same bundle first
         pass
