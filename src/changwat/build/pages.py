@@ -145,11 +145,12 @@ def _stat_digest(paths: list[Path]) -> str:
     return stat_digest(paths, sys.version, _LIBRARIES)
 
 
-def _fingerprint(project: Project, code: list[Path]) -> str:
-    """Changes whenever an input of the pages may have changed: data files, ``code`` (:func:`_code`:
-    page templates, ui.yaml and the package's Python modules, the JSON Schemas), and the docs/ files
-    themselves (someone may delete them); the Python and library versions that render them."""
-    return _stat_digest([*sorted(project.data.rglob("*")), *code, *sorted(project.docs.rglob("*"))])
+def _fingerprint(project: Project, code: str) -> str:
+    """Changes whenever an input of the pages may have changed: data files, the code (``code``: the
+    :func:`_stat_digest` of :func:`_code`'s page templates, ui.yaml, the package's Python modules and
+    the JSON Schemas, with the Python and library versions that render them), and the docs/ files
+    themselves (someone may delete them)."""
+    return stat_digest([*sorted(project.data.rglob("*")), *sorted(project.docs.rglob("*"))], code)
 
 
 T = TypeVar("T")
@@ -357,7 +358,7 @@ def generate(project: Project, force: bool = False) -> Result:
     TEMPLATES.keep_in(project.cache / "jinja")
     only = preview_offices()
     key = (str(docs_dir.resolve()), str(project.data.resolve()), info, only)
-    code = _code(project)  # listed once: the fingerprints and the page cache's inputs stat it
+    code = _stat_digest(_code(project))  # once: the fingerprints, the generation's and the page cache's keys
     stamp = _fingerprint(project, code)
     if not force and _last.get(key) == stamp:
         return Result(skipped=True)
@@ -367,9 +368,8 @@ def generate(project: Project, force: bool = False) -> Result:
         _last[key] = stamp
         return done
     # docs/ removed or changed, the inputs those of a generation kept (make clean; a branch built before)
-    code_digest = _stat_digest(code)
     kept = Generations(project.cache / "generations")
-    inputs = generation_key(code_digest, project.data, repr(info), only, describe(answer))
+    inputs = generation_key(code, project.data, repr(info), only, describe(answer))
     if not force and inputs is not None and (generation := kept.get(inputs)) is not None:
         try:
             with terminate_as_interrupt():
@@ -401,7 +401,7 @@ def generate(project: Project, force: bool = False) -> Result:
     # office pages that would come out the same as an earlier build's are not rendered again
     cache = PageCache(
         project.cache / "pages",
-        page_inputs(code_digest, project.data, project.provinces, repr(info), history),
+        page_inputs(code, project.data, project.provinces, repr(info), history),
         own_files(project.provinces),
     )
     if only is not None:
